@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FactcheckConfig(AppConfig):
+    name = "factcheck"
+    verbose_name = "Fact-checking"
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,266 @@
+"""Where an article comes in and its claims are born: submit → fetch → extract → store claims.
+
+Pasted text, pasted HTML and local files are extracted at once (in the caller's process);
+URLs are fetched by a worker (``tasks.article_fetch``) and extracted by another
+(``tasks.article_extract``). Every failure ends on the article as a readable reason.
+"""
+
+import hashlib
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from factcheck import extraction
+from factcheck.models import Article, ArticleRaw, Claim
+from factcheck.sources import fetch as fetching
+
+logger = logging.getLogger(__name__)
+
+ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+FILE_SUFFIXES = {
+    ".txt": Article.Origin.TEXT,
+    ".html": Article.Origin.HTML,
+    ".htm": Article.Origin.HTML,
+}
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
+class IngestError(ValueError):
+    """The input was refused before anything was stored. ``field`` names what was wrong."""
+
+    def __init__(self, message: str, *, field: str = "url") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class TransientFetchFailure(Exception):
+    """A fetch failed in a way worth retrying (timeout, 5xx, 429)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+def fetch_policy() -> fetching.FetchPolicy:
+    """The article fetch policy: HTML or plain text only, up to ARTICLE_MAX_BYTES."""
+    return fetching.FetchPolicy(
+        max_bytes=settings.ARTICLE_MAX_BYTES,
+        allowed_types=ARTICLE_TYPES,
+        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
+        read_timeout=settings.FETCH_READ_TIMEOUT,
+        total_timeout=settings.FETCH_TOTAL_TIMEOUT,
+        allow_private=settings.FETCH_ALLOW_PRIVATE_NETWORKS,
+        user_agent=settings.FETCH_USER_AGENT,
+    )
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- Submitting -------------------------------------------------------------------------
+
+
+def article_submit_url(*, url: str) -> Article:
+    """Queue a URL for fetching. The same URL twice is the same article; a failed one is retried.
+
+    Raises IngestError (nothing stored) for a URL that is malformed or not http(s).
+    """
+    try:
+        normalised = fetching.normalise_url(url.strip())
+    except fetching.FetchError as exc:
+        raise IngestError(exc.reason, field="url") from exc
+    with transaction.atomic():
+        article, created = Article.objects.select_for_update().get_or_create(url=normalised)
+        if not created and article.status != Article.Status.FAILED:
+            return article
+        article.status, article.failure_reason = Article.Status.QUEUED, ""
+        article.save(update_fields=["status", "failure_reason", "updated_at"])
+        transaction.on_commit(lambda: _enqueue_fetch(article.pk))
+    return article
+
+
+def article_ingest_text(*, text: str, title: str = "", url: str = "") -> Article:
+    """Store pasted plain text as an article with its claims. The same text twice is one article."""
+    extracted = extraction.extract_from_text(text)
+    if title:
+        extracted = replace(extracted, title=title)
+    return _ingest_extracted(extracted, raw=text, origin=Article.Origin.TEXT, url=url)
+
+
+def article_ingest_html(*, html: str, url: str = "") -> Article:
+    """Store pasted HTML: its main text (no navigation, bios, comments) and claims."""
+    extracted = extraction.extract_from_html(html, url=url or None)
+    return _ingest_extracted(extracted, raw=html, origin=Article.Origin.HTML, url=url)
+
+
+def article_ingest_file(*, path: Path) -> Article:
+    """Ingest a local .txt or .html file."""
+    origin = FILE_SUFFIXES.get(path.suffix.lower())
+    if origin is None:
+        raise IngestError(
+            f"Only .txt and .html files can be ingested, not {path.name!r}.", field="file"
+        )
+    if not path.is_file():
+        raise IngestError(f"No such file: {path}.", field="file")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise IngestError(f"{path.name} is larger than 10 MB.", field="file")
+    content = path.read_bytes().decode("utf-8", errors="replace")
+    if origin == Article.Origin.HTML:
+        return article_ingest_html(html=content)
+    return article_ingest_text(text=content, title="")
+
+
+def _ingest_extracted(
+    extracted: extraction.ExtractedArticle, *, raw: str, origin: str, url: str
+) -> Article:
+    if not extracted.text.strip():
+        raise IngestError("No article text could be found in what was given.", field="text")
+    digest = content_hash(extracted.text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing is not None:
+        return existing
+    try:
+        with transaction.atomic():
+            article = Article.objects.create(origin=origin, url=_normalised_or_blank(url))
+            ArticleRaw.objects.create(article=article, content=raw)
+            _store(article, extracted)
+    except IntegrityError:
+        # Another request stored the same text (or URL) at the same moment: that one wins.
+        found = Article.objects.filter(content_hash=digest).first()
+        if found is None:
+            raise
+        return found
+    return article
+
+
+def _normalised_or_blank(url: str) -> str:
+    if not url.strip():
+        return ""
+    try:
+        return fetching.normalise_url(url.strip())
+    except fetching.FetchError as exc:
+        raise IngestError(exc.reason, field="url") from exc
+
+
+# --- The worker side ----------------------------------------------------------------------
+
+
+def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
+    """Fetch a queued URL article and keep the raw document. True when it is ready to extract.
+
+    Raises TransientFetchFailure when the fetch may succeed later and this is not the final attempt.
+    """
+    updated = Article.objects.filter(
+        pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.FETCHING]
+    ).update(status=Article.Status.FETCHING, updated_at=timezone.now())
+    if not updated:
+        return False
+    article = Article.objects.only("url").get(pk=article_id)
+    # No transaction or row lock is held across the HTTP call.
+    try:
+        result = fetching.fetch(article.url, policy=fetch_policy())
+    except fetching.FetchError as exc:
+        if exc.transient and not final_attempt:
+            raise TransientFetchFailure(exc.reason, exc.retry_after) from exc
+        article_fail(article_id=article_id, reason=exc.reason)
+        return False
+    with transaction.atomic():
+        ArticleRaw.objects.update_or_create(
+            article_id=article_id,
+            defaults={
+                "content": result.text,
+                "content_type": result.content_type,
+                "http_status": result.status,
+                "final_url": result.url,
+            },
+        )
+    return True
+
+
+def article_extract(*, article_id: int) -> None:
+    """Extract the main text and claims of a fetched article, or mark it failed with the reason."""
+    article = Article.objects.select_related("raw").get(pk=article_id)
+    if article.status == Article.Status.EXTRACTED:
+        return
+    raw = getattr(article, "raw", None)
+    if raw is None:
+        article_fail(article_id=article_id, reason="Nothing was fetched for this article.")
+        return
+    try:
+        if raw.content_type == "text/plain":
+            extracted = extraction.extract_from_text(raw.content)
+        else:
+            extracted = extraction.extract_from_html(raw.content, url=raw.final_url or article.url)
+    except Exception as exc:  # noqa: BLE001 - any parser failure ends as a reason, not a crash
+        logger.exception("Extraction failed for article %s", article_id)
+        article_fail(article_id=article_id, reason=f"The page could not be read: {exc}.")
+        return
+    if not extracted.text.strip():
+        article_fail(article_id=article_id, reason="The page has no article text to extract.")
+        return
+    duplicate = (
+        Article.objects.filter(content_hash=content_hash(extracted.text))
+        .exclude(pk=article_id)
+        .first()
+    )
+    if duplicate is not None:
+        reason = f"Same text as article #{duplicate.pk} ({duplicate.title or duplicate.url})."
+        article_fail(article_id=article_id, reason=reason)
+        return
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=article_id)
+        _store(article, extracted)
+
+
+def article_fail(*, article_id: int, reason: str) -> None:
+    """Mark one article failed with a reason an editor can read; nothing else changes."""
+    Article.objects.filter(pk=article_id).update(
+        status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
+    )
+
+
+def _store(article: Article, extracted: extraction.ExtractedArticle) -> None:
+    """Save the extracted fields and create the claims. Caller holds a transaction."""
+    article.body = extracted.text
+    article.content_hash = content_hash(extracted.text)
+    article.title = extracted.title[:500]
+    article.authors = extracted.authors[:500]
+    article.publisher = extracted.publisher[:300]
+    article.published_at = extracted.published_at
+    article.language = extracted.language[:16]
+    article.canonical_url = extracted.canonical_url[:2000]
+    article.status, article.failure_reason = Article.Status.EXTRACTED, ""
+    article.save()
+    claims_create(article=article)
+
+
+def claims_create(*, article: Article) -> list[Claim]:
+    """Create a claim for every check-worthy sentence of the article body. Safe to run twice."""
+    candidates = extraction.extract_claims(
+        article.body, threshold=settings.CHECKWORTHINESS_THRESHOLD
+    )
+    rows = [
+        Claim(
+            article=article,
+            text=candidate.text,
+            start=candidate.start,
+            end=candidate.end,
+            score=round(candidate.score, 4),
+            claimant=candidate.claimant[:300],
+            kind=candidate.kind,
+        )
+        for candidate in candidates
+    ]
+    Claim.objects.bulk_create(rows, ignore_conflicts=True)
+    return list(article.claims.order_by("start"))
+
+
+def _enqueue_fetch(article_id: int) -> None:
+    from factcheck import tasks
+
+    tasks.article_fetch.delay(article_id)

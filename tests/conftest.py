@@ -1,0 +1,131 @@
+"""Shared fixtures: personas, a real Celery worker process, and waiting helpers."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def wait_for(predicate: Callable[[], object], *, timeout: float = 30, interval: float = 0.1):
+    """Poll until predicate() is truthy and return its value; fail the test on timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            pytest.fail(f"Timed out after {timeout}s waiting for {predicate}")
+        time.sleep(interval)
+
+
+def _test_database_url() -> str:
+    db = connection.settings_dict
+    if db["ENGINE"].endswith("sqlite3"):
+        return f"sqlite:///{db['NAME']}"
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = db.get("HOST") or "127.0.0.1"
+    port = db.get("PORT") or 5432
+    return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
+
+
+@pytest.fixture(scope="session")
+def broker_dir() -> Iterator[Path]:
+    """A broker of this test run's own, so that parallel runs never take each other's tasks."""
+    from workbench.celery import app
+
+    with tempfile.TemporaryDirectory(prefix="wb-broker-") as tmp:
+        path = Path(tmp)
+        if not settings.REDIS_URL:
+            for name in ("queue", "processed"):
+                (path / name).mkdir()
+            app.conf.broker_transport_options = {
+                "data_folder_in": str(path / "queue"),
+                "data_folder_out": str(path / "queue"),
+                "processed_folder": str(path / "processed"),
+                "store_processed": False,
+            }
+        yield path
+
+
+def start_worker(
+    *,
+    broker: Path,
+    queues: str = "fetch,analyse",
+    pool: str = "threads",
+    concurrency: int = 4,
+    extra_env: dict[str, str] | None = None,
+    log_name: str = "worker.log",
+) -> tuple[subprocess.Popen, Path]:
+    """Start a real `celery worker` process against the test database; return it when ready."""
+    log = broker / log_name
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "workbench.settings",
+        "DATABASE_URL": _test_database_url(),
+        "WORKBENCH_BROKER_DIR": str(broker),
+        "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+        **(extra_env or {}),
+    }
+    command = [
+        sys.executable, "-m", "celery", "-A", "workbench", "worker", "-Q", queues,
+        "-P", pool, "-c", str(concurrency), "-n", f"test-{log_name}@%h",
+        "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "info",
+        "--logfile", str(log),
+    ]  # fmt: skip
+    process = subprocess.Popen(command, cwd=ROOT, env=env)
+    wait_for(lambda: log.exists() and "ready." in log.read_text(errors="replace"), timeout=60)
+    return process, log
+
+
+def stop_worker(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker, broker_dir) -> Iterator[subprocess.Popen]:
+    """One real worker process for the session, consuming both queues.
+
+    Tests that use it need ``@pytest.mark.django_db(transaction=True)`` so the worker sees
+    their rows.
+    """
+    process, _log = start_worker(broker=broker_dir)
+    yield process
+    stop_worker(process)
+
+
+@pytest.fixture
+def fixture_path() -> Callable[[str], Path]:
+    return lambda name: FIXTURES / name
+
+
+@pytest.fixture
+def seed_html() -> str:
+    return (FIXTURES / "000_e9fef7baff8a209e.html").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return (FIXTURES / "000_e9fef7baff8a209e.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def allow_loopback(settings):
+    """Fetching from the local test servers needs loopback, which production refuses."""
+    settings.FETCH_ALLOW_PRIVATE_NETWORKS = True
+    return settings
