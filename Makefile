@@ -34,10 +34,16 @@ test: lint
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null
 	$(PY) -m pytest
 
-bench: bench-ingest
+bench: bench-ingest bench-fetch bench-api
 
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest.py
+
+bench-fetch: $(STAMP)
+	$(PY) bench/fetch.py
+
+bench-api: $(STAMP)
+	$(PY) bench/api.py
 
 clean:
 	rm -rf var db.sqlite3 staticfiles .pytest_cache

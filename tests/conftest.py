@@ -12,6 +12,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+# Fixture modules of each area register here, one line each.
+pytest_plugins: list[str] = []
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
