@@ -1,0 +1,244 @@
+"""Article text and metadata from pasted text or an HTML page. Pure: no Django, no network.
+
+Both paths end in the same cleaning (`clean_body`): Unicode spaces and invisible control
+characters are normalised away, and trailing author bios, comment forms and calls to action are
+trimmed, so a page and its pasted text give the same body and therefore the same claims.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import trafilatura
+from lxml import html as lxml_html
+from trafilatura.utils import load_html
+
+from factcheck.extraction.lexicon import BIO_RE, COMMENT_FORM_RE
+
+# Zero-width characters, bidi embeddings/overrides/isolates, word joiner, BOM, soft hyphen.
+_INVISIBLE_RE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+)
+_SPACES_RE = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n\s*")
+_TERMINAL_PUNCTUATION = tuple(".!?:;…,")
+_HTML_HINT_RE = re.compile(r"<(?:!doctype|html|head|body|p|div|article|main|span|br)\b", re.I)
+_JSON_LD_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage"}
+
+# Paragraphs that close many pages but are never article text. Matched from the end only.
+_CALL_TO_ACTION_RE = re.compile(
+    r"^(?:share|tweet|email|print|subscribe|sign up|follow us|read more|related(?: posts)?|"
+    r"advertisement|tags?:|filed under)\b"
+    r"|\ball rights reserved\b|^©|^\(c\)\s*\d{4}",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class ExtractedArticle:
+    """An article as ingestion stores it; `text` holds paragraphs separated by a blank line."""
+
+    text: str
+    title: str = ""
+    authors: str = ""  # comma-separated
+    publisher: str = ""
+    published_at: datetime | None = None  # timezone-aware
+    language: str = ""
+    canonical_url: str = ""
+
+
+def looks_like_html(raw: str) -> bool:
+    """True when the start of `raw` carries an HTML tag that pasted prose would not."""
+    return bool(_HTML_HINT_RE.search(raw[:4096]))
+
+
+def normalise_text(raw: str) -> str:
+    """NFC text with one kind of space, no invisible controls and '\\n' line endings."""
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE_RE.sub("", text)
+    return "\n".join(_SPACES_RE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of normalised text. Hard-wrapped lines inside a paragraph are re-joined."""
+    blocks = _PARAGRAPH_BREAK_RE.split(text.strip())
+    return [" ".join(block.split("\n")) for block in blocks if block.strip()]
+
+
+def clean_body(paragraphs: list[str]) -> list[str]:
+    """Drop boilerplate paragraphs from the end: comment forms, author bios, share/CTA lines."""
+    kept = list(paragraphs)
+    while kept and _is_trailing_boilerplate(kept[-1]):
+        kept.pop()
+    return kept
+
+
+def _is_trailing_boilerplate(paragraph: str) -> bool:
+    return any(
+        pattern.search(paragraph) for pattern in (COMMENT_FORM_RE, BIO_RE, _CALL_TO_ACTION_RE)
+    )
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short single line without closing punctuation, such as an article title."""
+    words = line.split()
+    return 2 <= len(words) <= 25 and not line.endswith(_TERMINAL_PUNCTUATION)
+
+
+def extract_from_text(text: str) -> ExtractedArticle:
+    """Article from pasted text. The first paragraph becomes the title when it is a headline."""
+    paragraphs = split_paragraphs(normalise_text(text))
+    title = ""
+    if len(paragraphs) > 1 and looks_like_headline(paragraphs[0]):
+        title, paragraphs = paragraphs[0], paragraphs[1:]
+    return ExtractedArticle(text="\n\n".join(clean_body(paragraphs)), title=title)
+
+
+def extract_from_html(html: str, url: str | None = None) -> ExtractedArticle:
+    """Main text and metadata of a page; chrome (nav, sidebars, comments, footers) is left out.
+
+    trafilatura finds the text, favouring precision; JSON-LD and <meta> tags take precedence
+    over trafilatura's guesses for title, authors, publisher, date, language and canonical URL.
+    """
+    tree = load_html(html) if html.strip() else None
+    if tree is None:
+        return ExtractedArticle(text="")
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        favor_precision=True,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+    )
+    found = _page_metadata(tree)
+    guessed = _trafilatura_metadata(document)
+    title = found.get("title") or guessed.get("title", "")
+    return ExtractedArticle(
+        text=_html_body(document.text if document is not None else "", title),
+        title=title,
+        authors=found.get("authors") or guessed.get("authors", ""),
+        publisher=found.get("publisher") or guessed.get("publisher", ""),
+        published_at=parse_datetime(found.get("published") or guessed.get("published", "")),
+        language=found.get("language", ""),
+        canonical_url=found.get("canonical_url") or guessed.get("canonical_url", "") or url or "",
+    )
+
+
+def _html_body(extracted: str, title: str) -> str:
+    # trafilatura returns one paragraph per line and repeats the <h1> as the first line.
+    lines = [line for line in normalise_text(extracted).split("\n") if line]
+    if lines and title and lines[0].casefold() == normalise_text(title).casefold():
+        lines = lines[1:]
+    return "\n\n".join(clean_body(lines))
+
+
+def _trafilatura_metadata(document: object | None) -> dict[str, str]:
+    if document is None:
+        return {}
+    fields = {
+        "title": getattr(document, "title", None),
+        "authors": (getattr(document, "author", None) or "").replace("; ", ", "),
+        "publisher": getattr(document, "sitename", None),
+        "published": getattr(document, "date", None),
+        "canonical_url": getattr(document, "url", None),
+    }
+    return {key: normalise_text(value) for key, value in fields.items() if value}
+
+
+def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """Metadata from JSON-LD first, then Open Graph / article meta tags and <link rel=canonical>."""
+    meta = _meta_tags(tree)
+    found = {
+        "title": meta.get("og:title", ""),
+        "authors": meta.get("author", "") or meta.get("article:author", ""),
+        "publisher": meta.get("og:site_name", ""),
+        "published": meta.get("article:published_time", "") or meta.get("date", ""),
+        "canonical_url": _canonical_link(tree) or meta.get("og:url", ""),
+        "language": (tree.get("lang") or meta.get("og:locale", "")).split("_")[0],
+    }
+    for node in _json_ld_articles(tree):
+        found |= {key: value for key, value in _json_ld_fields(node).items() if value}
+    return {key: normalise_text(value) for key, value in found.items() if value}
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for element in tree.iter("meta"):
+        key = (element.get("property") or element.get("name") or "").strip().lower()
+        if key and element.get("content") and key not in tags:
+            tags[key] = element.get("content", "").strip()
+    return tags
+
+
+def _canonical_link(tree: lxml_html.HtmlElement) -> str:
+    for element in tree.iter("link"):
+        if (element.get("rel") or "").strip().lower() == "canonical" and element.get("href"):
+            return element.get("href", "").strip()
+    return ""
+
+
+def _json_ld_articles(tree: lxml_html.HtmlElement) -> Iterator[dict]:
+    for script in tree.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        yield from (node for node in _json_ld_nodes(data) if _is_article_node(node))
+
+
+def _json_ld_nodes(data: object) -> Iterator[dict]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _json_ld_nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _json_ld_nodes(data.get("@graph", []))
+
+
+def _is_article_node(node: dict) -> bool:
+    kinds = node.get("@type", [])
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(kind in _JSON_LD_TYPES for kind in kinds if isinstance(kind, str))
+
+
+def _json_ld_fields(node: dict) -> dict[str, str]:
+    language = node.get("inLanguage")
+    return {
+        "title": _as_text(node.get("headline") or node.get("name")),
+        "authors": ", ".join(_names(node.get("author"))),
+        "publisher": ", ".join(_names(node.get("publisher"))),
+        "published": _as_text(node.get("datePublished")),
+        "language": _as_text(language).split("-")[0] if isinstance(language, str) else "",
+    }
+
+
+def _names(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [name for item in value for name in _names(item)]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    return [value.strip()] if isinstance(value, str) and value.strip() else []
+
+
+def _as_text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def parse_datetime(value: str) -> datetime | None:
+    """Timezone-aware datetime from ISO 8601 text; a missing offset is read as UTC."""
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
