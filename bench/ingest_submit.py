@@ -1,0 +1,44 @@
+"""Submit URLs through the real ingestion path and wait until every article has settled.
+
+Prints `elapsed extracted failed claims`. Run by bench/ingest.py with its environment.
+"""
+
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from factcheck import ingest  # noqa: E402
+from factcheck.models import Article, Claim  # noqa: E402
+
+TIMEOUT = 600
+
+
+def main(urls: list[str]) -> None:
+    started = time.perf_counter()
+    ids = [ingest.article_submit_url(url=url).pk for url in urls]
+    done = (Article.Status.EXTRACTED, Article.Status.FAILED)
+    while Article.objects.filter(pk__in=ids).exclude(status__in=done).exists():
+        if time.perf_counter() - started > TIMEOUT:
+            sys.exit("articles did not settle within 10 minutes")
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    articles = Article.objects.filter(pk__in=ids)
+    extracted = articles.filter(status=Article.Status.EXTRACTED).count()
+    failed = articles.filter(status=Article.Status.FAILED).count()
+    for reason in articles.filter(status=Article.Status.FAILED).values_list(
+        "failure_reason", flat=True
+    )[:3]:
+        print(reason, file=sys.stderr)
+    print(elapsed, extracted, failed, Claim.objects.filter(article_id__in=ids).count())
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
