@@ -121,6 +121,9 @@ class Claim(TimeStamped):
         related_name="assigned_claims",
     )
     dismiss_reason = models.TextField(blank=True)
+    sources_searched_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the providers were last asked for sources."
+    )
     source_changed = models.BooleanField(
         default=False, help_text="A source cited by the published verdict changed or vanished."
     )
@@ -209,6 +212,19 @@ class SourceSnapshot(models.Model):
         return f"{self.source_id} at {self.fetched_at:%Y-%m-%d %H:%M}"
 
 
+class SourceDocument(models.Model):
+    """The last document fetched for a source, as received; the analyse queue extracts it."""
+
+    source = models.OneToOneField(Source, on_delete=models.CASCADE, related_name="document")
+    content = models.TextField()
+    content_type = models.CharField(max_length=100, blank=True)
+    final_url = models.URLField(max_length=2000, blank=True)
+    fetched_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"Document of source {self.source_id}"
+
+
 class Evidence(TimeStamped):
     class Provider(models.TextChoices):
         ARTICLE_LINK = "article_link", "Article link"
@@ -265,6 +281,30 @@ class Evidence(TimeStamped):
 
     def __str__(self) -> str:
         return f"{self.source} for claim {self.claim_id}"
+
+
+class SourceChange(models.Model):
+    """A cited passage that changed or vanished after the verdict: old and new text side by side."""
+
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="source_changes")
+    evidence = models.ForeignKey(Evidence, on_delete=models.CASCADE, related_name="changes")
+    old_hash = models.CharField(max_length=64, help_text="Source text hash the verdict cited.")
+    new_hash = models.CharField(max_length=64, blank=True, help_text="Blank when the page is gone.")
+    old_text = models.TextField()
+    new_text = models.TextField(blank=True)
+    reason = models.TextField()
+    detected_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-detected_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evidence", "old_hash", "new_hash"], name="source_change_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Source change for claim {self.claim_id}"
 
 
 class Verdict(TimeStamped):
