@@ -1,0 +1,52 @@
+"""A per-host request spacing shared by every worker process, kept in Django's cache.
+
+Time is cut into slots `interval` seconds wide; a request must own a slot and starts when its slot
+starts, so any two requests to one host are at least `interval` apart, whichever process sends them.
+A slot is owned by whoever creates its cache key first: `cache.add()` is atomic on Redis (SET NX)
+and on the database cache (the table's unique key), so no lock or read-modify-write is needed.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+
+from django.core.cache import cache
+
+# A slot's key outlives its start by this much, so that clocks a little behind on another machine
+# still see it taken; short, so the database cache is not filled with spent slots.
+SLOT_GRACE_SECONDS = 5
+
+
+class NoTurnBeforeDeadline(Exception):
+    """The host's next free slot starts after the caller's deadline; `wait` is seconds until it."""
+
+    def __init__(self, host: str, wait: float) -> None:
+        super().__init__(f"The next request to {host} may only be sent in {wait:.1f} s.")
+        self.wait = wait
+
+
+def wait_for_turn(host: str, interval: float, *, deadline: float) -> None:
+    """Sleep until this process owns the next free slot for host. interval <= 0 returns at once.
+
+    deadline is a time.monotonic() value; NoTurnBeforeDeadline is raised, without sleeping and
+    without taking a slot, when the next free slot starts after it.
+    """
+    if interval <= 0:
+        return
+    # Only slots that have not started yet: a slot already under way could be taken late in its
+    # width and leave less than `interval` before the next slot's request.
+    slot = math.ceil(time.time() / interval)
+    while not _take_slot(host, interval, slot, deadline):
+        slot += 1
+    time.sleep(max(0.0, slot * interval - time.time()))
+
+
+def _take_slot(host: str, interval: float, slot: int, deadline: float) -> bool:
+    """Try to own slot; False when another request holds it."""
+    wait = slot * interval - time.time()
+    if time.monotonic() + wait > deadline:
+        raise NoTurnBeforeDeadline(host, wait)
+    # The interval is part of the key: slot numbers of different widths mean different times.
+    key = f"rate:{host}:{interval:g}:{slot}"
+    return cache.add(key, 1, timeout=math.ceil(max(wait, 0.0)) + SLOT_GRACE_SECONDS)
