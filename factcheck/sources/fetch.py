@@ -501,3 +501,76 @@ def _pdf_text(body: bytes) -> str:
     # pypdf raises many exception types on damaged or hostile files; each means "unreadable".
     except Exception as exc:
         raise UnsupportedContent(f"The PDF could not be read ({type(exc).__name__}).") from exc
+
+
+# --- Outgoing POSTs (webhook deliveries) ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostResult:
+    status: int
+    body: bytes  # the start of the answer (up to 4 KiB), for the delivery log
+
+
+def post(
+    url: str,
+    *,
+    body: bytes,
+    headers: dict[str, str],
+    policy: FetchPolicy,
+    resolver: Resolver = netsafety.system_resolver,
+) -> PostResult:
+    """POST body to url with fetch()'s address checks and pinning; redirects are not followed.
+
+    Any HTTP status is returned, not raised. Raises UnsafeURL for a private address, FetchError
+    for a name that does not exist, TransientFetchError for timeouts and refused connections.
+    """
+    client = httpx.Client(
+        trust_env=False,
+        follow_redirects=False,
+        headers={"User-Agent": policy.user_agent},
+        limits=httpx.Limits(max_keepalive_connections=0),
+    )
+    with client:
+        trip = _Trip(client, policy, time.monotonic() + policy.total_timeout, resolver)
+        address = _parse(url, redirected=False)
+        pinned = _resolve(trip, address, redirected=False)
+        return _post_pinned(trip, address, pinned, body=body, headers=headers)
+
+
+def _post_pinned(
+    trip: _Trip,
+    address: WebAddress,
+    pinned: tuple[IPAddress, ...],
+    *,
+    body: bytes,
+    headers: dict[str, str],
+) -> PostResult:
+    url = httpx.URL(address.url)
+    refused: httpx.ConnectError | None = None
+    for ip in pinned:
+        request = trip.client.build_request(
+            "POST",
+            url.copy_with(host=str(ip)),
+            content=body,
+            headers={**headers, "Host": url.netloc.decode("ascii")},
+            extensions={"sni_hostname": address.host},
+            timeout=_timeouts(trip),
+        )
+        try:
+            with trip.client.send(request, stream=True) as response:
+                return PostResult(status=response.status_code, body=_first_bytes(response))
+        except httpx.ConnectError as exc:
+            refused = exc
+        except httpx.HTTPError as exc:
+            raise _network_error(trip, exc) from exc
+    raise TransientFetchError(f"Could not connect to {address.host} ({refused}).")
+
+
+def _first_bytes(response: httpx.Response, limit: int = 4096) -> bytes:
+    head = b""
+    for chunk in response.iter_bytes():
+        head += chunk
+        if len(head) >= limit:
+            break
+    return head[:limit]
