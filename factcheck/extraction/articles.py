@@ -18,7 +18,7 @@ import trafilatura
 from lxml import html as lxml_html
 from trafilatura.utils import load_html
 
-from factcheck.extraction.lexicon import BIO_RE, COMMENT_FORM_RE
+from factcheck.extraction.lexicon import BIO_PAIRS, BIO_RE, COMMENT_FORM_RE
 
 # Zero-width characters, bidi embeddings/overrides/isolates, word joiner, BOM, soft hyphen.
 _INVISIBLE_RE = re.compile(
@@ -29,6 +29,7 @@ _SPACES_RE = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL_PUNCTUATION = tuple(".!?:;…,")
 _HTML_HINT_RE = re.compile(r"<(?:!doctype|html|head|body|p|div|article|main|span|br)\b", re.I)
+MIN_HTML_WORDS = 5  # less than a sentence of main text means the page has no article
 _JSON_LD_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage"}
 
 # Paragraphs that close many pages but are never article text. Matched from the end only.
@@ -80,8 +81,12 @@ def clean_body(paragraphs: list[str]) -> list[str]:
 
 
 def _is_trailing_boilerplate(paragraph: str) -> bool:
-    return any(
-        pattern.search(paragraph) for pattern in (COMMENT_FORM_RE, BIO_RE, _CALL_TO_ACTION_RE)
+    lowered = paragraph.lower()
+    return bool(
+        COMMENT_FORM_RE.search(paragraph)
+        or _CALL_TO_ACTION_RE.search(paragraph)
+        or BIO_RE.match(paragraph)
+        or any(phrase in lowered for phrase in BIO_PAIRS)
     )
 
 
@@ -138,7 +143,9 @@ def _html_body(extracted: str, title: str) -> str:
     lines = [line for line in normalise_text(extracted).split("\n") if line]
     if lines and title and lines[0].casefold() == normalise_text(title).casefold():
         lines = lines[1:]
-    return "\n\n".join(clean_body(lines))
+    body = "\n\n".join(clean_body(lines))
+    # trafilatura falls back to any text it can find, such as a lone "Home" link.
+    return body if len(body.split()) >= MIN_HTML_WORDS else ""
 
 
 def _trafilatura_metadata(document: object | None) -> dict[str, str]:
@@ -163,10 +170,11 @@ def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
         "publisher": meta.get("og:site_name", ""),
         "published": meta.get("article:published_time", "") or meta.get("date", ""),
         "canonical_url": _canonical_link(tree) or meta.get("og:url", ""),
-        "language": (tree.get("lang") or meta.get("og:locale", "")).split("_")[0],
+        "language": tree.get("lang") or meta.get("og:locale", ""),
     }
     for node in _json_ld_articles(tree):
         found |= {key: value for key, value in _json_ld_fields(node).items() if value}
+    found["language"] = re.split(r"[-_]", found["language"].strip())[0].lower()
     return {key: normalise_text(value) for key, value in found.items() if value}
 
 
@@ -219,7 +227,7 @@ def _json_ld_fields(node: dict) -> dict[str, str]:
         "authors": ", ".join(_names(node.get("author"))),
         "publisher": ", ".join(_names(node.get("publisher"))),
         "published": _as_text(node.get("datePublished")),
-        "language": _as_text(language).split("-")[0] if isinstance(language, str) else "",
+        "language": _as_text(language),
     }
 
 

@@ -20,6 +20,7 @@ from factcheck.extraction.lexicon import (
     CANONICAL_ROLE,
     LEADING_SOURCE_RE,
     PRONOUNS,
+    SPEAKING_BODIES,
     TITLE_WORDS,
 )
 
@@ -30,7 +31,7 @@ _CONNECTORS = r"(?:of|and|for|the|de|del|al|al-|bin|van|von|&)"
 _NAME_TOKEN = r"[A-Z][\w'’.&-]*"
 _NAME_AT_END_RE = re.compile(rf"((?:{_NAME_TOKEN})(?:\s+(?:{_CONNECTORS}\s+)?{_NAME_TOKEN})*)$")
 _NAME_AT_START_RE = re.compile(rf"^((?:{_NAME_TOKEN})(?:\s+(?:{_CONNECTORS}\s+)?{_NAME_TOKEN})*)")
-_ROLES = "|".join(sorted(ANONYMOUS_ROLES))
+_ROLES = "|".join(sorted(ANONYMOUS_ROLES | SPEAKING_BODIES))
 _ROLE_AT_END_RE = re.compile(
     rf"(?:\b(?:the|a|an|The|A|An)\s+)?((?:(?:senior|top|unnamed|government|security|military)\s+)*"
     rf"(?:{_NAME_TOKEN}\s+)?(?:(?:senior|top|government|security|military)\s+)*(?:{_ROLES}))$"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.extraction.claimants import CONTEXT_WINDOW, find_claimant
-from factcheck.extraction.scoring import checkworthiness, classify_kind
+from factcheck.extraction.scoring import score_and_kind
 from factcheck.extraction.sentences import split_sentences
 
 CHECKWORTHINESS_THRESHOLD = 0.5
@@ -27,12 +27,11 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     """Every sentence of `body` scoring at or above `threshold`, in reading order."""
     claims = []
     for sentence in split_sentences(body):
-        score = checkworthiness(sentence.text)
+        score, kind = score_and_kind(sentence.text)
         if score < threshold:
             continue
         context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
         claimant = find_claimant(sentence.text, context)
-        kind = classify_kind(sentence.text)
         claims.append(
             ClaimCandidate(sentence.text, sentence.start, sentence.end, score, claimant, kind)
         )

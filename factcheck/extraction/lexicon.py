@@ -11,6 +11,8 @@ ATTRIBUTION_VERBS: tuple[str, ...] = (
     "denied", "denies", "declared", "declares", "explained", "argued", "argues", "admitted",
 )  # fmt: skip
 ATTRIBUTION_PHRASES: tuple[str, ...] = ("according to", "as per")
+ATTRIBUTION_WORDS = frozenset(ATTRIBUTION_VERBS)
+ATTRIBUTION_PAIRS = frozenset(ATTRIBUTION_PHRASES)
 
 ATTRIBUTION_RE = re.compile(
     r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b|\b(?:[Aa]ccording to|[Aa]s per)\b"
@@ -51,6 +53,14 @@ TITLE_WORDS: frozenset[str] = frozenset(
 ANONYMOUS_ROLES: frozenset[str] = frozenset(
     {"authority", "official", "source", "spokesman", "spokeswoman", "spokesperson", "diplomat"}
 )
+# Lower-case nouns that name who is speaking without a proper name ("the army said").
+SPEAKING_BODIES: frozenset[str] = frozenset(
+    """
+    army military police government ministry court agency company officials sources report
+    study survey researchers scientists experts analysts witnesses residents authorities
+    prosecutors spokespeople committee commission council
+    """.split()
+)
 CANONICAL_ROLE: dict[str, str] = {"authority": "official"}
 
 PRONOUNS: frozenset[str] = frozenset(
@@ -69,6 +79,45 @@ NUMBER_WORDS = (
 )
 SCALE_WORDS = "hundred|thousand|million|billion|trillion|percent|per cent|%"
 
+# Single words and word pairs per feature, matched against a sentence's lower-cased tokens:
+# set lookups keep scoring linear and fast on megabyte inputs.
+COMPARISON_WORDS = frozenset(
+    """
+    most least largest biggest highest lowest smallest worst best greatest fastest slowest
+    deadliest richest poorest record doubled tripled halved
+    """.split()
+)
+COMPARISON_PAIRS = frozenset(
+    f"{word} than"
+    for word in "more less fewer greater higher lower larger smaller bigger longer shorter".split()
+)
+HEDGING_WORDS = frozenset({"should", "must", "probably", "perhaps", "maybe", "arguably", "imo"})
+HEDGING_PAIRS = frozenset(
+    {f"{who} {verb}" for who in ("i", "we") for verb in ("think", "believe", "feel", "guess")}
+    | {"i suppose", "we hope", "i hope", "ought to", "my view", "my opinion", "our view"}
+)
+CALL_TO_ACTION_WORDS = frozenset({"subscribe", "click", "donate", "newsletter", "unsubscribe"})
+CALL_TO_ACTION_PAIRS = frozenset(
+    {
+        "sign up", "sign in", "log in", "tap here", "share this", "share on", "share via",
+        "share it", "follow us", "read more", "join us", "buy now", "download our",
+    }
+)  # fmt: skip
+FIRST_PERSON_TOKENS = frozenset("I I'm I’m I've me my My we We our Our us ours".split())
+EVENT_WORDS = frozenset(
+    """
+    summit meeting meet met conference election elections referendum vote voted votes visit
+    visited ceremony scheduled signed launched elected inaugurated attack attacked bombing
+    killed died arrested resigned invaded earthquake explosion ceasefire protest protests rally
+    trial sentenced convicted ruled
+    """.split()
+)
+EVENT_PAIRS = frozenset({"took place", "take place"})
+BIO_PAIRS = frozenset(
+    {"has dedicated", "is passionate", "follow him", "follow her", "contact him", "contact her"}
+)
+COMMENT_FORM_WORDS = frozenset({"reply", "comment", "comments", "email", "required", "logged"})
+
 # Comment-form text and author-bio sentences: page furniture, never claims.
 COMMENT_FORM_RE = re.compile(
     r"^(?:leave a (?:reply|comment)|post comment|add a comment|\d+ comments?|comments?)\W*$"
@@ -77,10 +126,7 @@ COMMENT_FORM_RE = re.compile(
     re.I,
 )
 BIO_RE = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s+is\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:advocate|writer|journalist|reporter|contributor|columnist|editor|author|blogger|"
     r"correspondent|freelancer|student|researcher|activist|commentator)\b"
-    r"|\bhas dedicated (?:his|her|their) (?:life|career)\b"
-    r"|\bis passionate about\b"
-    r"|\b(?:follow|contact|email) (?:him|her|them) (?:on|at)\b",
 )

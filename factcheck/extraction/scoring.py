@@ -28,64 +28,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extraction.lexicon import (
-    ATTRIBUTION_RE,
-    BIO_RE,
-    COMMENT_FORM_RE,
-    MONTHS,
-    NATIONALITIES,
-    NUMBER_WORDS,
-    SCALE_WORDS,
-    WEEKDAYS,
-)
+from factcheck.extraction import lexicon as lex
 
 BASE = 0.10
-KINDS = ("statistic", "quote", "event", "fact", "other")
-MAX_ANALYSED_CHARS = 5_000  # a longer "sentence" is scored on its opening only
-
-_DATE_RE = re.compile(
-    rf"\b(?:{MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS})"
-    rf"|\b(?:{WEEKDAYS})\b|\b(?:1[5-9]|20)\d\d\b(?!\s*(?:%|percent|per cent))"
-    r"|\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\b|\b\d{1,2}:\d\d\b"
-    r"|\b(?:yesterday|today|tomorrow|tonight|ago|(?:last|next|this|earlier this|later this)\s+"
-    r"(?:week|month|year|decade|century|spring|summer|autumn|fall|winter))\b"
-    rf"|\b(?:\d+|a|one|{NUMBER_WORDS})[\s-]+(?:days?|weeks?|months?|years?|decades?)\b"
-)
-_FIGURE_RE = re.compile(
-    rf"\d|[$€£¥]|\b(?:{SCALE_WORDS})\b|%|\b(?:{NUMBER_WORDS})\b(?:[\s-]+(?:year|per|times|fold))?"
-)
-_STATISTIC_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{SCALE_WORDS}|hundreds|thousands|millions)\b")
-_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
-_FIRST_WORD_RE = re.compile(r"^\W*(\w[\w'’.-]*)")
-_COMPARISON_RE = re.compile(
-    r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|longer|shorter)\s+than\b"
-    r"|\b(?:most|least|largest|biggest|highest|lowest|smallest|worst|best|greatest|fastest|"
-    r"slowest|deadliest|richest|poorest|record|doubled|tripled|halved)\b",
-    re.I,
-)
-_HEDGING_RE = re.compile(
-    r"\b(?:I|we|We)\s+(?:think|believe|feel|guess|suppose|hope)\b"
-    r"|\bin (?:my|our) (?:view|opinion)\b"
-    r"|\b(?:should|must|ought to|probably|perhaps|maybe|arguably)\b|\bIMO\b",
-    re.I,
-)
-_FIRST_PERSON_RE = re.compile(r"\b(?:I|I'm|I’m|I've|me|my|My|we|We|our|Our|us|ours)\b")
-_CALL_TO_ACTION_RE = re.compile(
-    r"\b(?:subscribe|sign up|sign in|log in|click|tap here|share (?:this|on|via|it)|follow us|"
-    r"donate|newsletter|read more|join us|download (?:our|the) app|buy now)\b|^\W*share\b",
-    re.I,
-)
-_PERSONAL_BIO_RE = re.compile(r"^\W*(?:He|She|They)\s+(?:believes?|is passionate|loves?|enjoys?)\b")
-_EVENT_RE = re.compile(
-    r"\b(?:summit|meeting|meet|met|conference|election|elections|referendum|vote[ds]?|visit|"
-    r"visited|ceremony|scheduled|signed|launched|took place|will take place|elected|"
-    r"inaugurated|attack|attacked|bombing|killed|died|arrested|resigned|invaded|earthquake|"
-    r"explosion|ceasefire|protests?|rally|trial|sentenced|convicted|ruled)\b",
-    re.I,
-)
-_QUOTED_SPEECH_RE = re.compile(r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"")
-
-_WEIGHTS = {
+WEIGHTS: dict[str, float] = {
     "figures": 0.35,
     "dates": 0.15,
     "names": 0.20,
@@ -99,57 +45,116 @@ _WEIGHTS = {
     "comment_form": -0.80,
     "fragment": -0.50,
 }
+KINDS = ("statistic", "quote", "event", "fact", "other")
+MAX_ANALYSED_CHARS = 5_000  # a longer "sentence" is judged on its opening only
+
+_DATE_RE = re.compile(
+    rf"\b(?:{lex.MONTHS})(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{lex.MONTHS})"
+    rf"|\b(?:{lex.WEEKDAYS})\b|\b(?:1[5-9]|20)\d\d\b(?!\s*(?:%|percent|per cent))"
+    r"|\b\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)\b|\b\d{1,2}:\d\d\b"
+    r"|\b(?:yesterday|today|tomorrow|tonight|ago|(?:last|next|this|earlier this|later this)\s+"
+    r"(?:week|month|year|decade|century|spring|summer|autumn|fall|winter))\b"
+    rf"|\b(?:\d+|a|one|{lex.NUMBER_WORDS})[\s-]+(?:days?|weeks?|months?|years?|decades?)\b"
+)
+_FIGURE_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|{lex.NUMBER_WORDS})\b")
+_STATISTIC_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|hundreds|thousands|millions)\b")
+_TOKEN_RE = re.compile(r"[\w'’]+")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+_QUOTED_SPEECH_RE = re.compile(r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"")
+_PERSONAL_BIO_RE = re.compile(r"\W*(?:He|She|They)\s+(?:believes?|is passionate|loves?|enjoys?)\b")
+_KIND_BLOCKERS = {"question", "call_to_action", "author_bio", "comment_form", "hedging"}
 
 
 def checkworthiness(sentence: str) -> float:
     """Score in [0, 1] from the features in the module docstring; same input, same score."""
-    if not sentence.strip():
-        return 0.0
-    score = BASE + sum(_WEIGHTS[name] for name in features(sentence))
-    return round(min(1.0, max(0.0, score)), 4)
+    return _score(_signals(sentence))
+
+
+def classify_kind(sentence: str) -> str:
+    """'statistic', 'event', 'quote', 'fact' or 'other' — the first that applies, in that order.
+
+    'other' covers questions, opinion, calls to action, bios and comment forms.
+    """
+    return _kind(_signals(sentence))
+
+
+def score_and_kind(sentence: str) -> tuple[float, str]:
+    """checkworthiness and classify_kind together, analysing the sentence once."""
+    signals = _signals(sentence)
+    return _score(signals), _kind(signals)
 
 
 def features(sentence: str) -> set[str]:
-    """Names of the check-worthiness features present in `sentence`."""
+    """Names of the weighted check-worthiness features present in `sentence`."""
+    return _signals(sentence) & WEIGHTS.keys()
+
+
+def _score(signals: set[str]) -> float:
+    if "empty" in signals:
+        return 0.0
+    score = BASE + sum(WEIGHTS[name] for name in signals & WEIGHTS.keys())
+    return round(min(1.0, max(0.0, score)), 4)
+
+
+def _kind(signals: set[str]) -> str:
+    if "empty" in signals or signals & _KIND_BLOCKERS:
+        return "other"
+    for kind in ("statistic", "event", "quote"):
+        if kind in signals:
+            return kind
+    return "fact" if signals & {"names", "dates", "figures"} else "other"
+
+
+def _signals(sentence: str) -> set[str]:
+    """Weighted features plus the kind markers 'statistic', 'event', 'quote' (and 'empty')."""
     text = sentence[:MAX_ANALYSED_CHARS].strip()
-    attributed = bool(ATTRIBUTION_RE.search(text))
+    if not text:
+        return {"empty"}
+    tokens = _TOKEN_RE.findall(text)
+    words = {token.lower() for token in tokens}
+    lowered = [token.lower() for token in tokens]
+    pairs = {f"{first} {second}" for first, second in zip(lowered, lowered[1:], strict=False)}
+    undated = _DATE_RE.sub(" ", text)
+    attributed = bool(words & lex.ATTRIBUTION_WORDS or pairs & lex.ATTRIBUTION_PAIRS)
     found = {
-        "figures": bool(_FIGURE_RE.search(_DATE_RE.sub(" ", text))),
-        "dates": bool(_DATE_RE.search(text)),
+        "figures": bool(_FIGURE_RE.search(undated)),
+        "dates": undated != text,
         "names": _has_names(text),
         "attribution": attributed,
-        "comparison": bool(_COMPARISON_RE.search(text)),
-        "hedging": not attributed and bool(_HEDGING_RE.search(text)),
+        "comparison": bool(words & lex.COMPARISON_WORDS or pairs & lex.COMPARISON_PAIRS),
+        "hedging": not attributed and bool(words & lex.HEDGING_WORDS or pairs & lex.HEDGING_PAIRS),
         "question": text.rstrip("\"'”’) ").endswith("?"),
-        "call_to_action": bool(_CALL_TO_ACTION_RE.search(text)),
-        "first_person": not attributed and bool(_FIRST_PERSON_RE.search(text)),
-        "author_bio": bool(BIO_RE.search(text) or _PERSONAL_BIO_RE.search(text)),
-        "comment_form": bool(COMMENT_FORM_RE.search(text)),
+        "call_to_action": _calls_to_action(lowered, words, pairs),
+        "first_person": not attributed and not lex.FIRST_PERSON_TOKENS.isdisjoint(tokens),
+        "author_bio": _is_bio(text, pairs),
+        "comment_form": bool(words & lex.COMMENT_FORM_WORDS)
+        and bool(lex.COMMENT_FORM_RE.search(text)),
         "fragment": len(text.split()) < 5,
+        "statistic": bool(_STATISTIC_RE.search(undated)),
+        "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
+        "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
     return {name for name, present in found.items() if present}
 
 
+def _calls_to_action(lowered: list[str], words: set[str], pairs: set[str]) -> bool:
+    starts_with_share = lowered[:1] == ["share"]
+    return starts_with_share or bool(
+        words & lex.CALL_TO_ACTION_WORDS or pairs & lex.CALL_TO_ACTION_PAIRS
+    )
+
+
+def _is_bio(text: str, pairs: set[str]) -> bool:
+    return bool(pairs & lex.BIO_PAIRS or lex.BIO_RE.match(text) or _PERSONAL_BIO_RE.match(text))
+
+
 def _has_names(text: str) -> bool:
-    first = _FIRST_WORD_RE.match(text)
-    first_end = first.end() if first else 0
+    first = True
     for match in _CAPITALISED_RE.finditer(text):
         word = match.group().rstrip(".")
-        if word in NATIONALITIES or (match.start() >= first_end and word not in {"I", "I'm"}):
+        at_start = first and not text[: match.start()].strip("\"'“‘([ ")
+        first = False
+        if word in lex.NATIONALITIES or (not at_start and word not in {"I", "I'm", "I’m"}):
             return True
     return False
-
-
-def classify_kind(sentence: str) -> str:
-    """'statistic', 'event', 'quote', 'fact' or 'other' — checked in that order."""
-    text = sentence[:MAX_ANALYSED_CHARS].strip()
-    present = features(text)
-    if present & {"question", "call_to_action", "author_bio", "comment_form", "hedging"}:
-        return "other"
-    if _STATISTIC_RE.search(_DATE_RE.sub(" ", text)):
-        return "statistic"
-    if _EVENT_RE.search(text):
-        return "event"
-    if "attribution" in present or _QUOTED_SPEECH_RE.search(text):
-        return "quote"
-    return "fact" if present & {"names", "dates", "figures"} else "other"
