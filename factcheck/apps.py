@@ -5,3 +5,8 @@ class FactcheckConfig(AppConfig):
     name = "factcheck"
     verbose_name = "Fact-checking"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from factcheck import webhooks
+
+        webhooks.connect_hooks()

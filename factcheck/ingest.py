@@ -7,6 +7,7 @@ URLs are fetched by a worker (``tasks.article_fetch``) and extracted by another
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -217,11 +218,17 @@ def article_extract(*, article_id: int) -> None:
         _store(article, extracted)
 
 
+# Called after commit with the id of an article that just failed (webhooks subscribe here).
+ARTICLE_FAILED_HOOKS: list[Callable[[int], None]] = []
+
+
 def article_fail(*, article_id: int, reason: str) -> None:
     """Mark one article failed with a reason an editor can read; nothing else changes."""
     Article.objects.filter(pk=article_id).update(
         status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
     )
+    for hook in ARTICLE_FAILED_HOOKS:
+        transaction.on_commit(lambda hook=hook: hook(article_id))
 
 
 def _store(article: Article, extracted: extraction.ExtractedArticle) -> None:

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "simple_history",
     "django_celery_results",
     "factcheck",
@@ -239,9 +240,55 @@ if CHECKWORTHINESS_THRESHOLD > 1:
 
 # --- REST API ----------------------------------------------------------------------------
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "factcheck.api.schema.ApiSchema",
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.throttling.TokenRateThrottle"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "factcheck.api.pagination.PagePagination",
+    "EXCEPTION_HANDLER": "factcheck.api.exceptions.api_exception_handler",
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+# Requests per token (or per signed-in user; per address when anonymous), e.g. "1000/hour".
+API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "2000/hour")
+API_ANON_THROTTLE_RATE = env_str("API_ANON_THROTTLE_RATE", "60/hour")
+# PostgreSQL text search configuration of the claims `q` filter.
+API_SEARCH_CONFIG = env_str("API_SEARCH_CONFIG", "english")
 SPECTACULAR_SETTINGS = {
     "TITLE": "Factcheck Workbench API",
     "VERSION": "1.0.0",
+    "DESCRIPTION": "Articles, claims, verdicts, ClaimReview JSON-LD and signed webhooks.",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from the installed sidecar package, so /api/docs/ works without a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "factcheck.models.Article.Status",
+        "ClaimStatusEnum": "factcheck.models.Claim.Status",
+        "SourceStatusEnum": "factcheck.models.Source.Status",
+        "VerdictStatusEnum": "factcheck.models.Verdict.Status",
+        "DeliveryStatusEnum": "factcheck.models.WebhookDelivery.Status",
+        "WebhookEventEnum": "factcheck.models.WebhookSubscription.Event",
+    },
 }
+
+# --- ClaimReview and webhooks --------------------------------------------------------------
+# The public address verdict URLs are built on (ClaimReview `url`, webhook payloads).
+PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+CLAIMREVIEW_AUTHOR_NAME = env_str("CLAIMREVIEW_AUTHOR_NAME", "Factcheck Workbench")
+CLAIMREVIEW_AUTHOR_URL = env_str("CLAIMREVIEW_AUTHOR_URL", PUBLIC_BASE_URL)
+CLAIMREVIEW_AUTHOR_LOGO = env_str("CLAIMREVIEW_AUTHOR_LOGO", "")
+# Where a verdict is read ({verdict_id}, {claim_id}); the ClaimReview `url`.
+VERDICT_URL_TEMPLATE = env_str(
+    "VERDICT_URL_TEMPLATE", PUBLIC_BASE_URL + "/api/v1/verdicts/{verdict_id}/"
+)
+WEBHOOK_TIMEOUT = env_number("WEBHOOK_TIMEOUT", 10.0)
+WEBHOOK_MAX_ATTEMPTS = int(env_number("WEBHOOK_MAX_ATTEMPTS", 6, cast=int, minimum=1))
+WEBHOOK_RETRY_BACKOFF = env_number("WEBHOOK_RETRY_BACKOFF", 1.0)
+WEBHOOK_RETRY_BACKOFF_MAX = env_number("WEBHOOK_RETRY_BACKOFF_MAX", 600.0)

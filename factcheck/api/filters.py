@@ -1,0 +1,83 @@
+"""Query-string filters of the claim and verdict lists; a bad value is a 400 naming the filter."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django_filters import rest_framework as filters
+from rest_framework.exceptions import ValidationError
+
+from factcheck.models import Claim, Evidence, Verdict
+from factcheck.sources import netsafety
+
+
+def article_url_q(value: str, prefix: str = "article__") -> Q:
+    """Articles whose source or canonical URL is ``value`` (compared in normalised form)."""
+    try:
+        normalised = netsafety.normalise_url(value)
+    except netsafety.RefusedURL as exc:
+        raise ValidationError({"article_url": [exc.reason]}) from exc
+    urls = {value.strip(), normalised}
+    return Q(**{f"{prefix}url__in": urls}) | Q(**{f"{prefix}canonical_url__in": urls})
+
+
+def number_conflict_exists() -> Exists:
+    return Exists(
+        Evidence.objects.filter(claim=OuterRef("pk"), number_check=Evidence.NumberCheck.CONFLICTS)
+    )
+
+
+def claim_search(queryset: QuerySet, text: str) -> QuerySet:
+    """Full-text search on PostgreSQL; a case-insensitive substring match elsewhere (SQLite)."""
+    if connection.vendor == "postgresql":
+        vector = SearchVector("text", "claimant", config=settings.API_SEARCH_CONFIG)
+        query = SearchQuery(text, search_type="websearch", config=settings.API_SEARCH_CONFIG)
+        return queryset.annotate(search=vector).filter(search=query)
+    return queryset.filter(Q(text__icontains=text) | Q(claimant__icontains=text))
+
+
+class ClaimFilter(filters.FilterSet):
+    q = filters.CharFilter(method="filter_q", max_length=500, label="Full-text search")
+    status = filters.ChoiceFilter(choices=Claim.Status.choices)
+    article = filters.NumberFilter(field_name="article_id", min_value=1)
+    article_url = filters.CharFilter(method="filter_article_url", max_length=2048)
+    min_score = filters.NumberFilter(field_name="score", lookup_expr="gte", min_value=0)
+    claimant = filters.CharFilter(field_name="claimant", lookup_expr="icontains", max_length=300)
+    assignee = filters.NumberFilter(field_name="assignee_id", min_value=1)
+    has_number_conflict = filters.BooleanFilter(method="filter_number_conflict")
+    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    ordering = filters.OrderingFilter(fields=("score", "created_at", "updated_at", "id"))
+
+    class Meta:
+        model = Claim
+        fields: list[str] = []
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return claim_search(queryset, value) if value.strip() else queryset
+
+    def filter_article_url(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(article_url_q(value))
+
+    def filter_number_conflict(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        return queryset.filter(number_conflict_exists() if value else ~number_conflict_exists())
+
+
+class VerdictFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(choices=Verdict.Status.choices)
+    rating = filters.ChoiceFilter(choices=Verdict.Rating.choices)
+    claim = filters.NumberFilter(field_name="claim_id", min_value=1)
+    article_url = filters.CharFilter(method="filter_article_url", max_length=2048)
+    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    publisher = filters.CharFilter(
+        field_name="claim__article__publisher",
+        lookup_expr="iexact",
+        max_length=300,
+        label="Publisher of the claim's article",
+    )
+
+    class Meta:
+        model = Verdict
+        fields: list[str] = []
+
+    def filter_article_url(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(article_url_q(value, prefix="claim__article__"))

@@ -1,0 +1,45 @@
+"""API permissions come from the review module's one permission table, as the admin's do."""
+
+from rest_framework.permissions import BasePermission
+from rest_framework.request import Request
+
+from factcheck import review
+
+
+class ReviewPermission(BasePermission):
+    """Allow a request when ``review.can(user, action)`` for the view's action.
+
+    The view names its action in ``review_action`` — one string, or a dict from HTTP method
+    to action (a method missing from the dict is refused).
+    """
+
+    message = "Your role does not allow this."
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        action = self._action(request, view)
+        return bool(request.user and action) and review.can(request.user, action)
+
+    def has_object_permission(self, request: Request, view: object, obj: object) -> bool:
+        return review.can(request.user, self._action(request, view), obj)
+
+    @staticmethod
+    def _action(request: Request, view: object) -> str | None:
+        action = getattr(view, "review_action", None)
+        if isinstance(action, dict):
+            return action.get(request.method) or action.get("*")
+        return action
+
+
+def manages_webhooks(user: object) -> bool:
+    """Webhook subscriptions are for admins and senior editors."""
+    if getattr(user, "is_superuser", False):
+        return True
+    roles = {review.ROLE_ADMIN, review.ROLE_SENIOR_EDITOR}
+    return bool(user and user.is_authenticated and user.groups.filter(name__in=roles).exists())
+
+
+class ManagesWebhooks(BasePermission):
+    message = "Only admins and senior editors manage webhooks."
+
+    def has_permission(self, request: Request, view: object) -> bool:
+        return manages_webhooks(request.user)

@@ -1,0 +1,306 @@
+"""Serializers translate between models and JSON; they hold no workflow. Explicit fields only."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from rest_framework.reverse import reverse
+
+from factcheck.api import claimreview as claimreview_builder
+from factcheck.models import (
+    Article,
+    Claim,
+    Evidence,
+    Source,
+    Verdict,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+
+User = get_user_model()
+
+
+class ErrorReasonSerializer(serializers.Serializer):
+    field = serializers.CharField(allow_null=True, help_text="The input at fault, or null.")
+    reason = serializers.CharField()
+
+
+class ErrorSerializer(serializers.Serializer):
+    """The one error body of the API."""
+
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    errors = ErrorReasonSerializer(many=True)
+
+
+# --- Articles ------------------------------------------------------------------------------
+
+
+class ClaimBriefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Claim
+        fields = ("id", "text", "start", "end", "score", "claimant", "kind", "status")
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    status_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Article
+        fields = (
+            "id", "url", "canonical_url", "origin", "title", "authors", "publisher",
+            "published_at", "language", "status", "failure_reason", "status_url",
+            "created_at", "updated_at",
+        )  # fmt: skip
+
+    def get_status_url(self, article: Article) -> str:
+        return reverse("api:article-detail", args=[article.pk], request=self.context.get("request"))
+
+
+class ArticleDetailSerializer(ArticleSerializer):
+    claims = ClaimBriefSerializer(many=True, read_only=True)
+
+    class Meta(ArticleSerializer.Meta):
+        fields = (*ArticleSerializer.Meta.fields, "claims")
+
+
+class ArticleSubmitSerializer(serializers.Serializer):
+    """Exactly one of url, text or html."""
+
+    url = serializers.CharField(required=False, max_length=2048, allow_blank=False)
+    text = serializers.CharField(required=False, allow_blank=False, trim_whitespace=False)
+    html = serializers.CharField(required=False, allow_blank=False, trim_whitespace=False)
+    title = serializers.CharField(required=False, max_length=500, default="")
+
+    def validate(self, attrs: dict) -> dict:
+        given = [name for name in ("url", "text", "html") if attrs.get(name)]
+        if len(given) != 1:
+            raise serializers.ValidationError({"url": ["Give exactly one of url, text or html."]})
+        for name in ("text", "html"):
+            if len(attrs.get(name, "")) > settings.ARTICLE_MAX_BYTES:
+                limit = settings.ARTICLE_MAX_BYTES
+                raise serializers.ValidationError({name: [f"Longer than {limit} characters."]})
+        return attrs
+
+
+# --- Claims --------------------------------------------------------------------------------
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Source
+        fields = ("id", "url", "domain", "title", "publisher", "status", "fetched_at")
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    source = SourceSerializer(read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = (
+            "id", "source", "provider", "snippet", "passages", "score", "suggested_stance",
+            "number_check", "external_rating", "external_publisher", "cited", "created_at",
+        )  # fmt: skip
+
+
+class VerdictVersionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Verdict
+        fields = (
+            "id", "version", "status", "rating", "summary", "is_current", "published_at",
+            "corrects", "correction_note", "revision",
+        )  # fmt: skip
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    article_url = serializers.SerializerMethodField()
+    assignee_name = serializers.SerializerMethodField()
+    tags = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    has_number_conflict = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Claim
+        fields = (
+            "id", "article", "article_url", "text", "score", "claimant", "kind", "status",
+            "assignee", "assignee_name", "tags", "has_number_conflict", "source_changed",
+            "dismiss_reason", "revision", "created_at", "updated_at",
+        )  # fmt: skip
+
+    def get_article_url(self, claim: Claim) -> str:
+        return claim.article.canonical_url or claim.article.url
+
+    def get_assignee_name(self, claim: Claim) -> str | None:
+        return claim.assignee.get_username() if claim.assignee else None
+
+
+class ClaimDetailSerializer(ClaimSerializer):
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    verdicts = VerdictVersionSerializer(many=True, read_only=True)
+
+    class Meta(ClaimSerializer.Meta):
+        fields = (*ClaimSerializer.Meta.fields, "evidence", "verdicts")
+
+
+class RevisionField(serializers.IntegerField):
+    def __init__(self, **kwargs: object) -> None:
+        help_text = "The revision you read; a stale one is refused with 409 edit_conflict."
+        super().__init__(required=False, min_value=0, help_text=help_text, **kwargs)
+
+
+class ClaimAssignSerializer(serializers.Serializer):
+    assignee = serializers.PrimaryKeyRelatedField(
+        queryset=User.objects.filter(is_active=True),
+        allow_null=True,
+        help_text="User id of the editor; null takes the claim off its editor's desk.",
+    )
+    revision = RevisionField()
+
+
+class ClaimDismissSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=20_000)
+    revision = RevisionField()
+
+
+class SourceAddSerializer(serializers.Serializer):
+    url = serializers.CharField(max_length=2048)
+
+
+class EvidenceIdsField(serializers.PrimaryKeyRelatedField):
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(queryset=Evidence.objects.all(), many=False, **kwargs)
+
+
+class VerdictDraftSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=Verdict.Rating.choices)
+    summary = serializers.CharField(max_length=20_000, allow_blank=True)
+    cited_evidence = serializers.PrimaryKeyRelatedField(
+        queryset=Evidence.objects.all(),
+        many=True,
+        required=False,
+        help_text="Evidence ids of this claim; omitted cites the claim's cited evidence.",
+    )
+    revision = RevisionField()
+
+
+class VerdictPublishSerializer(serializers.Serializer):
+    revision = RevisionField()
+
+
+class VerdictCorrectSerializer(serializers.Serializer):
+    rating = serializers.ChoiceField(choices=Verdict.Rating.choices)
+    summary = serializers.CharField(max_length=20_000)
+    correction_note = serializers.CharField(max_length=20_000)
+    cited_evidence = serializers.PrimaryKeyRelatedField(
+        queryset=Evidence.objects.all(),
+        many=True,
+        required=False,
+        help_text="Evidence ids of this claim; omitted keeps the corrected verdict's.",
+    )
+
+
+# --- Verdicts ------------------------------------------------------------------------------
+
+
+class VerdictSerializer(serializers.ModelSerializer):
+    claim_text = serializers.CharField(source="claim.text", read_only=True)
+    claimant = serializers.CharField(source="claim.claimant", read_only=True)
+    article_url = serializers.SerializerMethodField()
+    publisher = serializers.CharField(source="claim.article.publisher", read_only=True)
+    rating_label = serializers.CharField(source="get_rating_display", read_only=True)
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Verdict
+        fields = (
+            "id", "url", "claim", "claim_text", "claimant", "article_url", "publisher", "version",
+            "rating", "rating_label", "summary", "status", "is_current", "published_at",
+            "corrects", "correction_note", "updated_at",
+        )  # fmt: skip
+
+    def get_article_url(self, verdict: Verdict) -> str:
+        return verdict.claim.article.canonical_url or verdict.claim.article.url
+
+    def get_url(self, verdict: Verdict) -> str:
+        return reverse("api:verdict-detail", args=[verdict.pk], request=self.context.get("request"))
+
+
+class VerdictClaimSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Claim
+        fields = ("id", "text", "claimant", "kind", "status", "score")
+
+
+class VerdictArticleSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Article
+        fields = ("id", "url", "canonical_url", "title", "authors", "publisher", "published_at")
+
+
+class CitedSourceSerializer(serializers.ModelSerializer):
+    """One piece of evidence a verdict cites: the source and the passages that mattered."""
+
+    source = SourceSerializer(read_only=True)
+
+    class Meta:
+        model = Evidence
+        fields = ("id", "source", "passages", "suggested_stance", "number_check")
+
+
+class VerdictDetailSerializer(VerdictSerializer):
+    claim = VerdictClaimSerializer(read_only=True)
+    article = VerdictArticleSerializer(source="claim.article", read_only=True)
+    cited_sources = CitedSourceSerializer(source="cited_evidence", many=True, read_only=True)
+    versions = serializers.SerializerMethodField()
+
+    class Meta(VerdictSerializer.Meta):
+        fields = (*VerdictSerializer.Meta.fields, "article", "cited_sources", "versions")
+
+    @extend_schema_field(VerdictVersionSerializer(many=True))
+    def get_versions(self, verdict: Verdict) -> list[dict]:
+        """Every version of this claim's verdict the reader may see, oldest first."""
+        return VerdictVersionSerializer(self.context["versions"], many=True).data
+
+
+class ClaimReviewSerializer(serializers.BaseSerializer):
+    """A published verdict as schema.org ClaimReview JSON-LD."""
+
+    def to_representation(self, verdict: Verdict) -> dict:
+        return claimreview_builder.claimreview(verdict, self.context["publisher"])
+
+
+# --- Webhooks ------------------------------------------------------------------------------
+
+
+class WebhookSubscriptionSerializer(serializers.ModelSerializer):
+    events = serializers.ListField(
+        child=serializers.ChoiceField(choices=WebhookSubscription.Event.choices),
+        allow_empty=False,
+        max_length=len(WebhookSubscription.Event.choices),
+    )
+    secret = serializers.CharField(
+        write_only=True,
+        required=False,
+        min_length=16,
+        max_length=128,
+        help_text="Signing key; generated (and returned once, on creation) when omitted.",
+    )
+    url = serializers.CharField(max_length=2000)
+
+    class Meta:
+        model = WebhookSubscription
+        fields = ("id", "url", "events", "active", "secret", "owner", "created_at", "updated_at")
+        read_only_fields = ("owner",)
+
+
+class WebhookSubscriptionCreatedSerializer(WebhookSubscriptionSerializer):
+    secret = serializers.CharField(read_only=True, help_text="Shown only in this response.")
+
+
+class WebhookDeliverySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = WebhookDelivery
+        fields = (
+            "id", "event", "payload", "status", "attempts", "response_status", "error",
+            "last_attempt_at", "delivered_at", "created_at",
+        )  # fmt: skip
