@@ -37,6 +37,7 @@ class SeenRequest:
     method: str
     path: str  # with the query string
     headers: Mapping[str, str]  # names lower-cased
+    received_at: float  # time.monotonic() when the request line arrived
 
 
 Route = Reply | Callable[[SeenRequest], Reply]
@@ -73,9 +74,11 @@ class LocalServer:
 
 
 @contextmanager
-def serve(routes: Mapping[str, Route] | None = None) -> Iterator[LocalServer]:
-    """Run a threaded HTTP/1.0 server on 127.0.0.1 (a free port) for the duration of the block."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+def serve(
+    routes: Mapping[str, Route] | None = None, *, host: str = "127.0.0.1"
+) -> Iterator[LocalServer]:
+    """Run a threaded HTTP/1.0 server on host (any 127.x address; a free port) for the block."""
+    httpd = ThreadingHTTPServer((host, 0), _Handler)
     httpd.daemon_threads = True  # a trickling reply must not hold up the test's exit
     server = LocalServer(httpd, dict(routes or {}))
     httpd.local_server = server  # type: ignore[attr-defined]
@@ -92,8 +95,9 @@ def serve(routes: Mapping[str, Route] | None = None) -> Iterator[LocalServer]:
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         headers = {name.lower(): value for name, value in self.headers.items()}
+        seen = SeenRequest(self.command, self.path, headers, received_at=time.monotonic())
         server: LocalServer = self.server.local_server  # type: ignore[attr-defined]
-        reply = server.reply_for(SeenRequest(self.command, self.path, headers))
+        reply = server.reply_for(seen)
         try:
             self._send(reply)
         except (BrokenPipeError, ConnectionResetError):

@@ -228,20 +228,29 @@ def _send_hop(trip: _Trip, url: str, *, redirected: bool) -> httpx.Response:
     if trip.policy.respect_robots:
         interval = max(interval, _obey_robots(trip, address))
     pinned = _resolve(trip, address, redirected=redirected)
+    url = _request_url(address, redirected=redirected)
     _wait_for_turn(trip, address.host, interval)
-    return _connect(trip, address, pinned)
+    return _connect(trip, url, pinned)
 
 
 def _parse(url: str, *, redirected: bool) -> WebAddress:
     try:
-        address = netsafety.parse_url(url)
-        parsed = httpx.URL(address.url)
-    except (netsafety.RefusedURL, httpx.InvalidURL) as exc:
-        raise _unsafe(str(exc), url, redirected=redirected) from None
+        return netsafety.parse_url(url)
+    except netsafety.RefusedURL as exc:
+        raise _unsafe(exc.reason, url, redirected=redirected) from None
+
+
+def _request_url(address: WebAddress, *, redirected: bool) -> httpx.URL:
+    """The link as httpx reads it, which must name the host that was checked."""
+    try:
+        url = httpx.URL(address.url)
+    except httpx.InvalidURL:
+        url = None
     # httpx builds the Host header from its own parse; refuse links the two parsers read apart.
-    if parsed.raw_host.decode("ascii").lower() != address.host:
-        raise _unsafe("The link's host name is ambiguous.", url, redirected=redirected)
-    return address
+    if url is None or url.raw_host.decode("ascii").lower() != address.host:
+        reason = f"The host name {address.host} is written in a form that cannot be requested."
+        raise _unsafe(reason, address.url, redirected=redirected)
+    return url
 
 
 def _resolve(trip: _Trip, address: WebAddress, *, redirected: bool) -> tuple[IPAddress, ...]:
@@ -262,7 +271,7 @@ def _unsafe(reason: str, url: str, *, redirected: bool) -> UnsafeURL:
     return UnsafeURL(f"The link redirected to {url}. {reason}" if redirected else reason)
 
 
-def _connect(trip: _Trip, address: WebAddress, pinned: tuple[IPAddress, ...]) -> httpx.Response:
+def _connect(trip: _Trip, url: httpx.URL, pinned: tuple[IPAddress, ...]) -> httpx.Response:
     """Send the request to one of the checked addresses; httpx never resolves the name itself.
 
     DNS rebinding: a name can resolve to a public address for our check and to 127.0.0.1 a moment
@@ -270,14 +279,14 @@ def _connect(trip: _Trip, address: WebAddress, pinned: tuple[IPAddress, ...]) ->
     TLS keep the site's name: httpcore's "sni_hostname" extension sets the SNI and the name the
     certificate is verified against. Addresses are tried in order when a connection is refused.
     """
-    url = httpx.URL(address.url)
+    host = url.raw_host.decode("ascii")
     refused: httpx.ConnectError | None = None
     for ip in pinned:
         request = trip.client.build_request(
             "GET",
             url.copy_with(host=str(ip)),
             headers={"Host": url.netloc.decode("ascii")},
-            extensions={"sni_hostname": address.host},
+            extensions={"sni_hostname": host},
             timeout=_timeouts(trip),
         )
         try:
@@ -286,7 +295,7 @@ def _connect(trip: _Trip, address: WebAddress, pinned: tuple[IPAddress, ...]) ->
             refused = exc
         except httpx.HTTPError as exc:
             raise _network_error(trip, exc) from exc
-    raise TransientFetchError(f"Could not connect to {address.host} ({refused}).")
+    raise TransientFetchError(f"Could not connect to {host} ({refused}).")
 
 
 def _timeouts(trip: _Trip) -> httpx.Timeout:
@@ -546,7 +555,8 @@ def _post_pinned(
     body: bytes,
     headers: dict[str, str],
 ) -> PostResult:
-    url = httpx.URL(address.url)
+    url = _request_url(address, redirected=False)
+    host = address.host
     refused: httpx.ConnectError | None = None
     for ip in pinned:
         request = trip.client.build_request(
@@ -554,7 +564,7 @@ def _post_pinned(
             url.copy_with(host=str(ip)),
             content=body,
             headers={**headers, "Host": url.netloc.decode("ascii")},
-            extensions={"sni_hostname": address.host},
+            extensions={"sni_hostname": host},
             timeout=_timeouts(trip),
         )
         try:
@@ -564,7 +574,7 @@ def _post_pinned(
             refused = exc
         except httpx.HTTPError as exc:
             raise _network_error(trip, exc) from exc
-    raise TransientFetchError(f"Could not connect to {address.host} ({refused}).")
+    raise TransientFetchError(f"Could not connect to {host} ({refused}).")
 
 
 def _first_bytes(response: httpx.Response, limit: int = 4096) -> bytes:

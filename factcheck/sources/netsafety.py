@@ -62,7 +62,7 @@ def parse_url(url: str) -> WebAddress:
     _require(
         url.isprintable() and " " not in url, "The link contains spaces or control characters."
     )
-    parts = urlsplit(url)
+    parts = _split(url)
     scheme = parts.scheme.lower()
     _require(scheme != "", "The link has no scheme; it must start with http:// or https://.")
     _require(scheme in SCHEMES, f"Only http and https links can be fetched, not {scheme}: links.")
@@ -132,6 +132,13 @@ def checked_addresses(
 def _require(condition: bool, reason: str) -> None:
     if not condition:
         raise RefusedURL(reason)
+
+
+def _split(url: str) -> SplitResult:
+    try:
+        return urlsplit(url)
+    except ValueError:  # an unbalanced IPv6 bracket
+        raise RefusedURL("The link is not a well-formed web address.") from None
 
 
 def _ascii_host(hostname: str) -> str:
