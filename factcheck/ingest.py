@@ -264,10 +264,22 @@ def claims_create(*, article: Article) -> list[Claim]:
         for candidate in candidates
     ]
     Claim.objects.bulk_create(rows, ignore_conflicts=True)
-    return list(article.claims.order_by("start"))
+    claims = list(article.claims.order_by("start"))
+    unsearched = [claim.pk for claim in claims if claim.sources_searched_at is None]
+    transaction.on_commit(lambda: _enqueue_find_sources(unsearched))
+    return claims
 
 
 def _enqueue_fetch(article_id: int) -> None:
     from factcheck import tasks
 
     tasks.article_fetch.delay(article_id)
+
+
+def _enqueue_find_sources(claim_ids: list[int]) -> None:
+    """New claims go to the source providers (SOURCES_FIND_ON_INGEST turns this off)."""
+    from factcheck import tasks
+
+    if settings.SOURCES_FIND_ON_INGEST:
+        for claim_id in claim_ids:
+            tasks.claim_find_sources.delay(claim_id)

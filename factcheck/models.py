@@ -360,6 +360,9 @@ class Verdict(TimeStamped):
                 fields=["claim"], condition=Q(is_current=True), name="verdict_one_current"
             ),
             models.UniqueConstraint(fields=["claim", "version"], name="verdict_unique_version"),
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(status="draft"), name="verdict_one_draft"
+            ),
         ]
 
     def __str__(self) -> str:

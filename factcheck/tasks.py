@@ -36,3 +36,46 @@ def webhook_deliver(self, delivery_id: int) -> None:
         webhooks.delivery_attempt(delivery_id=delivery_id, final_attempt=final_attempt)
     except webhooks.TransientDeliveryFailure as exc:
         raise self.retry(countdown=webhooks.retry_delay(self.request.retries)) from exc
+
+
+@shared_task(acks_late=True)
+def claim_find_sources(claim_id: int) -> None:
+    """Ask the enabled providers for a claim's candidate sources and queue their fetches."""
+    from factcheck.sources import pipeline
+
+    pipeline.claim_find_sources(claim_id=claim_id)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=settings.SOURCE_FETCH_MAX_ATTEMPTS - 1)
+def source_fetch(self, source_id: int) -> None:
+    """Fetch one source, then rank it on the analyse queue. Safe to run twice.
+
+    Timeouts, connection errors, 429 and 5xx are retried with jittered exponential backoff that
+    honours Retry-After; other 4xx and refusals fail at once with the reason on the source.
+    """
+    from factcheck.sources import pipeline
+
+    final_attempt = self.request.retries >= self.max_retries
+    try:
+        ready = pipeline.source_fetch(source_id=source_id, final_attempt=final_attempt)
+    except pipeline.TransientSourceFailure as exc:
+        delay = pipeline.retry_delay(self.request.retries, exc.retry_after)
+        raise self.retry(countdown=delay) from exc
+    if ready:
+        source_rank.delay(source_id)
+
+
+@shared_task(acks_late=True)
+def source_rank(source_id: int) -> None:
+    """Extract a fetched source's text and rank its passages for every claim citing it."""
+    from factcheck.sources import pipeline
+
+    pipeline.source_rank(source_id=source_id)
+
+
+@shared_task(acks_late=True)
+def sources_recheck() -> None:
+    """Queue re-fetches of stale sources cited by published verdicts (Celery beat)."""
+    from factcheck.sources import recheck
+
+    recheck.sources_recheck()

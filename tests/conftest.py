@@ -13,7 +13,9 @@ from django.conf import settings
 from django.db import connection
 
 # Fixture modules of each area register here, one line each.
-pytest_plugins: list[str] = []
+pytest_plugins: list[str] = [
+    "tests.personas",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
