@@ -15,6 +15,7 @@ from django.db import connection
 # Fixture modules of each area register here, one line each.
 pytest_plugins: list[str] = [
     "tests.personas",
+    "tests.sources_fixtures",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

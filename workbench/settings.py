@@ -185,7 +185,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"trafilatura": {"level": "ERROR"}, "htmldate": {"level": "ERROR"}},
+    "loggers": {
+        "trafilatura": {"level": "ERROR"},
+        "htmldate": {"level": "ERROR"},
+        # httpx logs every request URL at INFO, API keys in query strings included.
+        "httpx": {"level": "WARNING"},
+    },
 }
 
 # --- Celery ------------------------------------------------------------------------------
@@ -292,3 +297,35 @@ WEBHOOK_TIMEOUT = env_number("WEBHOOK_TIMEOUT", 10.0)
 WEBHOOK_MAX_ATTEMPTS = int(env_number("WEBHOOK_MAX_ATTEMPTS", 6, cast=int, minimum=1))
 WEBHOOK_RETRY_BACKOFF = env_number("WEBHOOK_RETRY_BACKOFF", 1.0)
 WEBHOOK_RETRY_BACKOFF_MAX = env_number("WEBHOOK_RETRY_BACKOFF_MAX", 600.0)
+
+# --- Sources -------------------------------------------------------------------------------
+# Finding, fetching and ranking evidence (factcheck/sources/). Every provider but article links
+# is off until its URL (or key) is set, so a fresh install never calls a third party unasked.
+SOURCES_FIND_ON_INGEST = env_bool("SOURCES_FIND_ON_INGEST", True)
+SOURCES_ARTICLE_LINKS = env_bool("SOURCES_ARTICLE_LINKS", True)
+SOURCES_ARTICLE_LINKS_MAX = int(env_number("SOURCES_ARTICLE_LINKS_MAX", 10, cast=int, minimum=1))
+SOURCES_WIKIPEDIA_URL = env_str("SOURCES_WIKIPEDIA_URL")  # e.g. https://en.wikipedia.org
+SOURCES_SEARXNG_URL = env_str("SOURCES_SEARXNG_URL")  # e.g. http://127.0.0.1:8888
+SOURCES_FACTCHECK_API_KEY = env_str("SOURCES_FACTCHECK_API_KEY")
+SOURCES_FACTCHECK_URL = env_str("SOURCES_FACTCHECK_URL", "https://factchecktools.googleapis.com")
+SOURCES_FACTCHECK_MAX_PAGES = int(env_number("SOURCES_FACTCHECK_MAX_PAGES", 2, cast=int, minimum=1))
+SOURCES_RESULTS_PER_PROVIDER = int(
+    env_number("SOURCES_RESULTS_PER_PROVIDER", 5, cast=int, minimum=1)
+)
+SOURCE_REFETCH_AGE = env_number("SOURCE_REFETCH_AGE", 7 * 24 * 3600)  # seconds
+SOURCE_MAX_BYTES = int(env_number("SOURCE_MAX_BYTES", 5 * 1024 * 1024, cast=int, minimum=1))
+SOURCE_RESPECT_ROBOTS = env_bool("SOURCE_RESPECT_ROBOTS", True)
+FETCH_PER_HOST_INTERVAL = env_number("FETCH_PER_HOST_INTERVAL", 1.0)  # seconds between requests
+# Origins ("http://10.0.0.5:8080") exempt from the private-address check: an intranet service
+# the newsroom deliberately fetches from. Redirects away from them are checked as usual.
+FETCH_TRUSTED_ORIGINS = env_list("FETCH_TRUSTED_ORIGINS", [])
+SOURCE_FETCH_MAX_ATTEMPTS = int(env_number("SOURCE_FETCH_MAX_ATTEMPTS", 5, cast=int, minimum=1))
+SOURCE_RETRY_BASE_DELAY = env_number("SOURCE_RETRY_BASE_DELAY", 2.0)  # seconds, doubled per try
+SOURCE_RETRY_MAX_DELAY = env_number("SOURCE_RETRY_MAX_DELAY", 600.0)  # also caps Retry-After
+NUMBER_TOLERANCE = env_number("NUMBER_TOLERANCE", 0.05)  # relative difference still "close"
+VERDICT_SOURCE_RECHECK_AGE = env_number("VERDICT_SOURCE_RECHECK_AGE", 24 * 3600)  # seconds
+SOURCES_RECHECK_EVERY = env_number("SOURCES_RECHECK_EVERY", 3600, minimum=60)  # seconds
+CELERY_BEAT_SCHEDULE["sources-recheck"] = {
+    "task": "factcheck.tasks.sources_recheck",
+    "schedule": SOURCES_RECHECK_EVERY,
+}

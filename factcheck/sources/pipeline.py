@@ -1,0 +1,372 @@
+"""Evidence for claims: find candidate sources, fetch each source once, rank it for every claim.
+
+The flow, one Celery task per step (see ``factcheck.tasks``):
+
+    claim_find_sources ──▶ evidence rows + one Source per normalised URL
+    source_fetch (fetch queue) ──▶ SourceDocument, status "fetched" or "failed" with a reason
+    source_rank (analyse queue) ──▶ main text, SourceSnapshot, passages and number checks
+
+A source cited by many claims is fetched once; it is fetched again only when older than
+SOURCE_REFETCH_AGE. Evidence cited by a published verdict is never re-ranked: a changed page is
+recorded beside it instead (``recheck``), so the verdict's evidence reads as it did.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import random
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from factcheck import extraction
+from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
+from factcheck.sources import fetch as fetching
+from factcheck.sources import netsafety, ranking, recheck
+from factcheck.sources.domains import registered_domain
+from factcheck.sources.providers import Candidate, find_candidates
+
+logger = logging.getLogger(__name__)
+
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+PENDING = (Source.Status.QUEUED, Source.Status.FETCHING)
+
+
+class SourceError(ValueError):
+    """A source was refused before anything was stored; ``field`` names what was wrong."""
+
+    def __init__(self, message: str, *, field: str = "url") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class TransientSourceFailure(Exception):
+    """A fetch failed in a way worth retrying (timeout, connection, 429, 5xx)."""
+
+    def __init__(self, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(reason)
+        self.retry_after = retry_after
+
+
+def source_policy() -> fetching.FetchPolicy:
+    """Evidence pages: HTML, plain text or PDF up to SOURCE_MAX_BYTES, robots.txt, host spacing."""
+    return fetching.FetchPolicy(
+        max_bytes=settings.SOURCE_MAX_BYTES,
+        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
+        read_timeout=settings.FETCH_READ_TIMEOUT,
+        total_timeout=settings.FETCH_TOTAL_TIMEOUT,
+        allow_private=settings.FETCH_ALLOW_PRIVATE_NETWORKS,
+        user_agent=settings.FETCH_USER_AGENT,
+        respect_robots=settings.SOURCE_RESPECT_ROBOTS,
+        per_host_interval=settings.FETCH_PER_HOST_INTERVAL,
+        trusted_origins=frozenset(settings.FETCH_TRUSTED_ORIGINS),
+    )
+
+
+def retry_delay(retries: int, retry_after: float | None = None) -> float:
+    """Seconds before attempt retries+2: exponential with full jitter, never before Retry-After.
+
+    Both are capped at SOURCE_RETRY_MAX_DELAY, so a server asking for a day waits the cap.
+    """
+    ceiling = min(settings.SOURCE_RETRY_MAX_DELAY, settings.SOURCE_RETRY_BASE_DELAY * 2**retries)
+    delay = random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not a secret
+    return min(settings.SOURCE_RETRY_MAX_DELAY, max(delay, retry_after or 0.0))
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# --- Finding ----------------------------------------------------------------------------------
+
+
+def claim_find_sources(*, claim_id: int) -> list[Evidence]:
+    """Ask every enabled provider for candidates and store them as evidence. Safe to run twice.
+
+    No transaction is held while the providers are asked (they are HTTP calls).
+    """
+    claim = Claim.objects.select_related("article").filter(pk=claim_id).first()
+    if claim is None:
+        return []  # deleted since the task was queued
+    candidates = find_candidates(claim)
+    added = [e for c in candidates if (e := _evidence_from_candidate(claim, c)) is not None]
+    Claim.objects.filter(pk=claim_id).update(sources_searched_at=timezone.now())
+    return added
+
+
+def _evidence_from_candidate(claim: Claim, candidate: Candidate) -> Evidence | None:
+    try:
+        return evidence_add(
+            claim=claim,
+            url=candidate.url,
+            provider=candidate.provider,
+            title=candidate.title,
+            snippet=candidate.snippet,
+            external_rating=candidate.external_rating,
+            external_publisher=candidate.external_publisher,
+        )
+    except SourceError as exc:
+        logger.info("Skipped %s for claim %s: %s", candidate.url, claim.pk, exc)
+        return None
+
+
+def source_add_for_claim(
+    *, claim: Claim, url: str, actor=None, provider: str = Evidence.Provider.EDITOR
+) -> Evidence:
+    """Attach a URL to a claim as evidence (admin and API). Raises SourceError for a bad URL.
+
+    The fetch is queued when the transaction commits; a URL already attached returns its evidence.
+    """
+    return evidence_add(claim=claim, url=url, provider=provider, actor=actor)
+
+
+@transaction.atomic
+def evidence_add(
+    *,
+    claim: Claim,
+    url: str,
+    provider: str,
+    actor=None,
+    title: str = "",
+    snippet: str = "",
+    external_rating: str = "",
+    external_publisher: str = "",
+) -> Evidence:
+    """One evidence row for (claim, source of url); queues the fetch or ranking after commit."""
+    source = source_get_or_create(url=url, title=title)
+    evidence, created = Evidence.objects.get_or_create(
+        claim=claim,
+        source=source,
+        defaults={
+            "provider": provider,
+            "snippet": snippet[:5000],
+            "external_rating": external_rating[:200],
+            "external_publisher": external_publisher[:300],
+            "added_by": actor,
+        },
+    )
+    if created:
+        source_schedule(source=source)
+    return evidence
+
+
+def source_get_or_create(*, url: str, title: str = "") -> Source:
+    """The one Source for a URL's normalised form. Raises SourceError for a URL we cannot fetch."""
+    try:
+        normalised = netsafety.normalise_url(url.strip())
+    except netsafety.RefusedURL as exc:
+        raise SourceError(exc.reason) from exc
+    if len(normalised) > 2000:
+        raise SourceError("The link is longer than 2,000 characters.")
+    defaults = {"domain": registered_domain(normalised)[:255], "title": title[:500]}
+    try:
+        with transaction.atomic():
+            return Source.objects.get_or_create(url=normalised, defaults=defaults)[0]
+    except IntegrityError:
+        # Another worker stored the same URL at the same moment: that row is the source.
+        return Source.objects.get(url=normalised)
+
+
+def source_schedule(*, source: Source) -> None:
+    """Make sure a source will be (re)fetched or ranked, once the caller's transaction commits."""
+    stale = timezone.now() - timedelta(seconds=settings.SOURCE_REFETCH_AGE)
+    if source.status in PENDING:
+        return  # the pending fetch ends in a ranking of every claim citing the source
+    requeued = (
+        Source.objects.filter(pk=source.pk)
+        .filter(
+            Q(status=Source.Status.FAILED, updated_at__lt=stale)
+            | Q(status=Source.Status.FETCHED, fetched_at__lt=stale)
+        )
+        .update(status=Source.Status.QUEUED, attempts=0, updated_at=timezone.now())
+    )
+    if requeued:
+        transaction.on_commit(lambda: _enqueue("source_fetch", source.pk))
+    elif source.status == Source.Status.FETCHED:
+        transaction.on_commit(lambda: _enqueue("source_rank", source.pk))
+
+
+def source_requeue(*, source_id: int) -> bool:
+    """Queue a fetched or failed source for a fresh fetch after commit. False if already pending."""
+    requeued = (
+        Source.objects.filter(pk=source_id)
+        .exclude(status__in=PENDING)
+        .update(status=Source.Status.QUEUED, attempts=0, updated_at=timezone.now())
+    )
+    if requeued:
+        transaction.on_commit(lambda: _enqueue("source_fetch", source_id))
+    return bool(requeued)
+
+
+# --- Fetching ---------------------------------------------------------------------------------
+
+
+def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
+    """Fetch a queued source and keep the document. True when it is ready to rank.
+
+    Raises TransientSourceFailure when the fetch may succeed later and this is not the final
+    attempt. A redelivered task (worker lost mid-fetch) finds the source "fetching" and fetches
+    again; the conditional updates make sure only one result is stored.
+    """
+    started = Source.objects.filter(pk=source_id, status__in=PENDING).update(
+        status=Source.Status.FETCHING, attempts=F("attempts") + 1, updated_at=timezone.now()
+    )
+    if not started:
+        return False
+    url = Source.objects.values_list("url", flat=True).get(pk=source_id)
+    # No transaction or row lock is held across the HTTP call.
+    try:
+        result = fetching.fetch(url, policy=source_policy())
+    except fetching.FetchError as exc:
+        if exc.transient and not final_attempt:
+            _note_attempt(source_id, exc)
+            raise TransientSourceFailure(exc.reason, exc.retry_after) from exc
+        source_fail(source_id=source_id, reason=exc.reason, status=exc.status)
+        if not exc.transient:
+            recheck.source_gone(source_id=source_id, reason=exc.reason)
+        return False
+    return _store_document(source_id, result)
+
+
+def _note_attempt(source_id: int, exc: fetching.FetchError) -> None:
+    """Keep the latest transient reason visible while the retry waits."""
+    Source.objects.filter(pk=source_id, status=Source.Status.FETCHING).update(
+        failure_reason=f"Retrying: {exc.reason}"[:2000], http_status=exc.status
+    )
+
+
+def _store_document(source_id: int, result: fetching.FetchResult) -> bool:
+    with transaction.atomic():
+        stored = Source.objects.filter(pk=source_id, status=Source.Status.FETCHING).update(
+            status=Source.Status.FETCHED,
+            failure_reason="",
+            http_status=result.status,
+            content_type=result.content_type[:100],
+            fetched_at=result.fetched_at,
+            updated_at=timezone.now(),
+        )
+        if stored:
+            SourceDocument.objects.update_or_create(
+                source_id=source_id,
+                defaults={
+                    "content": result.text,
+                    "content_type": result.content_type[:100],
+                    "final_url": result.url[:2000],
+                    "fetched_at": result.fetched_at,
+                },
+            )
+    return bool(stored)
+
+
+def source_fail(*, source_id: int, reason: str, status: int | None = None) -> None:
+    """Mark one source failed with a reason an editor can read."""
+    Source.objects.filter(pk=source_id).exclude(status=Source.Status.FETCHED).update(
+        status=Source.Status.FAILED,
+        failure_reason=reason[:2000],
+        http_status=status,
+        updated_at=timezone.now(),
+    )
+
+
+# --- Ranking ----------------------------------------------------------------------------------
+
+
+def source_rank(*, source_id: int) -> None:
+    """Extract a fetched source's main text, snapshot it, and rank it for every citing claim."""
+    source = Source.objects.select_related("document").filter(pk=source_id).first()
+    document = getattr(source, "document", None)
+    if source is None or source.status != Source.Status.FETCHED or document is None:
+        return
+    text, title, publisher = main_text(document)
+    if not text:
+        Source.objects.filter(pk=source_id).update(
+            status=Source.Status.FAILED, failure_reason="The page has no readable text."
+        )
+        return
+    digest = source_text_store(source=source, text=text, title=title, publisher=publisher)
+    pinned = set(
+        Verdict.objects.filter(status=Verdict.Status.PUBLISHED, cited_evidence__source=source)
+        .values_list("cited_evidence", flat=True)
+        .distinct()
+    )
+    for evidence in source.evidence.select_related("claim"):
+        if evidence.pk in pinned and evidence.source_hash:
+            recheck.evidence_compare(evidence=evidence, new_text=text, new_hash=digest)
+        elif evidence.source_hash != digest or evidence.suggested_stance == Evidence.Stance.PENDING:
+            evidence_rank(evidence=evidence, text=text, digest=digest)
+
+
+def main_text(document: SourceDocument) -> tuple[str, str, str]:
+    """(main text, title, publisher) of a fetched document; plain text and PDF text as they are."""
+    if document.content_type in HTML_TYPES:
+        article = extraction.extract_from_html(document.content, url=document.final_url or None)
+        return article.text.strip(), article.title, article.publisher
+    return "\n\n".join(p.strip() for p in document.content.split("\n\n") if p.strip()), "", ""
+
+
+@transaction.atomic
+def source_text_store(*, source: Source, text: str, title: str, publisher: str) -> str:
+    """Store the source's current text and a snapshot of it; return its content hash."""
+    digest = content_hash(text)
+    SourceSnapshot.objects.get_or_create(
+        source=source,
+        content_hash=digest,
+        defaults={"text": text, "fetched_at": source.fetched_at or timezone.now()},
+    )
+    Source.objects.filter(pk=source.pk).update(
+        text=text,
+        content_hash=digest,
+        title=title[:500] or source.title,
+        publisher=publisher[:300] or source.publisher,
+    )
+    return digest
+
+
+def evidence_rank(*, evidence: Evidence, text: str, digest: str) -> Evidence:
+    """Rank the source text's passages for the evidence's claim and store the top ones."""
+    ranked = ranking.rank_passages(
+        evidence.claim.text, text, top_k=3, tolerance=settings.NUMBER_TOLERANCE
+    )
+    checks = [p.number_check.result for p in ranked if p.number_check.result != "none"]
+    evidence.passages = [passage_json(p) for p in ranked]
+    evidence.score = round(ranked[0].score, 4) if ranked else 0.0
+    evidence.suggested_stance = ranking.suggest_stance(ranked)
+    evidence.number_check = checks[0] if checks else Evidence.NumberCheck.NONE
+    evidence.source_hash = digest
+    evidence.save(
+        update_fields=[
+            "passages",
+            "score",
+            "suggested_stance",
+            "number_check",
+            "source_hash",
+            "updated_at",
+        ]
+    )
+    return evidence
+
+
+def passage_json(passage: ranking.RankedPassage) -> dict:
+    """A ranked passage as stored in Evidence.passages."""
+    return {
+        "text": passage.text,
+        "start": passage.start,
+        "end": passage.end,
+        "score": round(passage.score, 4),
+        "number_check": passage.number_check.result,
+        "matched_terms": list(passage.matched_terms),
+        "pairs": [
+            {"claimed": claimed.text, "found": found.text, "result": result}
+            for claimed, found, result in passage.number_check.pairs
+        ],
+    }
+
+
+def _enqueue(task_name: str, source_id: int) -> None:
+    from factcheck import tasks
+
+    getattr(tasks, task_name).delay(source_id)

@@ -1,0 +1,53 @@
+"""Where candidate sources for a claim come from.
+
+Every provider is a module with ``enabled() -> bool`` and ``find(claim) -> list[Candidate]``.
+``find_candidates`` asks each enabled one in turn; a provider that fails is logged and skipped,
+so one search service being down never hides the others' candidates.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from types import ModuleType
+
+from factcheck.models import Claim
+from factcheck.sources import fetch as fetching
+from factcheck.sources.providers.api import ProviderError
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A URL a provider thinks bears on a claim, with what the provider said about it."""
+
+    url: str
+    title: str
+    snippet: str
+    provider: str  # an Evidence.Provider value
+    external_rating: str = ""  # an existing fact-check's textual rating ("False", "Mostly true")
+    external_publisher: str = ""
+
+
+def registry() -> list[ModuleType]:
+    """Every provider module, in the order their candidates are stored."""
+    from factcheck.sources.providers import article_links, factcheck_tools, searxng, wikipedia
+
+    return [article_links, factcheck_tools, wikipedia, searxng]
+
+
+def find_candidates(claim: Claim) -> list[Candidate]:
+    """Candidates from every enabled provider, first mention of a URL kept."""
+    found: dict[str, Candidate] = {}
+    for provider in registry():
+        if not provider.enabled():
+            continue
+        try:
+            candidates = provider.find(claim)
+        except (fetching.FetchError, ProviderError) as exc:
+            logger.warning("%s found nothing for claim %s: %s", provider.NAME, claim.pk, exc.reason)
+            continue
+        for candidate in candidates:
+            found.setdefault(candidate.url, candidate)
+    return list(found.values())

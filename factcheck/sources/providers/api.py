@@ -1,0 +1,49 @@
+"""Calls to the search services' JSON APIs, through the one safe fetch path."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from django.conf import settings
+
+from factcheck.sources import fetch as fetching
+
+
+class ProviderError(Exception):
+    """A search service answered with something that is not its documented format."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+API_MAX_BYTES = 2 * 1024 * 1024
+JSON_TYPES = frozenset({"application/json", "application/sparql-results+json"})
+
+
+def api_policy() -> fetching.FetchPolicy:
+    """JSON only, no robots.txt (these are APIs we were configured to call), the host spacing."""
+    return fetching.FetchPolicy(
+        max_bytes=API_MAX_BYTES,
+        allowed_types=JSON_TYPES,
+        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
+        read_timeout=settings.FETCH_READ_TIMEOUT,
+        total_timeout=settings.FETCH_TOTAL_TIMEOUT,
+        allow_private=settings.FETCH_ALLOW_PRIVATE_NETWORKS,
+        user_agent=settings.FETCH_USER_AGENT,
+        per_host_interval=settings.FETCH_PER_HOST_INTERVAL,
+    )
+
+
+def get_json(base_url: str, params: dict[str, str | int]) -> dict:
+    """GET base_url?params and decode the JSON object. Raises FetchError or ProviderError."""
+    separator = "&" if "?" in base_url else "?"
+    result = fetching.fetch(f"{base_url}{separator}{urlencode(params)}", policy=api_policy())
+    try:
+        data = json.loads(result.body)
+    except ValueError as exc:
+        raise ProviderError(f"{base_url} did not answer with JSON.") from exc
+    if not isinstance(data, dict):
+        raise ProviderError(f"{base_url} answered with JSON that is not an object.")
+    return data
