@@ -16,7 +16,8 @@ Comparison contract (``compare``), with t = ``tolerance`` and c = ``close_factor
   (by two if either is "about"), anything else conflicts. Tolerance does not apply.
 * Dates compare in days, ignoring the year unless both carry one (circularly within a year). An
   exact day has slack 0, "early/mid/late December" 5 days, a bare month 15. A difference within
-  both slacks agrees, within a further week is close, else conflicts.
+  both slacks agrees, within a further week is close, else conflicts. Dates over a month apart
+  do not pair at all (``comparable``), nor do bare counts more than tenfold apart.
 
 Parsing is English-first: "3,700" is three thousand seven hundred. A decimal comma is read only
 when unambiguous ("1.234,5"); "3,7 millions" could be a list or a decimal and yields nothing.
@@ -34,6 +35,7 @@ from decimal import Decimal
 CLOSE_FACTOR = 2.0
 _MAX_DIGITS = 24  # longer digit runs are identifiers, not quantities
 _WEAK_PAIR_RATIO = 10.0  # a bare count pairs only with a value within this factor
+_DATE_PAIR_DAYS = 31  # dates further apart are taken to be different events
 
 APPROX_PHRASES: dict[str, str] = {
     "more than": "more_than", "over": "more_than", "above": "more_than",
@@ -174,9 +176,15 @@ def bare_text(quantity: Quantity) -> str:
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:
-    """Whether two quantities measure the same thing (percent never pairs with a count)."""
+    """Whether two quantities measure the same thing (percent never pairs with a count).
+
+    A bare count ("700,000 displaced") pairs only within a factor of 10 of the other figure, and
+    dates only within a month of each other: further apart they are likely other events.
+    """
     if _family(a) != _family(b):
         return False
+    if a.kind == "date":
+        return _date_distance(a, b) <= _DATE_PAIR_DAYS
     if _family(a)[0] != "count" or (a.unit == b.unit and a.unit):
         return True
     low, high = sorted((abs(a.value), abs(b.value)))
@@ -208,15 +216,17 @@ def compare(
 
 
 def pair(claimed: Quantity, candidates: list[Quantity]) -> Quantity | None:
-    """The best comparable candidate: same unit over a wildcard, then best result, then nearest."""
+    """The best comparable candidate: same unit over a wildcard, best result, nearest value."""
     usable = [c for c in candidates if comparable(claimed, c)]
     if not usable:
         return None
     order = {"agrees": 0, "close": 1, "conflicts": 2}
 
-    def rank(c: Quantity) -> tuple[int, int, float, int]:
-        dated = claimed.kind == "date"
-        nearest = _date_distance(claimed, c) if dated else _gap(claimed, c, relative=True)[1]
+    def rank(c: Quantity) -> tuple[bool, int, float, int]:
+        if claimed.kind == "date":
+            nearest = _date_distance(claimed, c)
+        else:
+            nearest = abs(c.value - claimed.value) / max(abs(c.value), abs(claimed.value), 1e-9)
         return (c.unit != claimed.unit, order[compare(claimed, c)], nearest, c.span[0])
 
     return min(usable, key=rank)
