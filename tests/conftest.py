@@ -16,6 +16,7 @@ from django.db import connection
 pytest_plugins: list[str] = [
     "tests.personas",
     "tests.sources_fixtures",
+    "tests.api_fixtures",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -24,8 +24,6 @@ from factcheck.api.filters import ClaimFilter, VerdictFilter, number_conflict_ex
 from factcheck.api.pagination import FeedPagination
 from factcheck.api.permissions import ManagesWebhooks, ReviewPermission
 from factcheck.models import Article, Claim, Evidence, Verdict, WebhookSubscription
-from factcheck.sources import fetch as fetching
-from factcheck.sources import netsafety
 
 PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
 
@@ -222,10 +220,7 @@ class ClaimSourceAddView(ClaimActionView):
     )
     def post(self, request: Request, pk: int) -> Response:
         claim, data = self.claim(), self.validated(request)
-        try:
-            evidence = review.evidence_add_by_url(claim=claim, actor=request.user, url=data["url"])
-        except (netsafety.RefusedURL, fetching.FetchError) as exc:
-            raise ValidationError({"url": [exc.reason]}) from exc
+        evidence = review.evidence_add_by_url(claim=claim, actor=request.user, url=data["url"])
         body = serializers.EvidenceSerializer(evidence).data
         return Response(body, status=status.HTTP_202_ACCEPTED)
 

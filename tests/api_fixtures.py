@@ -1,0 +1,53 @@
+"""API test helpers: token-authenticated clients per persona, and published verdicts in bulk."""
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth.models import User
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from factcheck import review
+from factcheck.models import Claim, Verdict
+from tests.personas import make_claim, make_evidence
+
+
+def client_for(user: User | None) -> APIClient:
+    """An API client sending ``user``'s token (no credentials for None)."""
+    client = APIClient()
+    if user is not None:
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def api() -> Callable[[User | None], APIClient]:
+    return client_for
+
+
+def publish(claim: Claim, *, drafter: User, approver: User, rating: str = "false") -> Verdict:
+    """Draft (citing new evidence) and publish a verdict on claim through the review module."""
+    evidence = make_evidence(claim)
+    draft = review.verdict_draft(
+        claim=claim, actor=drafter, rating=rating, summary="Checked.", cited_evidence=[evidence]
+    )
+    return review.verdict_publish(verdict=draft, approver=approver)
+
+
+@pytest.fixture
+def make_published(editor, senior_editor) -> Callable[..., Verdict]:
+    def make(claim: Claim | None = None, **fields: object) -> Verdict:
+        rating = fields.pop("rating", "false")
+        claim = claim or make_claim(**fields)
+        return publish(claim, drafter=editor, approver=senior_editor, rating=rating)
+
+    return make
+
+
+def error_fields(body: dict) -> list[str | None]:
+    """The fields an error body names, after checking it has the one error shape."""
+    assert set(body) == {"status", "code", "detail", "errors"}, body
+    assert all(set(error) == {"field", "reason"} for error in body["errors"]), body
+    assert all(error["reason"] for error in body["errors"]), body
+    return [error["field"] for error in body["errors"]]
