@@ -269,11 +269,14 @@ def evidence_add_by_url(*, claim: Claim, actor: User, url: str) -> Evidence:
     _require_can(actor, "add_source", "Only editors add sources.")
     url = _clean_text(url, field="url", label="The source URL")
     _require(claim.status in Claim.OPEN_STATUSES, "Sources are added to open claims only.")
-    from factcheck.sources import providers
+    from factcheck.sources import pipeline
 
-    return providers.source_add_for_claim(
-        claim=claim, url=url, actor=actor, provider=Evidence.Provider.EDITOR
-    )
+    try:
+        return pipeline.source_add_for_claim(
+            claim=claim, url=url, actor=actor, provider=Evidence.Provider.EDITOR
+        )
+    except pipeline.SourceError as exc:
+        raise ReviewInputError(str(exc), field="url") from exc
 
 
 def claims_find_sources(*, claims: Iterable[Claim], actor: User) -> int:

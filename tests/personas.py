@@ -154,3 +154,13 @@ def factories() -> dict[str, Callable[..., object]]:
         "source": make_source,
         "evidence": make_evidence,
     }
+
+
+@pytest.fixture
+def plain_static(settings):
+    """Admin pages without `collectstatic`: production's manifest storage needs its manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    return settings

@@ -1,0 +1,56 @@
+"""Marking words inside untrusted text for the review page: every character is escaped first.
+
+Pure functions over strings; the only HTML they emit is ``<mark>`` around escaped text.
+"""
+
+import re
+from collections.abc import Iterable
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+Span = tuple[int, int]
+
+
+def paragraph_around(body: str, start: int, end: int, *, limit: int = 1200) -> tuple[str, Span]:
+    """The paragraph (line) holding body[start:end], cut to about ``limit`` characters, and the
+    span of the claim inside it."""
+    start, end = max(0, min(start, len(body))), max(0, min(end, len(body)))
+    para_start = body.rfind("\n", 0, start) + 1
+    para_end = body.find("\n", end)
+    para_end = len(body) if para_end == -1 else para_end
+    room = max(0, limit - (end - start)) // 2
+    para_start, para_end = max(para_start, start - room), min(para_end, end + room)
+    return body[para_start:para_end], (start - para_start, end - para_start)
+
+
+def term_spans(text: str, terms: Iterable[str]) -> list[Span]:
+    """Where each term occurs in ``text`` as a whole word, case-insensitively; non-overlapping."""
+    words = sorted({t.strip() for t in terms if t and t.strip()}, key=len, reverse=True)
+    if not words:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+    return [match.span() for match in pattern.finditer(text)]
+
+
+def mark(text: str, spans: Iterable[Span]) -> SafeString:
+    """``text`` escaped, with each span wrapped in ``<mark>``. Overlapping spans are merged."""
+    out, cursor = [], 0
+    for start, end in _merged(spans, len(text)):
+        out.append(escape(text[cursor:start]))
+        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        cursor = end
+    out.append(escape(text[cursor:]))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+def _merged(spans: Iterable[Span], length: int) -> list[Span]:
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(length, e)) for s, e in spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end) for start, end in merged]

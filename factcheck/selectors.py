@@ -1,0 +1,203 @@
+"""Reads shaped for the admin's review pages: joins and prefetches are decided once, here.
+
+Each page costs a fixed number of queries however many claims, evidence or history rows exist.
+"""
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+
+from factcheck import highlight, review
+from factcheck.models import Article, Claim, ClaimNote, Evidence, Verdict
+
+HISTORY_LIMIT = 60
+CLAIM_FIELDS_IN_HISTORY = {
+    "status": "status",
+    "assignee_id": "assignee",
+    "dismiss_reason": "dismiss reason",
+    "source_changed": "source changed",
+}
+
+
+def claim_queue() -> QuerySet[Claim]:
+    """Claims with their article title, assignee, tags and evidence flags, ordered for review."""
+    evidence = Evidence.objects.filter(claim=OuterRef("pk"))
+    return (
+        Claim.objects.select_related("assignee")
+        .select_related("article")
+        .only(*_QUEUE_FIELDS)
+        .annotate(
+            has_evidence=Exists(evidence),
+            has_number_conflict=Exists(
+                evidence.filter(number_check=Evidence.NumberCheck.CONFLICTS)
+            ),
+        )
+        .prefetch_related("tags")
+        .order_by("-score", "created_at")
+    )
+
+
+_QUEUE_FIELDS = (
+    "text", "claimant", "kind", "score", "status", "source_changed", "created_at", "revision",
+    "article__id", "article__title", "article__url", "assignee__id", "assignee__username",
+)  # fmt: skip
+
+
+def claim_export_rows(claims: QuerySet[Claim]) -> QuerySet[Claim]:
+    """The queue's rows with what the CSV export needs and nothing else."""
+    return claims.select_related(None).select_related("article", "assignee").defer("article__body")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: object
+    who: object
+    what: str
+
+
+@dataclass(frozen=True)
+class ClaimPage:
+    claim: Claim
+    paragraph: str
+    evidence: list[Evidence]
+    draft: Verdict | None
+    published: Verdict | None
+    verdicts: list[Verdict]
+    notes: list[ClaimNote]
+    editors: list
+    history: list[HistoryEntry]
+
+
+def claim_page(*, claim_id: int) -> ClaimPage:
+    """Everything the claim page shows, in a fixed number of queries."""
+    claim = (
+        Claim.objects.select_related("article", "assignee")
+        .prefetch_related("tags")
+        .get(pk=claim_id)
+    )
+    body = claim.article.body
+    text, span = highlight.paragraph_around(body, claim.start, claim.end)
+    evidence = list(
+        claim.evidence.select_related("source")
+        .defer("source__text")
+        .order_by("-cited", "-score", "pk")
+    )
+    for item in evidence:
+        item.marked_passages = _marked_passages(item, claim.text)
+    verdicts = list(
+        claim.verdicts.select_related("editor", "approved_by")
+        .prefetch_related(Prefetch("cited_evidence", Evidence.objects.only("pk", "claim_id")))
+        .order_by("-version")
+    )
+    return ClaimPage(
+        claim=claim,
+        paragraph=highlight.mark(text, [span]) if text.strip() else highlight.mark(claim.text, []),
+        evidence=evidence,
+        draft=next((v for v in verdicts if v.status == Verdict.Status.DRAFT), None),
+        published=next((v for v in verdicts if v.status == Verdict.Status.PUBLISHED), None),
+        verdicts=verdicts,
+        notes=list(claim.notes.select_related("author")),
+        editors=list(editors()),
+        history=claim_history(claim=claim),
+    )
+
+
+def editors() -> QuerySet:
+    """Users who may be assigned claims (members of the editor roles), by name."""
+    roles = [review.ROLE_EDITOR, review.ROLE_SENIOR_EDITOR]
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=roles)
+        .distinct()
+        .order_by("username")
+        .only("pk", "username")
+    )
+
+
+def _marked_passages(evidence: Evidence, claim_text: str, top: int = 3) -> list:
+    passages = [p for p in (evidence.passages or []) if isinstance(p, dict) and p.get("text")]
+    marked = []
+    for passage in passages[:top]:
+        text = str(passage["text"])
+        terms = passage.get("matched_terms") or _content_words(claim_text)
+        marked.append(highlight.mark(text, highlight.term_spans(text, map(str, terms))))
+    return marked
+
+
+def _content_words(text: str) -> list[str]:
+    return [word for word in text.replace(",", " ").split() if len(word) > 3]
+
+
+def claim_history(*, claim: Claim) -> list[HistoryEntry]:
+    """Who changed what on the claim, its verdicts and its evidence, newest first."""
+    entries = _claim_changes(claim) + _verdict_changes(claim) + _evidence_changes(claim)
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)[:HISTORY_LIMIT]
+
+
+def _claim_changes(claim: Claim) -> list[HistoryEntry]:
+    rows = list(
+        claim.history.select_related("history_user", "assignee").order_by("history_date")[
+            :HISTORY_LIMIT
+        ]
+    )
+    entries = (
+        [HistoryEntry(rows[0].history_date, rows[0].history_user, "Claim created")] if rows else []
+    )
+    for before, after in pairwise(rows):
+        changed = [
+            f"{label}: {_value(after, field)}"
+            for field, label in CLAIM_FIELDS_IN_HISTORY.items()
+            if getattr(before, field) != getattr(after, field)
+        ]
+        if after.history_type == "~" and before.revision == after.revision and not changed:
+            changed = ["tags changed"]
+        if changed:
+            entries.append(HistoryEntry(after.history_date, after.history_user, "; ".join(changed)))
+    return entries
+
+
+def _value(row: object, field: str) -> str:
+    if field == "assignee_id":
+        return str(row.assignee) if row.assignee_id else "nobody"
+    if field == "status":
+        return row.get_status_display()
+    return str(getattr(row, field)) or "—"
+
+
+def _verdict_changes(claim: Claim) -> list[HistoryEntry]:
+    rows = Verdict.history.filter(claim_id=claim.pk).select_related("history_user")
+    return [
+        HistoryEntry(
+            row.history_date,
+            row.history_user,
+            f"Verdict v{row.version} {row.get_status_display().lower()}: "
+            f"{row.get_rating_display()}",
+        )
+        for row in rows.order_by("-history_date")[:HISTORY_LIMIT]
+    ]
+
+
+def _evidence_changes(claim: Claim) -> list[HistoryEntry]:
+    rows = (
+        Evidence.history.filter(claim_id=claim.pk, history_user__isnull=False)
+        .select_related("history_user", "source")
+        .defer("source__text")
+        .order_by("-history_date")[:HISTORY_LIMIT]
+    )
+    return [
+        HistoryEntry(
+            row.history_date,
+            row.history_user,
+            f"{'Cited' if row.cited else 'Not citing'} {row.source.title or row.source.url}"
+            if row.history_type == "~"
+            else f"Source added: {row.source.title or row.source.url}",
+        )
+        for row in rows
+    ]
+
+
+def article_claims(*, article: Article) -> QuerySet[Claim]:
+    """An article's claims in reading order, for its page."""
+    return article.claims.select_related("assignee").order_by("start")
