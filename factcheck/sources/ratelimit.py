@@ -1,9 +1,11 @@
 """A per-host request spacing shared by every worker process, kept in Django's cache.
 
 Time is cut into slots `interval` seconds wide; a request must own a slot and starts when its slot
-starts, so any two requests to one host are at least `interval` apart, whichever process sends them.
-A slot is owned by whoever creates its cache key first: `cache.add()` is atomic on Redis (SET NX)
-and on the database cache (the table's unique key), so no lock or read-modify-write is needed.
+starts (or gives it up), so two requests to one host are at least `interval` apart, less the small
+lateness allowed below, whichever process sends them. A slot is owned by whoever creates its cache
+key first: `cache.add()` is atomic on Redis (SET NX) and on the database cache (the table's unique
+key), so no lock or read-modify-write is needed. Slots are wall-clock times, so machines sharing a
+cache need synchronised clocks (NTP).
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ import time
 
 from django.core.cache import cache
 
+# A turn may begin this fraction of the interval after its slot starts; a later arrival (a slow
+# cache call, a busy machine) would crowd the next slot's owner, so it takes a new slot instead.
+LATENESS_ALLOWED = 0.025
 # A slot's key outlives its start by this much, so that clocks a little behind on another machine
 # still see it taken; short, so the database cache is not filled with spent slots.
 SLOT_GRACE_SECONDS = 5
@@ -37,9 +42,14 @@ def wait_for_turn(host: str, interval: float, *, deadline: float) -> None:
     # Only slots that have not started yet: a slot already under way could be taken late in its
     # width and leave less than `interval` before the next slot's request.
     slot = math.ceil(time.time() / interval)
-    while not _take_slot(host, interval, slot, deadline):
-        slot += 1
-    time.sleep(max(0.0, slot * interval - time.time()))
+    while not (_take_slot(host, interval, slot, deadline) and _arrive(slot * interval, interval)):
+        slot = max(slot + 1, math.ceil(time.time() / interval))
+
+
+def _arrive(start: float, interval: float) -> bool:
+    """Sleep until start (a time.time() value); False when woken too late to use the slot."""
+    time.sleep(max(0.0, start - time.time()))
+    return time.time() - start <= interval * LATENESS_ALLOWED
 
 
 def _take_slot(host: str, interval: float, slot: int, deadline: float) -> bool:
