@@ -18,6 +18,7 @@ from django.utils import timezone
 from factcheck import extraction
 from factcheck.models import Article, ArticleRaw, Claim
 from factcheck.sources import fetch as fetching
+from factcheck.sources import netsafety
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +73,9 @@ def article_submit_url(*, url: str) -> Article:
     Raises IngestError (nothing stored) for a URL that is malformed or not http(s).
     """
     try:
-        normalised = fetching.normalise_url(url.strip())
-    except fetching.FetchError as exc:
-        raise IngestError(exc.reason, field="url") from exc
+        normalised = netsafety.normalise_url(url.strip())
+    except netsafety.RefusedURL as exc:
+        raise IngestError(str(exc), field="url") from exc
     with transaction.atomic():
         article, created = Article.objects.select_for_update().get_or_create(url=normalised)
         if not created and article.status != Article.Status.FAILED:
@@ -143,9 +144,9 @@ def _normalised_or_blank(url: str) -> str:
     if not url.strip():
         return ""
     try:
-        return fetching.normalise_url(url.strip())
-    except fetching.FetchError as exc:
-        raise IngestError(exc.reason, field="url") from exc
+        return netsafety.normalise_url(url.strip())
+    except netsafety.RefusedURL as exc:
+        raise IngestError(str(exc), field="url") from exc
 
 
 # --- The worker side ----------------------------------------------------------------------
@@ -251,6 +252,9 @@ def claims_create(*, article: Article) -> list[Claim]:
     candidates = extraction.extract_claims(
         article.body, threshold=settings.CHECKWORTHINESS_THRESHOLD
     )
+    # A sentence repeated word for word in one article is one claim to check: keep the first.
+    first_of_each = {" ".join(c.text.split()).casefold(): c for c in reversed(candidates)}
+    candidates = sorted(first_of_each.values(), key=lambda c: c.start)
     rows = [
         Claim(
             article=article,

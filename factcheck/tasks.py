@@ -9,7 +9,7 @@ from factcheck import ingest, webhooks
 @shared_task(
     bind=True,
     autoretry_for=(ingest.TransientFetchFailure,),
-    retry_backoff=2,
+    retry_backoff=1,
     retry_backoff_max=60,
     retry_jitter=True,
     max_retries=3,

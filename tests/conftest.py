@@ -54,12 +54,13 @@ def broker_dir() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="wb-broker-") as tmp:
         path = Path(tmp)
         if not settings.REDIS_URL:
-            for name in ("queue", "processed"):
+            for name in ("queue", "processed", "control"):
                 (path / name).mkdir()
             app.conf.broker_transport_options = {
                 "data_folder_in": str(path / "queue"),
                 "data_folder_out": str(path / "queue"),
                 "processed_folder": str(path / "processed"),
+                "control_folder": str(path / "control"),
                 "store_processed": False,
             }
         yield path
@@ -82,6 +83,9 @@ def start_worker(
         "DATABASE_URL": _test_database_url(),
         "WORKBENCH_BROKER_DIR": str(broker),
         "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+        # Short timeouts keep the timeout tests quick; the production defaults are longer.
+        "FETCH_READ_TIMEOUT": "2",
+        "FETCH_TOTAL_TIMEOUT": "5",
         **(extra_env or {}),
     }
     command = [
