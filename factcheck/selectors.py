@@ -142,9 +142,7 @@ def _claim_changes(claim: Claim) -> list[HistoryEntry]:
             :HISTORY_LIMIT
         ]
     )
-    entries = (
-        [HistoryEntry(rows[0].history_date, rows[0].history_user, "Claim created")] if rows else []
-    )
+    entries = [_first_claim_entry(rows[0])] if rows else []
     for before, after in pairwise(rows):
         changed = [
             f"{label}: {_value(after, field)}"
@@ -158,6 +156,14 @@ def _claim_changes(claim: Claim) -> list[HistoryEntry]:
     return entries
 
 
+def _first_claim_entry(row: object) -> HistoryEntry:
+    # Ingestion bulk-creates claims without history, so the first row may already be a change.
+    if row.history_type == "+":
+        return HistoryEntry(row.history_date, row.history_user, "Claim created")
+    state = "; ".join(f"{label}: {_value(row, f)}" for f, label in CLAIM_FIELDS_IN_HISTORY.items())
+    return HistoryEntry(row.history_date, row.history_user, state)
+
+
 def _value(row: object, field: str) -> str:
     if field == "assignee_id":
         return str(row.assignee) if row.assignee_id else "nobody"
@@ -168,15 +174,15 @@ def _value(row: object, field: str) -> str:
 
 def _verdict_changes(claim: Claim) -> list[HistoryEntry]:
     rows = Verdict.history.filter(claim_id=claim.pk).select_related("history_user")
-    return [
-        HistoryEntry(
-            row.history_date,
-            row.history_user,
-            f"Verdict v{row.version} {row.get_status_display().lower()}: "
-            f"{row.get_rating_display()}",
-        )
-        for row in rows.order_by("-history_date")[:HISTORY_LIMIT]
-    ]
+    entries: list[HistoryEntry] = []
+    for row in rows.order_by("history_date")[:HISTORY_LIMIT]:
+        what = f"Verdict v{row.version} {row.get_status_display().lower()}: "
+        what += f"{row.get_rating_display()}"
+        previous = entries[-1] if entries else None
+        if previous and (previous.who, previous.what) == (row.history_user, what):
+            continue  # saving the citations records the same state again
+        entries.append(HistoryEntry(row.history_date, row.history_user, what))
+    return entries
 
 
 def _evidence_changes(claim: Claim) -> list[HistoryEntry]:
