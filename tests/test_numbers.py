@@ -280,7 +280,12 @@ def test_parse_survives_hostile_input(text):
     quantities = parse_quantities(text)
 
     assert all(text[q.span[0] : q.span[1]] == q.text for q in quantities)
-    check_numbers(SEED_CLAIM, text)
+    assert check_numbers(SEED_CLAIM, text[:100_000]).result in {
+        "agrees",
+        "close",
+        "conflicts",
+        "none",
+    }
 
 
 # --- properties -----------------------------------------------------------------------------

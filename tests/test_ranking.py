@@ -99,6 +99,12 @@ def test_split_passages_cuts_an_unpunctuated_run_at_spaces_or_mid_word():
     ]
 
 
+def test_split_passages_never_yields_a_blank_passage_from_a_long_run_of_spaces():
+    text = "aaaa" + " " * 20 + "bbbb" + "\u2003" * 9 + "cc"
+
+    assert [p.text for p in split_passages(text, target_chars=6)] == ["aaaa", "bbbb", "cc"]
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n\t  "])
 def test_split_passages_of_blank_text_is_empty(text):
     assert split_passages(text) == []
@@ -118,6 +124,17 @@ def test_split_passages_spans_are_exact_ordered_and_cover_every_visible_characte
     assert all(a.end <= b.start for a, b in zip(passages, passages[1:], strict=False))
     covered = {i for p in passages for i in range(p.start, p.end)}
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+@given(
+    st.text(alphabet=st.sampled_from("ab .!\n\t\u2003"), max_size=300),
+    st.integers(min_value=1, max_value=12),
+)
+def test_split_passages_of_whitespace_heavy_text_has_no_blank_or_oversized_passage(text, target):
+    passages = split_passages(text, target_chars=target)
+
+    assert all(p.text.strip() == p.text != "" and len(p.text) <= target for p in passages)
+    assert all(text[p.start : p.end] == p.text for p in passages)
 
 
 # --- rank_passages --------------------------------------------------------------------------
@@ -183,6 +200,11 @@ def test_rank_is_deterministic():
     text = source(*OFF_TOPIC, SEED_TEXT)
 
     assert rank_passages(UN_CLAIM, text) == rank_passages(UN_CLAIM, text)
+
+
+def test_rank_refuses_a_non_positive_top_k():
+    with pytest.raises(ValueError, match="positive"):
+        rank_passages(UN_CLAIM, SEED_TEXT, top_k=0)
 
 
 @pytest.mark.parametrize("text", ["", "\n\n  ", source(OFF_TOPIC[0])])

@@ -82,6 +82,7 @@ _PEOPLE = (
     "people|persons|individuals|refugees|civilians|residents|migrants|children|women|men|adults|"
     "voters|soldiers|troops|fighters|workers|patients|students|inhabitants|citizens"
 )
+_SPELLED_STARTS = frozenset([*UNITS, *TENS, *ORDINALS, "a", "an", "half"])
 _MONTHS = "January February March April May June July August September October November December"
 _MONTHS_LIST = _MONTHS.split()
 _MONTH_NO = {m[:3]: i + 1 for i, m in enumerate(_MONTHS_LIST)} | {"Sept": 9}
@@ -122,15 +123,16 @@ _MONTH_FULL = "|".join(_MONTHS_LIST)
 _MONTH_ANY = _MONTH_FULL + "|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 _DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?"
+# A bare month ("in May", "early December") is a date only after one of these words.
+_MONTH_ALONE = re.compile(rf"\b(?P<month>{_MONTH_FULL})\b{_YEAR}")
+_MONTH_LEFT = re.compile(
+    r"(?:(?P<part>\b(?i:early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of))[\s-]+"
+    r"|(?P<prep>\b(?i:in|since|by|until|before|after|during|from|last|next))\s+)$"
+)
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})\b"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<month>{_MONTH_ANY})\b\.?{_YEAR}"),
     re.compile(rf"\b(?P<month>{_MONTH_ANY})\b\.?\s+{_DAY}\b(?![,.]?[0-9]){_YEAR}"),
-    re.compile(
-        r"(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of))[\s-]+"
-        r"|(?P<prep>\b(?i:in|since|by|until|before|after|during|from|last|next)\s+))"
-        rf"(?P<month>{_MONTH_FULL})\b{_YEAR}"
-    ),
     re.compile(rf"\b(?P<month>{_MONTH_FULL})\b,?\s+(?P<year>1[5-9][0-9]{{2}}|20[0-9]{{2}})\b"),
 )
 
@@ -340,17 +342,18 @@ def _make(
 
 
 def _dates(text: str) -> list[tuple[int, _Found]]:
-    out = []
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(text):
-            quantity = _date_quantity(text, m)
-            if quantity is not None:
-                out.append((0, _Found(quantity, scaled=False, scale=1)))
-    return out
+    matches = [(m, None) for pattern in _DATE_PATTERNS for m in pattern.finditer(text)]
+    for m in _MONTH_ALONE.finditer(text):
+        left = _MONTH_LEFT.search(text, max(0, m.start() - 24), m.start())
+        if left:
+            matches.append((m, left))
+    quantities = (_date_quantity(text, m, left) for m, left in matches)
+    return [(0, _Found(q, scaled=False, scale=1)) for q in quantities if q is not None]
 
 
-def _date_quantity(text: str, m: re.Match[str]) -> Quantity | None:
-    groups = m.groupdict()
+def _date_quantity(text: str, m: re.Match[str], left: re.Match[str] | None) -> Quantity | None:
+    """The date a match names; ``left`` is what precedes a bare month ("early", "since")."""
+    groups = m.groupdict() | ({"part": left["part"]} if left else {})
     month = m["month"]
     month_no = (
         int(month) if month.isdigit() else _MONTH_NO[month[:4] if month == "Sept" else month[:3]]
@@ -363,7 +366,7 @@ def _date_quantity(text: str, m: re.Match[str]) -> Quantity | None:
         return None
     unit = ("y" if m["year"] else "") + ("md" if groups.get("day") else "m")
     value = when.toordinal() if m["year"] else when.timetuple().tm_yday
-    start = m.start("month") if groups.get("prep") else m.start()
+    start = left.start() if left and left["part"] else m.start()
     return _make(
         text, start, m.end(), float(value), unit=unit, kind="date", approx="about" if part else ""
     )
@@ -371,7 +374,7 @@ def _date_quantity(text: str, m: re.Match[str]) -> Quantity | None:
 
 def _read_number(raw: str) -> Decimal | None:
     """Digits with separators → value; None when it is a time, fraction, list or ambiguous."""
-    if ":" in raw or "/" in raw or sum(ch.isdigit() for ch in raw) > _MAX_DIGITS:
+    if ":" in raw or "/" in raw or len(raw) - raw.count(",") - raw.count(".") > _MAX_DIGITS:
         return None
     if "," in raw and "." in raw and raw.index(",") > raw.index("."):
         ok = _EU_THOUSANDS.fullmatch(raw)
@@ -422,7 +425,7 @@ def _digit_quantity(
         else:
             return None
         end = suffix.end()
-    elif scale_match := _SCALE_RIGHT.match(text[end : end + 20]):
+    elif _word_follows(text, end) and (scale_match := _SCALE_RIGHT.match(text[end : end + 20])):
         scale, end = _SCALE_WORDS[scale_match[1].lower()], end + scale_match.end()
     number = float(-value * scale if negative else value * scale)
     plain = kind == "number" and scale == 1 and not unit and text[start:end].isdigit()
@@ -435,21 +438,23 @@ def _decorate(
     """Widen a bare number with its currency, qualifier, percent, unit or '-year-old'."""
     approx = ""
     if kind != "ordinal":
-        currency = _CURRENCY_LEFT.search(text, max(0, start - 4), start)
+        currency = _CURRENCY_LEFT.search(text, max(0, start - 4), start) if start else None
         if currency:
             kind, unit = "money", _CURRENCIES[(currency[1] or currency[2]).lower()]
             start -= len(currency[0])
         right = text[end : end + 40]
         kind, unit, extra, approx = _right_context(right, kind, unit)
         end += extra
-    qualifier = _APPROX_LEFT.search(text, max(0, start - 20), start)
+    qualifier = None
+    if _word_precedes(text, start):
+        qualifier = _APPROX_LEFT.search(text, max(0, start - 20), start)
     if qualifier:
         approx, start = APPROX_PHRASES[qualifier[1].lower()], start - len(qualifier[0])
     if plain and kind == "number" and not unit and 1500 <= value <= 2100:
         if not _followed_by_plural(text[end : end + 30]):
             kind = "year"
-    if kind == "number" and not unit and _PEOPLE_RIGHT.match(text[end : end + 40]):
-        unit = "people"
+    if kind == "number" and not unit and _word_follows(text, end):
+        unit = "people" if _PEOPLE_RIGHT.match(text[end : end + 40]) else unit
     quantity = _make(text, start, end, value, unit=unit, kind=kind, approx=approx)
     return _Found(quantity, scaled=scale > 1, scale=scale)
 
@@ -457,6 +462,9 @@ def _decorate(
 def _right_context(right: str, kind: str, unit: str) -> tuple[str, str, int, str]:
     """(kind, unit, characters consumed, approx) from what follows a number."""
     consumed, approx = 0, ""
+    following = right.lstrip()[:1]
+    if not following or not (following.isalpha() or following in "%+-/"):
+        return kind, unit, consumed, approx  # punctuation or nothing: no unit to read
     if kind == "number" and not unit:
         if m := _PERCENT_RIGHT.match(right):
             points = "point" in m[0].lower()
@@ -472,6 +480,18 @@ def _right_context(right: str, kind: str, unit: str) -> tuple[str, str, int, str
     if m := _PLUS_RIGHT.match(right[consumed:]):
         approx, consumed = "at_least", consumed + m.end()
     return kind, unit, consumed, approx
+
+
+def _word_follows(text: str, end: int) -> bool:
+    """Whether a word (possibly after spaces or a hyphen) follows position ``end``."""
+    following = text[end : end + 4].lstrip(" -\u00a0")
+    return following[:1].isalpha()
+
+
+def _word_precedes(text: str, start: int) -> bool:
+    """Whether a word or '~' ends just before ``start`` (after optional spaces)."""
+    preceding = text[max(0, start - 4) : start].rstrip()
+    return preceding[-1:].isalpha() or preceding[-1:] == "~"
 
 
 def _followed_by_plural(right: str) -> bool:
@@ -492,7 +512,7 @@ def _spelled_quantities(text: str) -> list[tuple[int, _Found]]:
     words = [(m[0].lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
     out, i = [], 0
     while i < len(words):
-        parsed = _spelled_at(text, words, i)
+        parsed = _spelled_at(text, words, i) if words[i][0] in _SPELLED_STARTS else None
         if parsed is None:
             i += 1
             continue

@@ -58,6 +58,7 @@ _ENTITY = re.compile(
 _CONTENT = re.compile(r"\S(?:[^\n]*\S)?")  # one line, trimmed
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+")
 _SPACE = re.compile(r"\s+")
+_VISIBLE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,9 @@ def split_passages(text: str, *, target_chars: int = 600) -> list[Passage]:
 def rank_passages(
     claim_text: str, source_text: str, *, top_k: int = 3, tolerance: float = 0.05
 ) -> list[RankedPassage]:
-    """The ``top_k`` passages sharing terms with the claim, best first; [] when none do."""
+    """The ``top_k`` (>= 1) passages sharing terms with the claim, best first; [] when none do."""
+    if top_k < 1:
+        raise ValueError("top_k must be positive")
     claim = _claim(claim_text, tolerance)
     passages = split_passages(source_text)
     bm25 = _bm25(claim.query, [Counter(_terms(p.text)) for p in passages])
@@ -155,7 +158,7 @@ def key_terms(text: str) -> list[str]:
     quantities = [q for q in numbers.parse_quantities(text) if q.kind != "ordinal"]
     taken = [q.span for q in quantities]
     names = [(m.span(), _strip_stop_words(m[0])) for m in _ENTITY.finditer(text)]
-    names = [(span, name) for span, name in names if name and not _overlaps(span, taken)]
+    names = [(span, name) for span, name in names if len(name) > 1 and not _overlaps(span, taken)]
     taken += [span for span, _ in names]
     words = [
         m[0] for m in _WORD.finditer(text) if _is_content(m[0]) and not _overlaps(m.span(), taken)
@@ -192,10 +195,11 @@ def _hard_cut(text: str, start: int, end: int, target: int) -> list[tuple[int, i
     """Cut an over-long sentence at the last space within reach, or mid-word if there is none."""
     pieces = []
     while end - start > target:
-        spaces = [m for m in _SPACE.finditer(text, start + 1, start + target + 1)]
-        cut, resume = (spaces[-1].start(), spaces[-1].end()) if spaces else (start + target,) * 2
+        spaces = list(_SPACE.finditer(text, start + 1, start + target + 1))
+        cut = spaces[-1].start() if spaces else start + target
         pieces.append((start, cut))
-        start = resume
+        visible = _VISIBLE.search(text, cut, end)  # ``end`` is visible, so this always matches
+        start = visible.start() if visible else end
     return [*pieces, (start, end)]
 
 
@@ -276,7 +280,8 @@ class _Claim:
 
 
 def _claim(text: str, tolerance: float) -> _Claim:
-    names = dict.fromkeys(n for m in _ENTITY.finditer(text) if (n := _strip_stop_words(m[0])))
+    found = (_strip_stop_words(m[0]) for m in _ENTITY.finditer(text))
+    names = dict.fromkeys(name for name in found if len(name) > 1)
     predicates = _predicates(text)
     return _Claim(
         text=text,
