@@ -10,6 +10,7 @@ Routes can be added while the server runs (server.route), e.g. redirects that na
 
 from __future__ import annotations
 
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -50,9 +51,11 @@ def redirect(location: str, status: int = 302) -> Reply:
 class LocalServer:
     """A running server: its address, its routes and every request it received, in order."""
 
-    def __init__(self, httpd: ThreadingHTTPServer, routes: dict[str, Route]) -> None:
+    def __init__(
+        self, httpd: ThreadingHTTPServer, routes: dict[str, Route], *, scheme: str = "http"
+    ) -> None:
         self.host, self.port = httpd.server_address[:2]
-        self.origin = f"http://{self.host}:{self.port}"
+        self.origin = f"{scheme}://{self.host}:{self.port}"
         self.requests: list[SeenRequest] = []
         self._routes = routes
 
@@ -75,12 +78,20 @@ class LocalServer:
 
 @contextmanager
 def serve(
-    routes: Mapping[str, Route] | None = None, *, host: str = "127.0.0.1"
+    routes: Mapping[str, Route] | None = None,
+    *,
+    host: str = "127.0.0.1",
+    tls: ssl.SSLContext | None = None,
 ) -> Iterator[LocalServer]:
-    """Run a threaded HTTP/1.0 server on host (any 127.x address; a free port) for the block."""
+    """Run a threaded HTTP/1.0 server on host (any 127.x address; a free port) for the block.
+
+    With tls (a server-side context holding a certificate), it speaks HTTPS.
+    """
     httpd = ThreadingHTTPServer((host, 0), _Handler)
     httpd.daemon_threads = True  # a trickling reply must not hold up the test's exit
-    server = LocalServer(httpd, dict(routes or {}))
+    if tls is not None:
+        httpd.socket = tls.wrap_socket(httpd.socket, server_side=True)
+    server = LocalServer(httpd, dict(routes or {}), scheme="https" if tls else "http")
     httpd.local_server = server  # type: ignore[attr-defined]
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
@@ -100,7 +111,7 @@ class _Handler(BaseHTTPRequestHandler):
         reply = server.reply_for(seen)
         try:
             self._send(reply)
-        except (BrokenPipeError, ConnectionResetError):
+        except (BrokenPipeError, ConnectionResetError, ssl.SSLError):
             pass  # the client gave up on purpose: that is what most slow-server tests check
 
     def _send(self, reply: Reply) -> None:

@@ -1,12 +1,16 @@
 """fetch() against real HTTP servers on 127.0.0.1: pages, errors, caps, redirects, SSRF, robots."""
 
 import socket
+import ssl
+import subprocess
 import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from pathlib import Path
 
+import certifi
 import pytest
 from django.core.cache import cache
 
@@ -456,6 +460,49 @@ def test_it_connects_to_the_checked_address_with_one_lookup_per_hop(server):
     assert resolver.lookups == [("news.example.test", server.port)] * 2
     hosts = [request.headers["host"] for request in server.requests]
     assert hosts == [f"news.example.test:{server.port}"] * 2
+
+
+def issue_certificate(folder: Path, name: str) -> tuple[Path, ssl.SSLContext]:
+    """A throwaway CA (the PEM path) and a server context holding its certificate for name."""
+
+    def openssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=Test CA",
+            "-keyout", "ca.key", "-out", "ca.pem")  # fmt: skip
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", f"/CN={name}",
+            "-keyout", "site.key", "-out", "site.csr")  # fmt: skip
+    (folder / "san.ext").write_text(f"subjectAltName=DNS:{name}\n")
+    openssl("x509", "-req", "-in", "site.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+            "-CAcreateserial", "-days", "2", "-extfile", "san.ext", "-out", "site.pem")  # fmt: skip
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(folder / "site.pem", folder / "site.key")
+    return folder / "ca.pem", context
+
+
+@pytest.fixture
+def tls_site(tmp_path, monkeypatch) -> Iterator[LocalServer]:
+    """An HTTPS server with a certificate for news.example.test, from a CA the client trusts."""
+    ca, context = issue_certificate(tmp_path, "news.example.test")
+    monkeypatch.setattr(certifi, "where", lambda: str(ca))  # httpx reads its CA bundle here
+    with serve({"/": Reply(body=b"<html>over tls</html>")}, tls=context) as running:
+        yield running
+
+
+def test_https_to_the_pinned_address_is_verified_for_the_site_name(tls_site):
+    resolver = CountingResolver({"news.example.test": ["127.0.0.1"]})
+    result = fetch(f"https://news.example.test:{tls_site.port}/", policy=LOCAL, resolver=resolver)
+    assert result.text == "<html>over tls</html>"
+    assert tls_site.requests[0].headers["host"] == f"news.example.test:{tls_site.port}"
+
+
+def test_https_with_a_certificate_for_another_name_is_refused(tls_site):
+    resolver = CountingResolver({"other.example.test": ["127.0.0.1"]})
+    url = f"https://other.example.test:{tls_site.port}/"
+    error = refused(url, LOCAL, resolver=resolver)
+    assert isinstance(error, TransientFetchError)
+    assert "Hostname mismatch" in error.reason
+    assert tls_site.requests == []
 
 
 def test_a_name_with_any_private_address_is_refused_before_connecting(server):
