@@ -37,30 +37,36 @@ _MAX_DIGITS = 24  # longer digit runs are identifiers, not quantities
 _WEAK_PAIR_RATIO = 10.0  # a bare count pairs only with a value within this factor
 _DATE_PAIR_DAYS = 31  # dates further apart are taken to be different events
 
-APPROX_PHRASES: dict[str, str] = {
-    "more than": "more_than", "over": "more_than", "above": "more_than",
-    "in excess of": "more_than", "upwards of": "more_than", "exceeding": "more_than",
-    "greater than": "more_than", "less than": "less_than", "fewer than": "less_than",
-    "under": "less_than", "below": "less_than", "at least": "at_least",
-    "no fewer than": "at_least", "no less than": "at_least", "a minimum of": "at_least",
-    "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
-    "a maximum of": "at_most", "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "nearly": "about", "almost": "about", "some": "about", "circa": "about",
-    "an estimated": "about", "estimated": "about", "close to": "about", "~": "about",
-}  # fmt: skip
-UNITS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-    " fifteen sixteen seventeen eighteen nineteen".split()
-)}  # fmt: skip
-TENS = {w: 10 * i for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2
-)}  # fmt: skip
+_QUALIFIERS = {
+    "more_than": "more than|over|above|in excess of|upwards of|exceeding|greater than",
+    "less_than": "less than|fewer than|under|below",
+    "at_least": "at least|no fewer than|no less than|a minimum of",
+    "at_most": "at most|no more than|not more than|a maximum of",
+    "up_to": "up to|as many as|as much as",
+    "about": "about|around|roughly|approximately|nearly|almost|some|circa|an estimated|estimated"
+    "|close to|~",
+}
+APPROX_PHRASES = {p: q for q, phrases in _QUALIFIERS.items() for p in phrases.split("|")}
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-ORDINALS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
-    " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(), start=1
-)}  # fmt: skip
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+        " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        start=1,
+    )
+}
 ORDINALS |= {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100}
 _SCALE_WORDS = dict.fromkeys(("thousand", "k"), 10**3)
 _SCALE_WORDS |= dict.fromkeys(("million", "millions", "m", "mn", "mln"), 10**6)
@@ -68,15 +74,27 @@ _SCALE_WORDS |= dict.fromkeys(("billion", "billions", "bn", "b", "bln"), 10**9)
 _SCALE_WORDS |= dict.fromkeys(("trillion", "tn", "trn"), 10**12)
 _CURRENCIES = dict.fromkeys(("$", "us$", "usd", "dollar", "dollars"), "usd")
 _CURRENCIES |= dict.fromkeys(("€", "eur", "euro", "euros"), "eur")
-_CURRENCIES |= dict.fromkeys(("£", "gbp", "pounds"), "gbp") | dict.fromkeys(
-    ("¥", "jpy", "yen"), "jpy"
-)
+_CURRENCIES |= dict.fromkeys(("£", "gbp", "pounds"), "gbp")
+_CURRENCIES |= dict.fromkeys(("¥", "jpy", "yen"), "jpy")
 _CURRENCIES |= {"a$": "aud", "c$": "cad", "hk$": "hkd", "₹": "inr", "chf": "chf"}
 # Prefix → normalised unit; a unit word is matched by the first prefix it starts with.
-_MEASURES = {"year": "year", "yr": "year", "month": "month", "week": "week", "day": "day",
-             "hour": "hour", "minute": "minute", "second": "second", "km": "km",
-             "kilomet": "km", "mile": "mile", "kg": "kg", "kilogram": "kg", "tonne": "tonne",
-             "met": "metre"}  # fmt: skip
+_MEASURES = {
+    "year": "year",
+    "yr": "year",
+    "month": "month",
+    "week": "week",
+    "day": "day",
+    "hour": "hour",
+    "minute": "minute",
+    "second": "second",
+    "km": "km",
+    "kilomet": "km",
+    "mile": "mile",
+    "kg": "kg",
+    "kilogram": "kg",
+    "tonne": "tonne",
+    "met": "metre",
+}
 TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute", "second"})
 _PEOPLE = (
     "people|persons|individuals|refugees|civilians|residents|migrants|children|women|men|adults|"
