@@ -61,7 +61,9 @@ def json_reply(data: object) -> Reply:
 def cache_table(django_db_setup, django_db_blocker) -> None:
     """The database cache table the workers' rate limit and robots.txt cache use."""
     with django_db_blocker.unblock():
-        CreateCacheTable(stdout=io.StringIO()).create_table("default", "workbench_cache", False)
+        command = CreateCacheTable(stdout=io.StringIO())
+        command.verbosity = 0
+        command.create_table("default", "workbench_cache", False)
 
 
 @pytest.fixture(scope="session")
@@ -101,8 +103,8 @@ def _folders(broker: Path) -> dict[str, object]:
 
 def _switch(app, url: str, options: dict) -> None:
     app.conf.broker_url, app.conf.broker_transport_options = url, options
-    if app._pool is not None:
-        app.pool.force_close_all()
+    # kombu keeps one pool per connection settings; dropping ours makes the next send pick the
+    # pool for the new folder (closing it would close the shared one for good).
     app._pool = None
     app.amqp._producer_pool = None
 

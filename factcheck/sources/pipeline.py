@@ -26,7 +26,7 @@ from django.utils import timezone
 from factcheck import extraction
 from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
 from factcheck.sources import fetch as fetching
-from factcheck.sources import netsafety, ranking, recheck
+from factcheck.sources import netsafety, numbers, ranking, recheck
 from factcheck.sources.domains import registered_domain
 from factcheck.sources.providers import Candidate, find_candidates
 
@@ -137,7 +137,7 @@ def evidence_add(
     external_publisher: str = "",
 ) -> Evidence:
     """One evidence row for (claim, source of url); queues the fetch or ranking after commit."""
-    source = source_get_or_create(url=url, title=title)
+    source, new_source = source_get_or_create(url=url, title=title)
     evidence, created = Evidence.objects.get_or_create(
         claim=claim,
         source=source,
@@ -149,13 +149,16 @@ def evidence_add(
             "added_by": actor,
         },
     )
-    if created:
+    if new_source:
+        transaction.on_commit(lambda: _enqueue("source_fetch", source.pk))
+    elif created:
         source_schedule(source=source)
     return evidence
 
 
-def source_get_or_create(*, url: str, title: str = "") -> Source:
-    """The one Source for a URL's normalised form. Raises SourceError for a URL we cannot fetch."""
+def source_get_or_create(*, url: str, title: str = "") -> tuple[Source, bool]:
+    """(the one Source for a URL's normalised form, created). Raises SourceError for a URL we
+    cannot fetch."""
     try:
         normalised = netsafety.normalise_url(url.strip())
     except netsafety.RefusedURL as exc:
@@ -165,10 +168,10 @@ def source_get_or_create(*, url: str, title: str = "") -> Source:
     defaults = {"domain": registered_domain(normalised)[:255], "title": title[:500]}
     try:
         with transaction.atomic():
-            return Source.objects.get_or_create(url=normalised, defaults=defaults)[0]
+            return Source.objects.get_or_create(url=normalised, defaults=defaults)
     except IntegrityError:
         # Another worker stored the same URL at the same moment: that row is the source.
-        return Source.objects.get(url=normalised)
+        return Source.objects.get(url=normalised), False
 
 
 def source_schedule(*, source: Source) -> None:
@@ -331,8 +334,8 @@ def evidence_rank(*, evidence: Evidence, text: str, digest: str) -> Evidence:
     ranked = ranking.rank_passages(
         evidence.claim.text, text, top_k=3, tolerance=settings.NUMBER_TOLERANCE
     )
-    checks = [p.number_check.result for p in ranked if p.number_check.result != "none"]
-    evidence.passages = [passage_json(p) for p in ranked]
+    checks = [p.number_check for p in ranked if p.number_check != "none"]
+    evidence.passages = [passage_json(evidence.claim.text, p) for p in ranked]
     evidence.score = round(ranked[0].score, 4) if ranked else 0.0
     evidence.suggested_stance = ranking.suggest_stance(ranked)
     evidence.number_check = checks[0] if checks else Evidence.NumberCheck.NONE
@@ -350,18 +353,19 @@ def evidence_rank(*, evidence: Evidence, text: str, digest: str) -> Evidence:
     return evidence
 
 
-def passage_json(passage: ranking.RankedPassage) -> dict:
-    """A ranked passage as stored in Evidence.passages."""
+def passage_json(claim_text: str, passage: ranking.RankedPassage) -> dict:
+    """A ranked passage as stored in Evidence.passages, with the number pairs compared."""
+    check = numbers.check_numbers(claim_text, passage.text, settings.NUMBER_TOLERANCE)
     return {
         "text": passage.text,
         "start": passage.start,
         "end": passage.end,
         "score": round(passage.score, 4),
-        "number_check": passage.number_check.result,
+        "number_check": passage.number_check,
         "matched_terms": list(passage.matched_terms),
         "pairs": [
             {"claimed": claimed.text, "found": found.text, "result": result}
-            for claimed, found, result in passage.number_check.pairs
+            for claimed, found, result in check.pairs
         ],
     }
 

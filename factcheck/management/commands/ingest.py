@@ -7,8 +7,23 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from factcheck import ingest
 from factcheck.models import Article
+from factcheck.sources import progress
 
 DONE = {Article.Status.EXTRACTED, Article.Status.FAILED}
+BAR_WIDTH = 30
+
+
+def progress_bar(counts: dict[str, int]) -> str:
+    """Sources [#########.....] 9/15 done  queued 3  fetching 2  fetched 8  failed 1 …"""
+    done = counts["fetched"] + counts["failed"] - counts["ranking"]
+    total = max(counts["total"], 1)
+    filled = round(BAR_WIDTH * done / total) if counts["total"] else 0
+    bar = "#" * filled + "." * (BAR_WIDTH - filled)
+    states = "  ".join(
+        f"{name} {counts[name]}"
+        for name in ("searching", "queued", "fetching", "ranking", "fetched", "failed")
+    )
+    return f"Sources [{bar}] {done}/{counts['total']} done  {states}"
 
 
 class Command(BaseCommand):
@@ -26,6 +41,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         if wait:
             article = self._wait(article, timeout)
+            if article.status == Article.Status.EXTRACTED:
+                self._wait_for_sources(article, timeout)
         self._print(article)
         if article.status == Article.Status.FAILED:
             raise CommandError(f"Article {article.pk} failed: {article.failure_reason}")
@@ -48,6 +65,21 @@ class Command(BaseCommand):
             article.refresh_from_db()
         self.stdout.write("\r", ending="")
         return article
+
+    def _wait_for_sources(self, article: Article, timeout: float) -> None:
+        """Show a progress bar of the claims' sources until every one is fetched or failed."""
+        deadline = time.monotonic() + timeout
+        while not progress.settled(counts := progress.article_source_progress(article.pk)):
+            if time.monotonic() > deadline:
+                self.stdout.write("")
+                raise CommandError(
+                    f"Sources of article {article.pk} are still pending after {timeout:.0f}s; "
+                    "are the fetch and analyse workers running (make run)?"
+                )
+            self.stdout.write(f"\r{progress_bar(counts)}", ending="")
+            self.stdout.flush()
+            time.sleep(0.25)
+        self.stdout.write(f"\r{progress_bar(counts)}")
 
     def _print(self, article: Article) -> None:
         out = self.stdout.write
