@@ -288,3 +288,15 @@ def test_verdicts_are_read_only_in_the_admin(client, superuser, published):
     url = reverse("admin:factcheck_verdict_change", args=[published.pk])
     client.post(url, {"rating": "false", "summary": "Changed."})
     assert Verdict.objects.get(pk=published.pk).summary == "The figure matches."
+
+
+def test_an_editor_adds_a_source_by_url(client, editor, claim, django_capture_on_commit_callbacks):
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(
+            step(claim, "add-source"), {"url": "https://www.unhcr.org/idlib"}, follow=True
+        )
+    assert "Source added" in response.content.decode()
+    evidence = claim.evidence.get()
+    assert (evidence.provider, evidence.added_by) == ("editor", editor)
+    assert evidence.source.domain.endswith("unhcr.org")
