@@ -374,7 +374,9 @@ def test_a_loopback_server_is_refused_before_any_connection(server, host):
     assert server.requests == []
 
 
-@pytest.mark.parametrize("host", ["2130706433", "0x7f.1", "127.1"])
+@pytest.mark.parametrize(
+    "host", ["2130706433", "0x7f.1", "127.1", "[::ffff:7f00:1]", "[0::ffff:7f00:1]"]
+)
 def test_those_spellings_do_reach_the_server_when_private_networks_are_allowed(server, host):
     server.route("/secret", Reply(body=b"<html>internal</html>"))
     assert (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import ipaddress
 import re
 import socket
 import threading
@@ -64,6 +65,8 @@ class FetchPolicy:
 
 @dataclass(frozen=True)
 class FetchResult:
+    """A page that was read: always a 2xx answer of an allowed type within the caps."""
+
     url: str  # final URL after redirects
     status: int
     content_type: str  # media type only, lower-case
@@ -247,10 +250,16 @@ def _request_url(address: WebAddress, *, redirected: bool) -> httpx.URL:
     except httpx.InvalidURL:
         url = None
     # httpx builds the Host header from its own parse; refuse links the two parsers read apart.
-    if url is None or url.raw_host.decode("ascii").lower() != address.host:
+    if url is None or _canonical_host(url) != address.host:
         reason = f"The host name {address.host} is written in a form that cannot be requested."
         raise _unsafe(reason, address.url, redirected=redirected)
     return url
+
+
+def _canonical_host(url: httpx.URL) -> str:
+    """url's host as netsafety writes it: lower-case, IPv6 compressed ([0:0::1] is ::1)."""
+    host = url.raw_host.decode("ascii").lower()
+    return str(ipaddress.IPv6Address(host)) if ":" in host else host
 
 
 def _resolve(trip: _Trip, address: WebAddress, *, redirected: bool) -> tuple[IPAddress, ...]:
@@ -568,12 +577,18 @@ def _post_pinned(
             timeout=_timeouts(trip),
         )
         try:
-            with trip.client.send(request, stream=True) as response:
-                return PostResult(status=response.status_code, body=_first_bytes(response))
+            response = trip.client.send(request, stream=True)
         except httpx.ConnectError as exc:
             refused = exc
+            continue
         except httpx.HTTPError as exc:
             raise _network_error(trip, exc) from exc
+        try:
+            return PostResult(status=response.status_code, body=_first_bytes(response))
+        except httpx.HTTPError as exc:
+            raise _network_error(trip, exc) from exc
+        finally:
+            response.close()
     raise TransientFetchError(f"Could not connect to {host} ({refused}).")
 
 
