@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 
 from factcheck.sources import fetch as fetching
+from factcheck.sources import netsafety
 
 
 class ProviderError(Exception):
@@ -23,7 +24,8 @@ JSON_TYPES = frozenset({"application/json", "application/sparql-results+json"})
 
 
 def api_policy() -> fetching.FetchPolicy:
-    """JSON only, no robots.txt (these are APIs we were configured to call), the host spacing."""
+    """JSON only, no robots.txt (APIs we were configured to call), host spacing; the configured
+    service origins pass the private-address check (redirects away from them do not)."""
     return fetching.FetchPolicy(
         max_bytes=API_MAX_BYTES,
         allowed_types=JSON_TYPES,
@@ -33,7 +35,14 @@ def api_policy() -> fetching.FetchPolicy:
         allow_private=settings.FETCH_ALLOW_PRIVATE_NETWORKS,
         user_agent=settings.FETCH_USER_AGENT,
         per_host_interval=settings.FETCH_PER_HOST_INTERVAL,
+        trusted_origins=frozenset(settings.FETCH_TRUSTED_ORIGINS) | service_origins(),
     )
+
+
+def service_origins() -> frozenset[str]:
+    """The configured search services: a self-hosted SearxNG may live on the newsroom's network."""
+    urls = (settings.SOURCES_SEARXNG_URL, settings.SOURCES_WIKIPEDIA_URL)
+    return frozenset(netsafety.parse_url(url).origin for url in urls if url)
 
 
 def get_json(base_url: str, params: dict[str, str | int]) -> dict:
