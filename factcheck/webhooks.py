@@ -67,11 +67,12 @@ def check_target_url(url: str) -> str:
 
 @transaction.atomic
 def subscription_create(
-    *, owner: Any, url: str, events: list[str], secret: str = ""
+    *, owner: Any, url: str, events: list[str], secret: str = "", active: bool = True
 ) -> WebhookSubscription:
     """Subscribe url to events. A secret is generated when none is given."""
     return WebhookSubscription.objects.create(
         owner=owner,
+        active=active,
         url=check_target_url(url),
         events=_checked_events(events),
         secret=secret or secrets.token_hex(32),

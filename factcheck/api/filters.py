@@ -10,6 +10,8 @@ from rest_framework.exceptions import ValidationError
 from factcheck.models import Claim, Evidence, Verdict
 from factcheck.sources import netsafety
 
+MAX_ID = 2**63 - 1  # larger ids overflow the database's integer
+
 
 def article_url_q(value: str, prefix: str = "article__") -> Q:
     """Articles whose source or canonical URL is ``value`` (compared in normalised form)."""
@@ -39,11 +41,13 @@ def claim_search(queryset: QuerySet, text: str) -> QuerySet:
 class ClaimFilter(filters.FilterSet):
     q = filters.CharFilter(method="filter_q", max_length=500, label="Full-text search")
     status = filters.ChoiceFilter(choices=Claim.Status.choices)
-    article = filters.NumberFilter(field_name="article_id", min_value=1)
+    article = filters.NumberFilter(field_name="article_id", min_value=1, max_value=MAX_ID)
     article_url = filters.CharFilter(method="filter_article_url", max_length=2048)
-    min_score = filters.NumberFilter(field_name="score", lookup_expr="gte", min_value=0)
+    min_score = filters.NumberFilter(
+        field_name="score", lookup_expr="gte", min_value=0, max_value=1
+    )
     claimant = filters.CharFilter(field_name="claimant", lookup_expr="icontains", max_length=300)
-    assignee = filters.NumberFilter(field_name="assignee_id", min_value=1)
+    assignee = filters.NumberFilter(field_name="assignee_id", min_value=1, max_value=MAX_ID)
     has_number_conflict = filters.BooleanFilter(method="filter_number_conflict")
     updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
     ordering = filters.OrderingFilter(fields=("score", "created_at", "updated_at", "id"))
@@ -65,7 +69,7 @@ class ClaimFilter(filters.FilterSet):
 class VerdictFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=Verdict.Status.choices)
     rating = filters.ChoiceFilter(choices=Verdict.Rating.choices)
-    claim = filters.NumberFilter(field_name="claim_id", min_value=1)
+    claim = filters.NumberFilter(field_name="claim_id", min_value=1, max_value=MAX_ID)
     article_url = filters.CharFilter(method="filter_article_url", max_length=2048)
     updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
     publisher = filters.CharFilter(

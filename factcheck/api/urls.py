@@ -1,6 +1,6 @@
 """/api/v1/ (the API), /api/schema/ (OpenAPI 3) and /api/docs/ (Swagger UI, served locally)."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
@@ -26,7 +26,7 @@ claim_actions = [
 ]
 
 urlpatterns = [
-    path("v1/claims/<int:pk>/", include(claim_actions)),
+    re_path(r"^v1/claims/(?P<pk>[0-9]{1,18})/", include(claim_actions)),
     path("v1/", include(router.urls)),
     path(
         "schema/",

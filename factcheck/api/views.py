@@ -66,7 +66,7 @@ def _hidden_in_schema(view: object) -> bool:
     retrieve=extend_schema(summary="An article with its claims (also its status URL)"),
 )
 class ArticleViewSet(ETagListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[0-9]{1,18}"
     permission_classes = [IsAuthenticated, ReviewPermission]
     review_action = {"POST": "ingest", "*": "view_drafts"}
     filterset_fields = ("status", "origin")
@@ -139,7 +139,7 @@ def claim_detail(pk: int) -> Claim:
     retrieve=extend_schema(summary="A claim with its evidence and verdict versions"),
 )
 class ClaimViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[0-9]{1,18}"
     permission_classes = [IsAuthenticated, ReviewPermission]
     review_action = "view_drafts"
     filterset_class = ClaimFilter
@@ -306,7 +306,7 @@ def visible_verdicts(user: object) -> QuerySet:
     retrieve=extend_schema(summary="A verdict with its claim, article, sources and versions"),
 )
 class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[0-9]{1,18}"
     permission_classes = [IsAuthenticated, ReviewPermission]
     review_action = "view_published"
     filterset_class = VerdictFilter
@@ -340,7 +340,7 @@ class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary="One published verdict as schema.org ClaimReview"),
 )
 class ClaimReviewViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[0-9]{1,18}"
     permission_classes = [IsAuthenticated, ReviewPermission]
     review_action = "view_published"
     serializer_class = serializers.ClaimReviewSerializer
@@ -374,7 +374,7 @@ class ClaimReviewViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
 class WebhookSubscriptionViewSet(ETagListMixin, viewsets.ModelViewSet):
     """Admins and senior editors manage where signed event notifications go."""
 
-    lookup_value_regex = "[0-9]+"
+    lookup_value_regex = "[0-9]{1,18}"
 
     permission_classes = [IsAuthenticated, ManagesWebhooks]
     etag_actions = ("list", "deliveries")
