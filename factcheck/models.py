@@ -354,7 +354,11 @@ class Verdict(TimeStamped):
             ("publish_verdict", "Can approve and publish verdicts"),
             ("correct_verdict", "Can issue corrections to published verdicts"),
         ]
-        indexes = [models.Index(fields=["status", "updated_at"], name="verdict_feed_idx")]
+        indexes = [
+            models.Index(fields=["status", "updated_at"], name="verdict_feed_idx"),
+            # The API's cursor feed: newest change first, ties broken by id.
+            models.Index(fields=["status", "-updated_at", "-id"], name="verdict_feed_order_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["claim"], condition=Q(is_current=True), name="verdict_one_current"

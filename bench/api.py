@@ -1,0 +1,296 @@
+"""API benchmark: the verdict list and detail under load, against a bare JsonResponse ceiling.
+
+Loads 100,000 claims and 20,000 published verdicts into PostgreSQL (``wb_bench``; reused when
+already loaded), serves the app with gunicorn as a deployment would (DEBUG off, Redis cache for
+the per-token throttle, persistent connections, 2 × CPUs + 1 sync workers) and drives it with wrk
+for 30 s at 50 connections per scenario:
+
+    list     GET /api/v1/verdicts/?page_size=100&updated_since=…   (API client token)
+    detail   GET /api/v1/verdicts/<random id>/                       (API client token)
+    ceiling  GET /bench/ceiling/?page_size=100&updated_since=…      bare view, same rows, JsonResponse
+
+Targets: list p95 < 150 ms, detail ≥ 300 req/s, list/ceiling req/s ≥ 0.5.
+
+    make bench-api      # or: .venv/bin/python bench/api.py --duration 10
+
+gunicorn imports this file as ``api:application`` (``--pythonpath bench``) with BENCH_SERVE=1:
+it is then the URLconf too (the app's URLs plus the ceiling view).
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wb_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
+CLAIMS, VERDICTS, CLAIMS_PER_ARTICLE = 100_000, 20_000, 10
+PORT = 8765
+LIST_FIELDS = (
+    "id", "claim_id", "claim__text", "claim__claimant", "claim__article__url",
+    "claim__article__canonical_url", "claim__article__publisher", "version", "rating", "summary",
+    "status", "is_current", "published_at", "corrects_id", "correction_note", "updated_at",
+)  # fmt: skip
+WRK_SCRIPT = """
+local ids_from, ids_to = %d, %d
+local mode = "%s"
+request = function()
+  if mode == "detail" then
+    return wrk.format("GET", "/api/v1/verdicts/" .. math.random(ids_from, ids_to) .. "/")
+  end
+  return wrk.format("GET", wrk.path)
+end
+done = function(summary, latency, requests)
+  io.write(string.format("JSON {\\"requests\\": %%d, \\"seconds\\": %%f, \\"errors\\": %%d, " ..
+    "\\"non2xx\\": %%d, \\"p50\\": %%f, \\"p95\\": %%f, \\"p99\\": %%f}\\n",
+    summary.requests, summary.duration / 1e6,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, latency:percentile(50) / 1000, latency:percentile(95) / 1000,
+    latency:percentile(99) / 1000))
+end
+"""
+
+
+def bench_env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "workbench.settings",
+        "DATABASE_URL": DATABASE_URL,
+        "REDIS_URL": REDIS_URL,
+        "DEBUG": "false",
+        "SECURE_COOKIES": "false",
+        "API_THROTTLE_RATE": "100000000/hour",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+# --- Served by gunicorn ---------------------------------------------------------------------
+
+
+def ceiling(request):
+    """The same rows as the verdict list page, straight from .values() into JsonResponse."""
+    from django.http import JsonResponse
+
+    from factcheck.models import Verdict
+
+    size = min(int(request.GET.get("page_size", 100)), 100)
+    rows = Verdict.objects.filter(status=Verdict.Status.PUBLISHED)
+    if "updated_since" in request.GET:
+        rows = rows.filter(updated_at__gte=request.GET["updated_since"])
+    page = list(rows.order_by("-updated_at", "-id").values(*LIST_FIELDS)[:size])
+    return JsonResponse({"next": None, "previous": None, "results": page})
+
+
+if os.environ.get("BENCH_SERVE") == "1":
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.wsgi import get_wsgi_application
+    from django.urls import path
+
+    import workbench.urls
+
+    settings.ROOT_URLCONF = __name__
+    urlpatterns = [path("bench/ceiling/", ceiling), *workbench.urls.urlpatterns]
+    application = get_wsgi_application()
+
+
+# --- The run ------------------------------------------------------------------------------------
+
+
+def create_database() -> None:
+    import psycopg
+
+    name = DATABASE_URL.rsplit("/", 1)[1]
+    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    manage = [sys.executable, "manage.py"]
+    subprocess.run(
+        [*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=bench_env(), check=True
+    )
+    subprocess.run([*manage, "createcachetable"], cwd=ROOT, env=bench_env(), check=True)
+
+
+def load_rows() -> tuple[str, int, int]:
+    """Load the rows once; return an API client's token and the verdict id range."""
+    os.environ.update(bench_env())
+    import django
+
+    django.setup()
+    from django.contrib.auth.models import Group, User
+    from django.db import transaction
+    from django.utils import timezone
+    from rest_framework.authtoken.models import Token
+
+    from factcheck import review
+    from factcheck.models import Article, Claim, Verdict
+
+    client, _ = User.objects.get_or_create(username="bench-client")
+    client.groups.add(Group.objects.get(name=review.ROLE_API_CLIENT))
+    token, _ = Token.objects.get_or_create(user=client)
+    if Verdict.objects.filter(status=Verdict.Status.PUBLISHED).count() < VERDICTS:
+        started = time.monotonic()
+        editor, _ = User.objects.get_or_create(username="bench-editor")
+        approver, _ = User.objects.get_or_create(username="bench-approver")
+        with transaction.atomic():
+            Verdict.objects.all().delete()
+            Claim.objects.all().delete()
+            Article.objects.all().delete()
+            _bulk_load(Article, Claim, Verdict, editor, approver, timezone.now())
+        print(f"loaded {CLAIMS} claims, {VERDICTS} verdicts in {time.monotonic() - started:.0f} s")
+    ids = Verdict.objects.filter(status=Verdict.Status.PUBLISHED).values_list("id", flat=True)
+    return token.key, min(ids), max(ids)
+
+
+def _bulk_load(Article, Claim, Verdict, editor, approver, now) -> None:  # noqa: N803
+    sentence = "The minister said unemployment fell to {n}% in 2023, the lowest in a decade."
+    articles = Article.objects.bulk_create(
+        Article(
+            url=f"https://news.example.org/story-{n}", title=f"Story {n}", publisher=f"Paper {n % 50}",
+            body=" ".join(sentence.format(n=k) for k in range(CLAIMS_PER_ARTICLE)),
+            content_hash=f"bench-{n}", status=Article.Status.EXTRACTED, published_at=now,
+        )
+        for n in range(CLAIMS // CLAIMS_PER_ARTICLE)
+    )  # fmt: skip
+    claims = Claim.objects.bulk_create(
+        (
+            Claim(
+                article=article, text=sentence.format(n=k), start=k * 100, end=k * 100 + 80,
+                score=(k + 1) / (CLAIMS_PER_ARTICLE + 1), claimant="The minister",
+                status=Claim.Status.DISPUTED if k < 2 else Claim.Status.NEW,
+            )
+            for article in articles
+            for k in range(CLAIMS_PER_ARTICLE)
+        ),
+        batch_size=5000,
+    )  # fmt: skip
+    reviewed = [claim for claim in claims if claim.status == Claim.Status.DISPUTED]
+    Verdict.objects.bulk_create(
+        (
+            Verdict(
+                claim=claim, rating=Verdict.Rating.FALSE, summary="The official figure is higher.",
+                status=Verdict.Status.PUBLISHED, editor=editor, approved_by=approver,
+                published_at=now,
+            )
+            for claim in reviewed[:VERDICTS]
+        ),
+        batch_size=5000,
+    )  # fmt: skip
+
+
+def serve() -> subprocess.Popen:
+    workers = 2 * (os.cpu_count() or 1) + 1
+    command = [
+        sys.executable, "-m", "gunicorn", "api:application", "--pythonpath", "bench",
+        "--bind", f"127.0.0.1:{PORT}", "--workers", str(workers), "--log-level", "warning",
+        "--backlog", "2048",
+    ]  # fmt: skip
+    server = subprocess.Popen(command, cwd=ROOT, env={**bench_env(), "BENCH_SERVE": "1"})
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            import httpx
+
+            if httpx.get(f"http://127.0.0.1:{PORT}/healthz", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def drive(path: str, *, token: str, mode: str, ids: tuple[int, int], duration: int) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_SCRIPT % (ids[0], ids[1], mode))
+    command = [
+        "wrk", "-t", "4", "-c", "50", "-d", f"{duration}s", "--timeout", "10s",
+        "-H", f"Authorization: Token {token}", "-s", script.name, f"http://127.0.0.1:{PORT}{path}",
+    ]  # fmt: skip
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    os.unlink(script.name)
+    line = next(line for line in output.splitlines() if line.startswith("JSON "))
+    result = json.loads(line[5:])
+    result["rps"] = result["requests"] / result["seconds"]
+    return result
+
+
+def check(token: str, ids: tuple[int, int], since: str) -> None:
+    """One request of each kind must succeed before load is worth measuring."""
+    import httpx
+
+    headers = {"Authorization": f"Token {token}"}
+    base = f"http://127.0.0.1:{PORT}"
+    page = httpx.get(
+        f"{base}/api/v1/verdicts/?page_size=100&updated_since={since}", headers=headers
+    )
+    assert page.status_code == 200, page.text[:300]
+    assert len(page.json()["results"]) == 100
+    detail = httpx.get(f"{base}/api/v1/verdicts/{ids[0]}/", headers=headers)
+    assert detail.status_code == 200, detail.text[:300]
+    bare = httpx.get(f"{base}/bench/ceiling/?page_size=100&updated_since={since}")
+    assert bare.status_code == 200, bare.text[:300]
+    assert len(bare.json()["results"]) == 100
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--duration", type=int, default=30, help="seconds per scenario")
+    args = parser.parse_args()
+    create_database()
+    token, first, last = load_rows()
+    since = "2000-01-01T00:00:00Z"
+    server = serve()
+    try:
+        check(token, (first, last), since)
+        query = f"?page_size=100&updated_since={since}"
+        results = {
+            "list": drive(f"/api/v1/verdicts/{query}", token=token, mode="list",
+                          ids=(first, last), duration=args.duration),
+            "detail": drive("/api/v1/verdicts/", token=token, mode="detail",
+                            ids=(first, last), duration=args.duration),
+            "ceiling": drive(f"/bench/ceiling/{query}", token=token, mode="list",
+                             ids=(first, last), duration=args.duration),
+        }  # fmt: skip
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    report(results, args.duration)
+
+
+def report(results: dict, duration: int) -> None:
+    print(
+        f"\n{CLAIMS:,} claims, {VERDICTS:,} published verdicts; wrk 50 connections, {duration} s each"
+    )
+    print(
+        f"{'scenario':<10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'non-2xx':>9}"
+    )
+    for name, r in results.items():
+        print(
+            f"{name:<10}{r['rps']:>9.1f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
+            f"{r['errors']:>8}{r['non2xx']:>9}"
+        )
+    ratio = results["list"]["rps"] / results["ceiling"]["rps"]
+    print(f"ratio list/ceiling req/s: {ratio:.2f}")
+    targets = {
+        "list p95 < 150 ms": results["list"]["p95"] < 150,
+        "detail >= 300 req/s": results["detail"]["rps"] >= 300,
+        "ratio >= 0.5": ratio >= 0.5,
+    }
+    for name, met in targets.items():
+        print(f"  {'met' if met else 'MISSED'}: {name}")
+
+
+if __name__ == "__main__":
+    main()
