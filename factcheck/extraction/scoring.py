@@ -20,6 +20,8 @@ feature present (each counts once) and clamps the sum to [0, 1]:
     -0.80  comment-form text: "Leave a Reply", "Your email address will not be published"
     -0.50  fragment: fewer than 5 words
 
+A sentence without a single letter (a stray page number, "—", "2020: 3,000") scores 0.
+
 A plain statistic such as "Turkey has taken in about 3.7 million Syrian refugees." scores
 0.10 + 0.35 + 0.20 = 0.65; an opinion such as "I think we should do more." scores 0.
 """
@@ -27,6 +29,7 @@ A plain statistic such as "Turkey has taken in about 3.7 million Syrian refugees
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.extraction import lexicon as lex
 
@@ -59,6 +62,7 @@ _DATE_RE = re.compile(
 )
 _FIGURE_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|{lex.NUMBER_WORDS})\b")
 _STATISTIC_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|hundreds|thousands|millions)\b")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 _QUOTED_SPEECH_RE = re.compile(r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"")
@@ -87,17 +91,17 @@ def score_and_kind(sentence: str) -> tuple[float, str]:
 
 def features(sentence: str) -> set[str]:
     """Names of the weighted check-worthiness features present in `sentence`."""
-    return _signals(sentence) & WEIGHTS.keys()
+    return set(_signals(sentence) & WEIGHTS.keys())
 
 
-def _score(signals: set[str]) -> float:
+def _score(signals: frozenset[str]) -> float:
     if "empty" in signals:
         return 0.0
     score = BASE + sum(WEIGHTS[name] for name in signals & WEIGHTS.keys())
     return round(min(1.0, max(0.0, score)), 4)
 
 
-def _kind(signals: set[str]) -> str:
+def _kind(signals: frozenset[str]) -> str:
     if "empty" in signals or signals & _KIND_BLOCKERS:
         return "other"
     for kind in ("statistic", "event", "quote"):
@@ -106,11 +110,12 @@ def _kind(signals: set[str]) -> str:
     return "fact" if signals & {"names", "dates", "figures"} else "other"
 
 
-def _signals(sentence: str) -> set[str]:
+@lru_cache(maxsize=4096)  # pure; repeated lines (hostile input, boilerplate) cost nothing
+def _signals(sentence: str) -> frozenset[str]:
     """Weighted features plus the kind markers 'statistic', 'event', 'quote' (and 'empty')."""
     text = sentence[:MAX_ANALYSED_CHARS].strip()
-    if not text:
-        return {"empty"}
+    if _LETTER_RE.search(text) is None:
+        return frozenset({"empty"})
     tokens = _TOKEN_RE.findall(text)
     words = {token.lower() for token in tokens}
     lowered = [token.lower() for token in tokens]
@@ -135,7 +140,7 @@ def _signals(sentence: str) -> set[str]:
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
         "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
-    return {name for name, present in found.items() if present}
+    return frozenset(name for name, present in found.items() if present)
 
 
 def _calls_to_action(lowered: list[str], words: set[str], pairs: set[str]) -> bool:
