@@ -17,6 +17,7 @@ from factcheck.extraction import (
     extract_from_html,
     extract_from_text,
     find_claimant,
+    looks_like_html,
     split_sentences,
 )
 from factcheck.extraction.scoring import features
@@ -155,6 +156,36 @@ def test_it_keeps_a_first_line_that_is_a_sentence_in_the_text():
     assert article.text.startswith("The river rose")
 
 
+def test_it_rejoins_hard_wrapped_lines_between_blank_lines():
+    pasted = (
+        "Floods in Valencia\n\nThe regional government said 223 people\n"
+        "died in the floods.\n\nRoads reopened."
+    )
+    article = extract_from_text(pasted)
+    assert article.text == (
+        "The regional government said 223 people died in the floods.\n\nRoads reopened."
+    )
+
+
+def test_it_keeps_one_paragraph_per_line_when_there_are_no_blank_lines():
+    article = extract_from_text("Floods in Valencia\nThe regional government said 223 died.\nOk.")
+    assert article.title == "Floods in Valencia"
+    assert article.text == "The regional government said 223 died.\n\nOk."
+
+
+@pytest.mark.parametrize(
+    ("raw", "is_html"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", True),
+        ("<p>The army said so.</p>", True),
+        ("The army said 4 < 5 and 6 > 2.", False),
+        ("Plain pasted text.\n\nSecond paragraph.", False),
+    ],
+)
+def test_it_tells_html_from_pasted_text(raw, is_html):
+    assert looks_like_html(raw) is is_html
+
+
 def test_html_with_no_extractable_text_gives_empty_text():
     page = (
         "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
@@ -223,6 +254,17 @@ def test_spans_stay_exact_on_punctuation_heavy_text(words):
     body = " ".join(words)
     for sentence in split_sentences(body):
         assert body[sentence.start : sentence.end] == sentence.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(raw=st.text(max_size=600))
+def test_the_whole_pipeline_accepts_any_text(raw):
+    article = extract_from_text(raw)
+    for claim in extract_claims(article.text, threshold=0.0):
+        assert article.text[claim.start : claim.end] == claim.text
+        assert 0.0 <= claim.score <= 1.0
+        assert claim.kind in {"statistic", "quote", "event", "fact", "other"}
+        assert isinstance(find_claimant(claim.text, raw), str)
 
 
 # --- check-worthiness ----------------------------------------------------------------------

@@ -67,7 +67,13 @@ def normalise_text(raw: str) -> str:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs of normalised text. Hard-wrapped lines inside a paragraph are re-joined."""
+    """Paragraphs of normalised text.
+
+    When blank lines separate paragraphs, single line breaks inside one are hard wrapping and
+    are re-joined; text without any blank line has one paragraph per line.
+    """
+    if not _PARAGRAPH_BREAK_RE.search(text.strip()):
+        return [line for line in text.split("\n") if line.strip()]
     blocks = _PARAGRAPH_BREAK_RE.split(text.strip())
     return [" ".join(block.split("\n")) for block in blocks if block.strip()]
 
