@@ -38,7 +38,7 @@ def webhook_deliver(self, delivery_id: int) -> None:
         raise self.retry(countdown=webhooks.retry_delay(self.request.retries)) from exc
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, ignore_result=True)
 def claim_find_sources(claim_id: int) -> None:
     """Ask the enabled providers for a claim's candidate sources and queue their fetches."""
     from factcheck.sources import pipeline
@@ -46,7 +46,12 @@ def claim_find_sources(claim_id: int) -> None:
     pipeline.claim_find_sources(claim_id=claim_id)
 
 
-@shared_task(bind=True, acks_late=True, max_retries=settings.SOURCE_FETCH_MAX_ATTEMPTS - 1)
+@shared_task(
+    bind=True,
+    acks_late=True,
+    ignore_result=True,
+    max_retries=settings.SOURCE_FETCH_MAX_ATTEMPTS - 1,
+)
 def source_fetch(self, source_id: int) -> None:
     """Fetch one source, then rank it on the analyse queue. Safe to run twice.
 
@@ -65,7 +70,7 @@ def source_fetch(self, source_id: int) -> None:
         source_rank.delay(source_id)
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, ignore_result=True)
 def source_rank(source_id: int) -> None:
     """Extract a fetched source's text and rank its passages for every claim citing it."""
     from factcheck.sources import pipeline
@@ -73,7 +78,7 @@ def source_rank(source_id: int) -> None:
     pipeline.source_rank(source_id=source_id)
 
 
-@shared_task(acks_late=True)
+@shared_task(acks_late=True, ignore_result=True)
 def sources_recheck() -> None:
     """Queue re-fetches of stale sources cited by published verdicts (Celery beat)."""
     from factcheck.sources import recheck

@@ -328,5 +328,11 @@ VERDICT_SOURCE_RECHECK_AGE = env_number("VERDICT_SOURCE_RECHECK_AGE", 24 * 3600)
 SOURCES_RECHECK_EVERY = env_number("SOURCES_RECHECK_EVERY", 3600, minimum=60)  # seconds
 CELERY_BEAT_SCHEDULE["sources-recheck"] = {
     "task": "factcheck.tasks.sources_recheck",
+if not REDIS_URL:
+    # kombu's filesystem transport looks for new messages once a second by default, which caps
+    # a worker at (prefetch slots) tasks per second; a fetch worker with 16 threads needs more.
+    CELERY_BROKER_TRANSPORT_OPTIONS["polling_interval"] = env_number(
+        "BROKER_POLLING_INTERVAL", 0.1, minimum=0.01
+    )
     "schedule": SOURCES_RECHECK_EVERY,
 }

@@ -1,0 +1,181 @@
+"""Fetch-stage benchmark: 400 pages across 40 hosts, each answering after 200 ms.
+
+Forty local servers listen on 127.0.0.2 … 127.0.0.41 (Linux routes all of 127/8 to loopback),
+one per "host". The script stores 400 queued sources (round-robin over the hosts), queues their
+`source_fetch` tasks and starts one real `fetch` worker (threads pool); the fetch stage is timed
+from the first request a server sees to the last source stored as fetched.
+
+    (a) per-host limit off (FETCH_PER_HOST_INTERVAL=0): ideal = concurrency / 0.2 s, target ≥ 0.7
+    (b) the default 1 request/s per host: ideal = 40 hosts × 1/s = 40 pages/s, target ≥ 0.8
+
+It runs on a throwaway SQLite database with the embedded broker and database cache, and sets
+FETCH_ALLOW_PRIVATE_NETWORKS=true for the worker: the "hosts" are loopback addresses, which
+production refuses. robots.txt stays on (the servers have none: one 404 per host).
+
+    make bench-fetch            # or: .venv/bin/python bench/fetch.py --concurrency 16
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTS = [f"127.0.0.{n}" for n in range(2, 42)]
+PAGES, LATENCY = 400, 0.2
+TARGET_UNLIMITED, TARGET_LIMITED = 0.7, 0.8
+PAGE = (
+    "<html><head><title>Report {n}</title></head><body><article><h1>Report {n}</h1>"
+    "<p>More than 900,000 people have fled their homes in Idlib since December, the United "
+    "Nations said on Monday; report {n} of the displacement series.</p></article></body></html>"
+)
+
+
+class Page(BaseHTTPRequestHandler):
+    """Every path answers after LATENCY seconds; /robots.txt is missing (404)."""
+
+    protocol_version = "HTTP/1.0"
+
+    def do_GET(self) -> None:
+        started = time.monotonic()
+        time.sleep(LATENCY)
+        found = self.path.startswith("/page/")
+        body = PAGE.format(n=self.path).encode() if found else b"not found"
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8" if found else "text/plain")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        if found:
+            self.server.hits.append((self.server.server_address[0], started))
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def start_servers() -> tuple[list[ThreadingHTTPServer], int]:
+    first = ThreadingHTTPServer((HOSTS[0], 0), Page)
+    port = first.server_address[1]
+    servers = [first] + [ThreadingHTTPServer((host, port), Page) for host in HOSTS[1:]]
+    for server in servers:
+        server.daemon_threads = True
+        server.hits = []
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}).start()
+    return servers, port
+
+
+def configure(workdir: Path) -> dict[str, str]:
+    """Environment for this process and the worker: throwaway database, broker and cache."""
+    env = {
+        "DJANGO_SETTINGS_MODULE": "workbench.settings",
+        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "WORKBENCH_VAR_DIR": str(workdir),
+        "WORKBENCH_BROKER_DIR": str(workdir / "broker"),
+        "REDIS_URL": "",
+        "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+        "SOURCES_FIND_ON_INGEST": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    return env
+
+
+def run(label: str, *, env: dict[str, str], port: int, interval: float, concurrency: int):
+    from django.db import connection
+
+    from factcheck.models import Source, SourceDocument
+    from factcheck.tasks import source_fetch
+
+    SourceDocument.objects.all().delete()
+    Source.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM workbench_cache")  # robots.txt answers and rate-limit slots
+    urls = [f"http://{HOSTS[n % len(HOSTS)]}:{port}/page/{label}-{n}" for n in range(PAGES)]
+    sources = Source.objects.bulk_create(Source(url=url, domain=url.split("/")[2]) for url in urls)
+    for source in sources:
+        source_fetch.delay(source.pk)
+    worker, log = start_worker(env, interval=interval, concurrency=concurrency, label=label)
+    try:
+        while Source.objects.filter(status__in=["queued", "fetching"]).exists():
+            time.sleep(0.05)
+        finished = time.monotonic()
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    fetched = Source.objects.filter(status="fetched").count()
+    failures = list(Source.objects.exclude(status="fetched").values_list("failure_reason")[:3])
+    return fetched, finished, failures, log
+
+
+def start_worker(env: dict[str, str], *, interval: float, concurrency: int, label: str):
+    log = Path(env["WORKBENCH_VAR_DIR"]) / f"worker-{label}.log"
+    command = [
+        sys.executable, "-m", "celery", "-A", "workbench", "worker", "-Q", "fetch", "-P",
+        "threads", "-c", str(concurrency), "-n", f"bench-{label}@%h", "--without-heartbeat",
+        "--without-gossip", "--without-mingle", "-l", "warning", "--logfile", str(log),
+    ]  # fmt: skip
+    worker_env = {**os.environ, **env, "FETCH_PER_HOST_INTERVAL": str(interval)}
+    return subprocess.Popen(command, cwd=ROOT, env=worker_env), log
+
+
+def report(label: str, servers, fetched: int, finished: float, ideal: float, target: float):
+    hits = sorted(started for server in servers for _host, started in server.hits)
+    seconds = finished - hits[0]
+    rate = fetched / seconds
+    verdict = "meets" if rate / ideal >= target else "MISSES"
+    print(
+        f"{label}: {fetched}/{PAGES} fetched in {seconds:.2f} s = {rate:.1f} pages/s; "
+        f"ideal {ideal:.1f} pages/s; ratio {rate / ideal:.2f} ({verdict} the {target} target)"
+    )
+    for server in servers:
+        server.hits.clear()
+    return rate / ideal >= target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--concurrency", type=int, default=16, help="threads, scenario (a)")
+    parser.add_argument("--limited-concurrency", type=int, default=64, help="threads, (b)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="wb-bench-fetch-") as tmp:
+        env = configure(Path(tmp))
+        sys.path.insert(0, str(ROOT))
+        import django
+        from django.core.management import call_command
+
+        django.setup()
+        call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        servers, port = start_servers()
+        try:
+            ok = True
+            fetched, finished, failures, _ = run(
+                "a", env=env, port=port, interval=0, concurrency=args.concurrency
+            )
+            ok &= report(
+                f"(a) no per-host limit, {args.concurrency} threads",
+                servers, fetched, finished, args.concurrency / LATENCY, TARGET_UNLIMITED,
+            )  # fmt: skip
+            fetched_b, finished_b, failures_b, _ = run(
+                "b", env=env, port=port, interval=1.0, concurrency=args.limited_concurrency
+            )
+            ok &= report(
+                f"(b) 1 request/s per host, {args.limited_concurrency} threads",
+                servers, fetched_b, finished_b, float(len(HOSTS)), TARGET_LIMITED,
+            )  # fmt: skip
+            for reason in failures + failures_b:
+                print("  failed:", reason[0])
+        finally:
+            for server in servers:
+                server.shutdown()
+                server.server_close()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
