@@ -40,7 +40,8 @@ bench-ingest: $(STAMP)
 	$(PY) bench/ingest.py
 
 bench-fetch: $(STAMP)
-	$(PY) bench/fetch.py
+	$(PY) bench/fetch.py --stack sqlite
+	$(PY) bench/fetch.py --stack postgres
 
 bench-api: $(STAMP)
 	$(PY) bench/api.py

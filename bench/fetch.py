@@ -69,14 +69,27 @@ def start_servers() -> tuple[list[ThreadingHTTPServer], int]:
     return servers, port
 
 
-def configure(workdir: Path) -> dict[str, str]:
-    """Environment for this process and the worker: throwaway database, broker and cache."""
+PG_URL = "postgres://postgres@127.0.0.1:5432/wb_bench_fetch"
+REDIS_URL = "redis://127.0.0.1:6379/10"
+
+
+def configure(workdir: Path, stack: str) -> dict[str, str]:
+    """Environment for this process and the worker: throwaway database, broker and cache.
+
+    stack "sqlite": SQLite, the embedded broker and the database cache (no services);
+    stack "postgres": PostgreSQL, Redis as broker and cache (the production stack).
+    """
+    if stack == "postgres":
+        pg = ["-h", "127.0.0.1", "-U", "postgres"]
+        subprocess.run(["dropdb", *pg, "--if-exists", "wb_bench_fetch"], check=True)
+        subprocess.run(["createdb", *pg, "wb_bench_fetch"], check=True)
+        subprocess.run(["redis-cli", "-n", "10", "flushdb"], capture_output=True, check=True)
     env = {
         "DJANGO_SETTINGS_MODULE": "workbench.settings",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "DATABASE_URL": PG_URL if stack == "postgres" else f"sqlite:///{workdir / 'bench.sqlite3'}",
         "WORKBENCH_VAR_DIR": str(workdir),
         "WORKBENCH_BROKER_DIR": str(workdir / "broker"),
-        "REDIS_URL": "",
+        "REDIS_URL": REDIS_URL if stack == "postgres" else "",
         "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
         "SOURCES_FIND_ON_INGEST": "false",
         "LOG_LEVEL": "WARNING",
@@ -86,15 +99,14 @@ def configure(workdir: Path) -> dict[str, str]:
 
 
 def run(label: str, *, env: dict[str, str], port: int, interval: float, concurrency: int):
-    from django.db import connection
+    from django.core.cache import cache
 
     from factcheck.models import Source, SourceDocument
     from factcheck.tasks import source_fetch
 
     SourceDocument.objects.all().delete()
     Source.objects.all().delete()
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM workbench_cache")  # robots.txt answers and rate-limit slots
+    cache.clear()  # robots.txt answers and rate-limit slots
     urls = [f"http://{HOSTS[n % len(HOSTS)]}:{port}/page/{label}-{n}" for n in range(PAGES)]
     sources = Source.objects.bulk_create(Source(url=url, domain=url.split("/")[2]) for url in urls)
     for source in sources:
@@ -141,9 +153,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--concurrency", type=int, default=16, help="threads, scenario (a)")
     parser.add_argument("--limited-concurrency", type=int, default=64, help="threads, (b)")
+    parser.add_argument(
+        "--stack", choices=["sqlite", "postgres"], default="sqlite",
+        help="sqlite: no services (default); postgres: PostgreSQL + Redis on 127.0.0.1",
+    )  # fmt: skip
     args = parser.parse_args()
+    print(f"stack: {args.stack}")
     with tempfile.TemporaryDirectory(prefix="wb-bench-fetch-") as tmp:
-        env = configure(Path(tmp))
+        env = configure(Path(tmp), args.stack)
         sys.path.insert(0, str(ROOT))
         import django
         from django.core.management import call_command

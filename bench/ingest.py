@@ -189,16 +189,41 @@ def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, 
         "--without-gossip",
         "--without-mingle",
         "-l",
-        "warning",
+        "info",
     ]
+    logs = Path(env.get("BENCH_LOG_DIR", tempfile.gettempdir()))
     workers = [
         subprocess.Popen(
-            celery + ["-Q", "fetch", "-P", "threads", "-c", "8", "-n", "bfetch@%h"],
+            celery
+            + [
+                "-Q",
+                "fetch",
+                "-P",
+                "threads",
+                "-c",
+                "8",
+                "-n",
+                "bfetch@%h",
+                "--logfile",
+                str(logs / f"{label}-fetch.log"),
+            ],
             cwd=ROOT,
             env=env,
         ),
         subprocess.Popen(
-            celery + ["-Q", "analyse", "-P", "prefork", "-c", "2", "-n", "banalyse@%h"],
+            celery
+            + [
+                "-Q",
+                "analyse",
+                "-P",
+                "prefork",
+                "-c",
+                "2",
+                "-n",
+                "banalyse@%h",
+                "--logfile",
+                str(logs / f"{label}-analyse.log"),
+            ],
             cwd=ROOT,
             env=env,
         ),
@@ -275,6 +300,7 @@ def main() -> None:
             "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
             "WORKBENCH_VAR_DIR": tmp,
             "REDIS_URL": "",
+            "SOURCES_FIND_ON_INGEST": "false",
         }
         report("SQLite + embedded", run_pipeline("sqlite", env, urls), alone, TARGET_SQLITE)
 
@@ -288,7 +314,12 @@ def main() -> None:
         )
         subprocess.run(["redis-cli", "-n", "9", "flushdb"], capture_output=True, check=True)
         with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp:
-            env = {"DATABASE_URL": PG_URL, "REDIS_URL": REDIS_URL, "WORKBENCH_VAR_DIR": tmp}
+            env = {
+                "DATABASE_URL": PG_URL,
+                "REDIS_URL": REDIS_URL,
+                "WORKBENCH_VAR_DIR": tmp,
+                "SOURCES_FIND_ON_INGEST": "false",
+            }
             report(
                 "PostgreSQL + Redis", run_pipeline("postgres", env, urls), alone, TARGET_POSTGRES
             )

@@ -186,8 +186,8 @@ def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
 
 def article_extract(*, article_id: int) -> None:
     """Extract the main text and claims of a fetched article, or mark it failed with the reason."""
-    article = Article.objects.select_related("raw").get(pk=article_id)
-    if article.status == Article.Status.EXTRACTED:
+    article = Article.objects.select_related("raw").filter(pk=article_id).first()
+    if article is None or article.status == Article.Status.EXTRACTED:
         return
     raw = getattr(article, "raw", None)
     if raw is None:

@@ -46,9 +46,12 @@ def _test_database_url() -> str:
     return f"postgres://{user}{password}@{host}:{port}/{db['NAME']}"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def broker_dir() -> Iterator[Path]:
-    """A broker of this test run's own, so that parallel runs never take each other's tasks."""
+    """A broker of this test run's own, so that parallel runs never take each other's tasks.
+
+    Autouse: every task any test enqueues goes here, never to the development broker.
+    """
     from workbench.celery import app
 
     with tempfile.TemporaryDirectory(prefix="wb-broker-") as tmp:
@@ -62,7 +65,11 @@ def broker_dir() -> Iterator[Path]:
                 "processed_folder": str(path / "processed"),
                 "control_folder": str(path / "control"),
                 "store_processed": False,
+                "polling_interval": 0.05,
             }
+            # kombu keeps one producer pool per connection settings: drop any made before.
+            app._pool = None
+            app.amqp._producer_pool = None
         yield path
 
 
@@ -74,6 +81,7 @@ def start_worker(
     concurrency: int = 4,
     extra_env: dict[str, str] | None = None,
     log_name: str = "worker.log",
+    purge: bool = False,
 ) -> tuple[subprocess.Popen, Path]:
     """Start a real `celery worker` process against the test database; return it when ready."""
     log = broker / log_name
@@ -92,7 +100,7 @@ def start_worker(
         sys.executable, "-m", "celery", "-A", "workbench", "worker", "-Q", queues,
         "-P", pool, "-c", str(concurrency), "-n", f"test-{log_name}@%h",
         "--without-heartbeat", "--without-gossip", "--without-mingle", "-l", "info",
-        "--logfile", str(log),
+        "--logfile", str(log), *(["--purge"] if purge else []),
     ]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     wait_for(lambda: log.exists() and "ready." in log.read_text(errors="replace"), timeout=60)
@@ -115,7 +123,8 @@ def celery_worker(django_db_setup, django_db_blocker, broker_dir) -> Iterator[su
     Tests that use it need ``@pytest.mark.django_db(transaction=True)`` so the worker sees
     their rows.
     """
-    process, _log = start_worker(broker=broker_dir)
+    # Tasks enqueued by earlier tests (or an earlier run, on Redis) name rows that are gone.
+    process, _log = start_worker(broker=broker_dir, purge=True)
     yield process
     stop_worker(process)
 

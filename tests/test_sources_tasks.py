@@ -207,7 +207,10 @@ def test_the_rate_limit_holds_across_two_worker_processes(own_workers):
         times = sorted(r.received_at for r in host.requests if r.path.startswith("/page"))
     assert len(times) == 10
     gaps = [later - earlier for earlier, later in itertools.pairwise(times)]
-    assert min(gaps) >= 0.5 - 0.02, gaps
+    # Measured where the requests arrive: thread scheduling on a loaded machine moves an arrival
+    # by tens of milliseconds. Without the shared limit the gaps would be near zero.
+    assert min(gaps) >= 0.5 * 0.9, gaps
+    assert sum(gaps) >= 9 * 0.5 * 0.97, gaps
     assert "source_fetch" in first_log.read_text()
     assert "source_fetch" in second_log.read_text()
 

@@ -211,6 +211,8 @@ else:
         "store_processed": False,
     }
 CELERY_RESULT_BACKEND = "django-db"
+# Tasks report through the rows they write; storing every return value cost a write per task.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_RESULT_EXTENDED = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -326,13 +328,13 @@ SOURCE_RETRY_MAX_DELAY = env_number("SOURCE_RETRY_MAX_DELAY", 600.0)  # also cap
 NUMBER_TOLERANCE = env_number("NUMBER_TOLERANCE", 0.05)  # relative difference still "close"
 VERDICT_SOURCE_RECHECK_AGE = env_number("VERDICT_SOURCE_RECHECK_AGE", 24 * 3600)  # seconds
 SOURCES_RECHECK_EVERY = env_number("SOURCES_RECHECK_EVERY", 3600, minimum=60)  # seconds
-CELERY_BEAT_SCHEDULE["sources-recheck"] = {
-    "task": "factcheck.tasks.sources_recheck",
 if not REDIS_URL:
     # kombu's filesystem transport looks for new messages once a second by default, which caps
     # a worker at (prefetch slots) tasks per second; a fetch worker with 16 threads needs more.
     CELERY_BROKER_TRANSPORT_OPTIONS["polling_interval"] = env_number(
         "BROKER_POLLING_INTERVAL", 0.1, minimum=0.01
     )
+CELERY_BEAT_SCHEDULE["sources-recheck"] = {
+    "task": "factcheck.tasks.sources_recheck",
     "schedule": SOURCES_RECHECK_EVERY,
 }
