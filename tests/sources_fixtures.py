@@ -74,7 +74,7 @@ def site() -> Iterator[LocalServer]:
 
 
 def _new_broker(root: Path) -> Path:
-    for name in ("queue", "processed"):
+    for name in ("queue", "processed", "control"):
         (root / name).mkdir(parents=True, exist_ok=True)
     return root
 
@@ -97,7 +97,9 @@ def _folders(broker: Path) -> dict[str, object]:
         "data_folder_in": str(broker / "queue"),
         "data_folder_out": str(broker / "queue"),
         "processed_folder": str(broker / "processed"),
+        "control_folder": str(broker / "control"),
         "store_processed": False,
+        "polling_interval": 0.05,
     }
 
 
