@@ -197,7 +197,13 @@ LOGGING = {
 BROKER_DIR = Path(env_str("WORKBENCH_BROKER_DIR") or VAR_DIR / "broker")
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    # An unacknowledged task (its worker died) is handed out again after this many seconds.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_number("BROKER_VISIBILITY_TIMEOUT", 3600, minimum=1),
+        # Look for such tasks every 10 s (kombu's default scans only every tenth time).
+        "unacked_restore_interval": 10,
+        "unacked_restore_throttle": 1,
+    }
 else:
     # kombu's filesystem transport: in and out must be the same folder, created before start.
     for _folder in (BROKER_DIR / "queue", BROKER_DIR / "processed", BROKER_DIR / "control"):
