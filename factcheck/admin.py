@@ -27,6 +27,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from factcheck import review, selectors
 from factcheck.models import Article, Claim, ClaimNote, Evidence, Source, Tag, Verdict
 
+admin.site.site_header = "Factcheck Workbench"
+admin.site.site_title = "Factcheck Workbench"
+admin.site.index_title = "Review desk"
+
+
 # --- Review queue filters ------------------------------------------------------------------
 
 
