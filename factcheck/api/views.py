@@ -293,9 +293,26 @@ class ClaimCorrectView(ClaimActionView):
 # --- Verdicts and ClaimReview ----------------------------------------------------------------
 
 
-def visible_verdicts(user: object) -> QuerySet:
+# What a verdict's detail shows of it, its claim and its article (never the article body).
+VERDICT_DETAIL_COLUMNS = (
+    *(name.removesuffix("_id") for name in serializers.VERDICT_ROW_VALUES),
+    "claim__kind", "claim__status", "claim__score", "claim__article", "claim__article__title",
+    "claim__article__authors", "claim__article__published_at",
+)  # fmt: skip
+CITED_COLUMNS = (
+    "passages", "suggested_stance", "number_check", "source", "source__url", "source__domain",
+    "source__title", "source__publisher", "source__status", "source__fetched_at",
+)  # fmt: skip
+VERSION_COLUMNS = (
+    "version", "status", "rating", "summary", "is_current", "published_at", "corrects",
+    "correction_note", "revision",
+)  # fmt: skip
+
+
+def visible_verdicts(user: object, verdicts: QuerySet | None = None) -> QuerySet:
     """Editors see every verdict; API clients only published ones (and superseded versions)."""
-    verdicts = Verdict.objects.select_related("claim__article").defer("claim__article__body")
+    if verdicts is None:
+        verdicts = Verdict.objects.all()
     if review.can(user, "view_drafts"):
         return verdicts
     return verdicts.filter(status__in=PUBLIC_VERDICT_STATUSES)
@@ -315,13 +332,23 @@ class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         if _hidden_in_schema(self):
             return Verdict.objects.none()
-        verdicts = visible_verdicts(self.request.user)
+        verdicts = visible_verdicts(
+            self.request.user, Verdict.objects.select_related("claim__article")
+        )
+        if self.action == "retrieve":
+            cited = Evidence.objects.select_related("source").only(*CITED_COLUMNS)
+            return verdicts.only(*VERDICT_DETAIL_COLUMNS).prefetch_related(
+                Prefetch("cited_evidence", cited)
+            )
         if self.action == "list" and not review.can(self.request.user, "view_drafts"):
             return verdicts.filter(status=Verdict.Status.PUBLISHED)
-        if self.action == "retrieve":
-            cited = Evidence.objects.select_related("source").defer("source__text")
-            return verdicts.prefetch_related(Prefetch("cited_evidence", cited))
         return verdicts
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        """Rows are read as dicts (``values()``) and serialised once, straight to the page."""
+        rows = self.filter_queryset(self.get_queryset()).values(*serializers.VERDICT_ROW_VALUES)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -331,6 +358,7 @@ class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         verdict = self.get_object()
         versions = visible_verdicts(request.user).filter(claim_id=verdict.claim_id)
+        versions = versions.only(*VERSION_COLUMNS)
         context = {**self.get_serializer_context(), "versions": versions.order_by("version")}
         return Response(serializers.VerdictDetailSerializer(verdict, context=context).data)
 
