@@ -159,7 +159,7 @@ def _refusals(request: HttpRequest, call: Callable[[], object], done: str = "") 
 class ClaimAdmin(SimpleHistoryAdmin):
     list_display = (
         "short_text", "claimant", "kind", "score", "status", "assignee", "article_link",
-        "evidence_flag", "tag_list",
+        "source_progress", "tag_list",
     )  # fmt: skip
     list_filter = (
         StatusFilter, AssigneeFilter, ScoreBandFilter, ArticleFilter, HasEvidenceFilter,
@@ -201,9 +201,19 @@ class ClaimAdmin(SimpleHistoryAdmin):
         url = reverse("admin:factcheck_article_change", args=[claim.article_id])
         return format_html('<a href="{}">{}</a>', url, claim.article.title or claim.article_id)
 
-    @admin.display(description="evidence", boolean=True)
-    def evidence_flag(self, claim: Claim) -> bool:
-        return claim.has_evidence
+    @admin.display(description="sources")
+    def source_progress(self, claim: Claim) -> str:
+        """What the workers have done with the claim's sources so far."""
+        parts = [
+            f"{n} {label}"
+            for n, label in (
+                (claim.sources_fetched, "fetched"),
+                (claim.sources_pending, "pending"),
+                (claim.sources_failed, "failed"),
+            )
+            if n
+        ]
+        return " · ".join(parts) or "—"
 
     @admin.display(description="tags")
     def tag_list(self, claim: Claim) -> str:

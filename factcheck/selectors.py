@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from factcheck import highlight, review
-from factcheck.models import Article, Claim, ClaimNote, Evidence, Verdict
+from factcheck.models import Article, Claim, ClaimNote, Evidence, Source, Verdict
 
 HISTORY_LIMIT = 60
 CLAIM_FIELDS_IN_HISTORY = {
@@ -33,10 +34,25 @@ def claim_queue() -> QuerySet[Claim]:
             has_number_conflict=Exists(
                 evidence.filter(number_check=Evidence.NumberCheck.CONFLICTS)
             ),
+            sources_fetched=_source_count(Source.Status.FETCHED),
+            sources_pending=_source_count(Source.Status.QUEUED, Source.Status.FETCHING),
+            sources_failed=_source_count(Source.Status.FAILED),
         )
         .prefetch_related("tags")
         .order_by("-score", "created_at")
     )
+
+
+def _source_count(*statuses: str) -> Coalesce:
+    """How many of a claim's sources are in these states (a subquery per row of the page)."""
+    counted = (
+        Evidence.objects.filter(claim=OuterRef("pk"), source__status__in=statuses)
+        .order_by()
+        .values("claim")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
 
 
 _QUEUE_FIELDS = (

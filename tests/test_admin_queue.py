@@ -4,12 +4,14 @@ import csv
 import io
 
 import pytest
+from django.contrib.admin import site
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.urls import reverse
 
 from factcheck import review
+from factcheck.admin import ClaimAdmin
 from factcheck.models import Article, Claim, Evidence
-from tests.personas import make_article, make_claim, make_evidence
+from tests.personas import make_article, make_claim, make_evidence, make_source
 
 QUEUE = reverse("admin:factcheck_claim_changelist")
 EXPORT = reverse("admin:factcheck_claim_export")
@@ -194,3 +196,17 @@ def test_the_queue_costs_the_same_queries_for_10_and_1000_claims(
         response = client.get(f"{QUEUE}?score=low")
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == min(count, 50)
+
+
+def test_the_queue_shows_how_far_the_workers_are_with_each_claims_sources(client, editor):
+    claim = make_claim(make_article(), score=0.9)
+    for status in ("fetched", "fetched", "queued", "fetching", "failed"):
+        make_evidence(claim, source=make_source(status=status))
+    untouched = make_claim(make_article(), score=0.8)
+
+    client.force_login(editor)
+    rows = {c.pk: c for c in client.get(QUEUE).context["cl"].result_list}
+    admin = ClaimAdmin(Claim, site)
+
+    assert admin.source_progress(rows[claim.pk]) == "2 fetched · 2 pending · 1 failed"
+    assert admin.source_progress(rows[untouched.pk]) == "—"
