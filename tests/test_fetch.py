@@ -5,6 +5,7 @@ import ssl
 import subprocess
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -19,6 +20,7 @@ from factcheck.sources.fetch import (
     BlockedByRobots,
     FetchError,
     FetchPolicy,
+    FetchResult,
     FetchTimeout,
     TooLarge,
     TooManyRedirects,
@@ -599,6 +601,48 @@ def test_robots_txt_is_asked_once_and_cached_for_the_origin(site):
     fetch(site.url("/page?again=1"), policy=POLITE)
     assert site.paths() == ["/robots.txt", "/page", "/page?again=1"]
     assert cache.get(f"robots:{site.origin}") == "User-agent: *\nDisallow: /private\n"
+
+
+# Threads need a cache they share without each opening the test database.
+THREAD_SHARED_CACHE = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+def fetch_together(urls: list[str], policy: FetchPolicy) -> list[FetchResult | FetchError]:
+    """fetch() every url at once, a thread each, as a threaded worker's first tasks do."""
+
+    def attempt(url: str) -> FetchResult | FetchError:
+        try:
+            return fetch(url, policy=policy)
+        except FetchError as error:
+            return error
+
+    with ThreadPoolExecutor(len(urls)) as pool:
+        return list(pool.map(attempt, urls))
+
+
+def test_concurrent_first_fetches_of_a_site_ask_its_robots_txt_once(server, settings):
+    settings.CACHES = THREAD_SHARED_CACHE
+    rules = Reply(body=b"User-agent: *\nDisallow: /private\n", content_type="text/plain", delay=0.3)
+    server.route("/robots.txt", rules)
+    server.route("/page", Reply(body=b"<html>page</html>"))
+    server.route("/private", Reply(body=b"<html>private</html>"))
+    urls = [server.url("/page?n=1"), server.url("/page?n=2"), server.url("/private")]
+    first, second, private = fetch_together(urls, POLITE)
+    assert isinstance(first, FetchResult)
+    assert isinstance(second, FetchResult)
+    assert isinstance(private, BlockedByRobots)
+    assert sorted(server.paths()) == ["/page?n=1", "/page?n=2", "/robots.txt"]
+
+
+def test_threads_waiting_for_an_unreachable_robots_txt_share_its_failure(server, settings):
+    settings.CACHES = THREAD_SHARED_CACHE
+    server.route("/robots.txt", Reply(status=503, delay=0.3))
+    outcomes = fetch_together([server.url(f"/page?n={n}") for n in range(3)], POLITE)
+    assert all(isinstance(outcome, TransientFetchError) for outcome in outcomes)
+    assert all(o.reason.startswith("The site's robots.txt could not be read") for o in outcomes)
+    assert server.paths() == ["/robots.txt"]
+    refused(server.url("/page"), POLITE)  # failures are not cached: the next fetch asks again
+    assert server.paths() == ["/robots.txt", "/robots.txt"]
 
 
 @pytest.mark.parametrize("status", [500, 503, 429])

@@ -53,6 +53,16 @@ def test_turns_in_one_process_are_an_interval_apart():
     assert min(gaps(turns)) >= 0.19
 
 
+@pytest.mark.django_db
+def test_hosts_take_their_turns_at_different_moments_of_the_interval():
+    # One grid for every host woke all waiting threads at once, and the late ones lost their slot.
+    moments = set()
+    for name in "abcdefgh":
+        wait_for_turn(f"{name}.example", 0.2, deadline=time.monotonic() + 10)
+        moments.add(int(time.time() / 0.2 % 1 * 10))  # which tenth of the interval
+    assert len(moments) >= 4
+
+
 def test_a_zero_interval_never_waits_nor_touches_the_cache():
     # No database access is allowed in this test, so any cache use would fail it.
     started = time.monotonic()

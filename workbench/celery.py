@@ -2,10 +2,23 @@
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
+from django import db
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
 
 app = Celery("workbench")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.task_prerun.connect
+@signals.task_postrun.connect
+def close_old_connections(sender, **kwargs) -> None:
+    """Close this thread's database connections that are broken or older than CONN_MAX_AGE, as
+    Django does around each request (settings.CELERY_DB_REUSE_MAX stops Celery closing them all).
+
+    Eager tasks run inside their caller's transaction, so they are left alone.
+    """
+    if not getattr(sender.request, "is_eager", False):
+        db.close_old_connections()

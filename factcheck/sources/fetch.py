@@ -362,7 +362,11 @@ def _wait_for_turn(trip: _Trip, host: str, interval: float) -> None:
 
 def _obey_robots(trip: _Trip, address: WebAddress) -> float:
     """Raise BlockedByRobots if the site's robots.txt forbids the page; return its Crawl-delay."""
-    rules = robots.rules_for(address.origin, download=lambda url: _download_robots(trip, url))
+    rules = robots.rules_for(
+        address.origin,
+        download=lambda url: _download_robots(trip, url),
+        wait=max(0.0, trip.deadline - time.monotonic()),
+    )
     if not robots.allows(rules, address.url):
         raise BlockedByRobots(f"{address.host} asks crawlers not to fetch this page (robots.txt).")
     return robots.crawl_delay(rules)

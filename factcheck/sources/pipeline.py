@@ -253,14 +253,20 @@ def _store_document(source_id: int, result: fetching.FetchResult) -> bool:
             updated_at=timezone.now(),
         )
         if stored:
-            SourceDocument.objects.update_or_create(
-                source_id=source_id,
-                defaults={
-                    "content": result.text,
-                    "content_type": result.content_type[:100],
-                    "final_url": result.url[:2000],
-                    "fetched_at": result.fetched_at,
-                },
+            # One INSERT … ON CONFLICT: update_or_create took five statements and two savepoints.
+            SourceDocument.objects.bulk_create(
+                [
+                    SourceDocument(
+                        source_id=source_id,
+                        content=result.text,
+                        content_type=result.content_type[:100],
+                        final_url=result.url[:2000],
+                        fetched_at=result.fetched_at,
+                    )
+                ],
+                update_conflicts=True,
+                unique_fields=["source"],
+                update_fields=["content", "content_type", "final_url", "fetched_at"],
             )
     return bool(stored)
 

@@ -2,16 +2,19 @@
 
 Time is cut into slots `interval` seconds wide; a request must own a slot and starts when its slot
 starts (or gives it up), so two requests to one host are at least `interval` apart, less the small
-lateness allowed below, whichever process sends them. A slot is owned by whoever creates its cache
-key first: `cache.add()` is atomic on Redis (SET NX) and on the database cache (the table's unique
-key), so no lock or read-modify-write is needed. Slots are wall-clock times, so machines sharing a
-cache need synchronised clocks (NTP).
+lateness allowed below, whichever process sends them. Each host's slots are shifted by a fixed
+fraction of the interval derived from its name, the same in every process: with one grid for all
+hosts, every waiting thread woke at the same instant and many came too late to use their slot.
+A slot is owned by whoever creates its cache key first: `cache.add()` is atomic on Redis (SET NX)
+and on the database cache (the table's unique key), so no lock or read-modify-write is needed.
+Slots are wall-clock times, so machines sharing a cache need synchronised clocks (NTP).
 """
 
 from __future__ import annotations
 
 import math
 import time
+import zlib
 
 from django.core.cache import cache
 
@@ -39,11 +42,25 @@ def wait_for_turn(host: str, interval: float, *, deadline: float) -> None:
     """
     if interval <= 0:
         return
+    phase = _phase(host)
     # Only slots that have not started yet: a slot already under way could be taken late in its
     # width and leave less than `interval` before the next slot's request.
-    slot = math.ceil(time.time() / interval)
-    while not (_take_slot(host, interval, slot, deadline) and _arrive(slot * interval, interval)):
-        slot = max(slot + 1, math.ceil(time.time() / interval))
+    slot = _next_slot(interval, phase)
+    while not (
+        _take_slot(host, interval, slot, phase, deadline)
+        and _arrive((slot + phase) * interval, interval)
+    ):
+        slot = max(slot + 1, _next_slot(interval, phase))
+
+
+def _phase(host: str) -> float:
+    """Where host's slots start within an interval, as a fraction in [0, 1); stable everywhere."""
+    return zlib.crc32(host.encode()) / 2**32
+
+
+def _next_slot(interval: float, phase: float) -> int:
+    """The first slot of this grid that starts now or later."""
+    return math.ceil(time.time() / interval - phase)
 
 
 def _arrive(start: float, interval: float) -> bool:
@@ -52,9 +69,9 @@ def _arrive(start: float, interval: float) -> bool:
     return time.time() - start <= interval * LATENESS_ALLOWED
 
 
-def _take_slot(host: str, interval: float, slot: int, deadline: float) -> bool:
+def _take_slot(host: str, interval: float, slot: int, phase: float, deadline: float) -> bool:
     """Try to own slot; False when another request holds it."""
-    wait = slot * interval - time.time()
+    wait = (slot + phase) * interval - time.time()
     if time.monotonic() + wait > deadline:
         raise NoTurnBeforeDeadline(host, wait)
     # The interval is part of the key: slot numbers of different widths mean different times.
