@@ -375,7 +375,8 @@ def report(results: dict, args: argparse.Namespace) -> None:
         rest = cpu["all"] - cpu["wrk"] - cpu["gunicorn"] - cpu["postgres"]
         print(
             f"  {name:<10}wrk {cpu['wrk']:.2f}  gunicorn {cpu['gunicorn']:.2f}  "
-            f"postgres {cpu['postgres']:.2f}  other {rest:.2f}  = {cpu['all']:.2f}"
+            f"postgres {cpu['postgres']:.2f}  other {rest:.2f}  = {cpu['all']:.2f}; "
+            f"{r['rps'] / max(cpu['gunicorn'], 0.01):.0f} req per gunicorn CPU-second"
         )
     detail_ratio = results["detail"]["rps"] / results["ceil-det"]["rps"]
     print(

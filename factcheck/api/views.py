@@ -6,8 +6,8 @@ domain function that writes; errors become HTTP in ``exceptions.api_exception_ha
 
 import hashlib
 
-from django.db.models import Prefetch, QuerySet
-from django.http import HttpResponse
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -303,10 +303,6 @@ CITED_COLUMNS = (
     "passages", "suggested_stance", "number_check", "source", "source__url", "source__domain",
     "source__title", "source__publisher", "source__status", "source__fetched_at",
 )  # fmt: skip
-VERSION_COLUMNS = (
-    "version", "status", "rating", "summary", "is_current", "published_at", "corrects",
-    "correction_note", "revision",
-)  # fmt: skip
 
 
 def visible_verdicts(user: object, verdicts: QuerySet | None = None) -> QuerySet:
@@ -335,11 +331,6 @@ class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
         verdicts = visible_verdicts(
             self.request.user, Verdict.objects.select_related("claim__article")
         )
-        if self.action == "retrieve":
-            cited = Evidence.objects.select_related("source").only(*CITED_COLUMNS)
-            return verdicts.only(*VERDICT_DETAIL_COLUMNS).prefetch_related(
-                Prefetch("cited_evidence", cited)
-            )
         if self.action == "list" and not review.can(self.request.user, "view_drafts"):
             return verdicts.filter(status=Verdict.Status.PUBLISHED)
         return verdicts
@@ -356,10 +347,23 @@ class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
         return serializers.VerdictSerializer
 
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        verdict = self.get_object()
-        versions = visible_verdicts(request.user).filter(claim_id=verdict.claim_id)
-        versions = versions.only(*VERSION_COLUMNS)
-        context = {**self.get_serializer_context(), "versions": versions.order_by("version")}
+        """One query reads the verdict with all the versions of its claim the reader may see
+        (the verdict among them, when it passes the filters); a second its cited sources."""
+        pk = int(self.kwargs["pk"])
+        wanted = self.filter_queryset(self.get_queryset()).filter(pk=pk).values("claim_id")
+        versions = list(
+            self.get_queryset()
+            .filter(claim_id__in=wanted)
+            .only(*VERDICT_DETAIL_COLUMNS, "revision")
+            .order_by("version")
+        )
+        verdict = next((version for version in versions if version.pk == pk), None)
+        if verdict is None:
+            raise Http404
+        self.check_object_permissions(request, verdict)
+        cited = Evidence.objects.select_related("source").only(*CITED_COLUMNS)
+        prefetch_related_objects([verdict], Prefetch("cited_evidence", cited))
+        context = {**self.get_serializer_context(), "versions": versions}
         return Response(serializers.VerdictDetailSerializer(verdict, context=context).data)
 
 
