@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "000_e9fef7baff8a209e.txt"
+CORES = os.cpu_count() or 1
 TARGET_SQLITE, TARGET_POSTGRES, TARGET_RATIO, TARGET_MEMORY_MB = 20.0, 10.0, 0.4, 500.0
 PG_URL = "postgres://postgres@127.0.0.1:5432/wb_bench_ingest"
 REDIS_URL = "redis://127.0.0.1:6379/9"
@@ -148,6 +149,19 @@ def peak_rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of the processes and their (live) children, in seconds."""
+    total = 0
+    for pid in pids:
+        for task in [pid, *children(pid)]:
+            try:
+                fields = Path(f"/proc/{task}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def children(pid: int) -> list[int]:
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
@@ -230,6 +244,7 @@ def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, 
     ]
     try:
         time.sleep(4)
+        workers_cpu, server_cpu = cpu_seconds([w.pid for w in workers]), time.process_time()
         result = subprocess.run(
             [py, str(Path(__file__).with_name("ingest_submit.py")), *urls],
             cwd=ROOT,
@@ -238,7 +253,11 @@ def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, 
             capture_output=True,
             text=True,
         )
-        elapsed, extracted, failed, claims = (float(x) for x in result.stdout.split())
+        elapsed, extracted, failed, claims, submitter_cpu = (
+            float(x) for x in result.stdout.split()
+        )
+        workers_cpu = cpu_seconds([w.pid for w in workers]) - workers_cpu
+        server_cpu = time.process_time() - server_cpu
         memory = peak_rss_mb([w.pid for w in workers])
     finally:
         for worker in workers:
@@ -252,17 +271,25 @@ def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, 
         "claims": claims,
         "rate": extracted / elapsed,
         "memory": memory,
+        # CPU milliseconds per article: workers, the submitting client, the page server.
+        "cpu_workers": 1000 * workers_cpu / max(extracted, 1),
+        "cpu_client": 1000 * (submitter_cpu + server_cpu) / max(extracted, 1),
     }
 
 
 def report(label: str, stats: dict[str, float], alone: float, target: float) -> None:
+    cpu = stats["cpu_workers"] + stats["cpu_client"]
     print(
         f"{label:<22} {stats['rate']:6.1f} articles/s  ({stats['extracted']:.0f} extracted, "
         f"{stats['failed']:.0f} failed, {stats['claims']:.0f} claims in {stats['elapsed']:.1f} s)\n"
         f"{'':<22} target ≥ {target:.0f}/s → ratio to target {stats['rate'] / target:.2f}; "
         f"ratio to trafilatura alone {stats['rate'] / alone:.2f} (target ≥ {TARGET_RATIO}); "
         f"peak worker memory {stats['memory']:.0f} MB (target < {TARGET_MEMORY_MB:.0f}, "
-        f"ratio {stats['memory'] / TARGET_MEMORY_MB:.2f})"
+        f"ratio {stats['memory'] / TARGET_MEMORY_MB:.2f})\n"
+        f"{'':<22} CPU per article {cpu:.0f} ms (workers {stats['cpu_workers']:.0f}, "
+        f"submitter + page server {stats['cpu_client']:.0f}) → at most "
+        f"{CORES * 1000 / cpu:.0f} articles/s on {CORES} cores; used "
+        f"{cpu * stats['rate'] / 1000:.2f} cores"
     )
 
 

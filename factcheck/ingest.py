@@ -80,8 +80,9 @@ def article_submit_url(*, url: str) -> Article:
         article, created = Article.objects.select_for_update().get_or_create(url=normalised)
         if not created and article.status != Article.Status.FAILED:
             return article
-        article.status, article.failure_reason = Article.Status.QUEUED, ""
-        article.save(update_fields=["status", "failure_reason", "updated_at"])
+        if not created:  # a new article is created queued: one write, one history row
+            article.status, article.failure_reason = Article.Status.QUEUED, ""
+            article.save(update_fields=["status", "failure_reason", "updated_at"])
         transaction.on_commit(lambda: _enqueue_fetch(article.pk))
     return article
 

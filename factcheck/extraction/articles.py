@@ -123,6 +123,9 @@ def extract_from_html(html: str, url: str | None = None) -> ExtractedArticle:
     document = trafilatura.bare_extraction(
         tree,
         url=url,
+        # The main extractor alone: the readability/justext comparison cost a quarter of the time
+        # and changed no body of the seed page or of the ingestion benchmark's 500 pages.
+        fast=True,
         favor_precision=True,
         with_metadata=True,
         include_comments=False,
