@@ -85,7 +85,7 @@ def producing_to(broker: Path) -> Iterator[None]:
     from workbench.celery import app
 
     saved = app.conf.broker_url, app.conf.broker_transport_options
-    _switch(app, "filesystem://", _folders(broker))
+    _switch(app, "embedded://", _folders(broker))
     try:
         yield
     finally:

@@ -55,7 +55,7 @@ def settings_in_a_fresh_process(**env: str) -> str:
 
 def test_production_defaults_are_safe_and_need_no_services():
     out = settings_in_a_fresh_process()
-    assert out == '[false, true, false, "filesystem://", "django.db.backends.sqlite3"]'
+    assert out == '[false, true, false, "embedded://", "django.db.backends.sqlite3"]'
 
 
 def test_redis_and_postgres_come_from_the_environment():

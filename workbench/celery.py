@@ -5,7 +5,10 @@ import os
 from celery import Celery, signals
 from django import db
 
+from workbench import broker
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workbench.settings")
+broker.register()
 
 app = Celery("workbench")
 app.config_from_object("django.conf:settings", namespace="CELERY")
