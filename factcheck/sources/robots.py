@@ -36,9 +36,7 @@ _downloads: dict[str, _Download] = {}
 _downloads_lock = threading.Lock()
 
 
-def rules_for(
-    origin: str, *, download: Callable[[str], str], wait: float | None = None
-) -> Protego:
+def rules_for(origin: str, *, download: Callable[[str], str], wait: float | None = None) -> Protego:
     """The parsed robots.txt of origin, from the cache or from download(robots_url).
 
     download returns the file's text ("" when the site has none) or raises; errors are not cached,
