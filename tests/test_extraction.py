@@ -457,7 +457,9 @@ def test_hostile_html_never_leaks_script_or_controls(raw):
     assert not any(mark in article.text for mark in "\u200b\u200d\ufeff\u202e\u202c\u200f")
 
 
-# Limits are CPU seconds of this process, so a busy test machine does not make them flaky.
+# Guards against a pathological slowdown (pysbd once took minutes on such input), not speed
+# targets (those live in bench/): generous limits in CPU seconds of this process, so a busy
+# test machine does not make them flaky.
 MEGABYTE_BODIES = {
     "sentences": "The army said 4,000 troops left Idlib on Monday. I think it matters. ",
     "no-punctuation": "word " * 12,
@@ -475,10 +477,10 @@ def test_a_megabyte_of_text_finishes_in_a_few_seconds(name):
     started = time.process_time()
     article = extract_from_text(body)
     from_article = extract_claims(article.text)
-    assert time.process_time() - started < 5
+    assert time.process_time() - started < 20
     started = time.process_time()
     from_body = extract_claims(body)
-    assert time.process_time() - started < 5
+    assert time.process_time() - started < 20
     for text, claims in ((article.text, from_article), (body, from_body)):
         assert all(text[claim.start : claim.end] == claim.text for claim in claims)
 
@@ -488,7 +490,7 @@ def test_a_pathological_body_within_the_pysbd_budget_finishes_quickly():
     assert len(body) < PYSBD_BUDGET
     started = time.process_time()
     split_sentences(body)
-    assert time.process_time() - started < 3
+    assert time.process_time() - started < 10
 
 
 def test_a_megabyte_html_page_finishes_in_a_few_seconds():
@@ -496,4 +498,4 @@ def test_a_megabyte_html_page_finishes_in_a_few_seconds():
     page = "<html><body><article>" + paragraph * (1_000_000 // len(paragraph)) + "</article>"
     started = time.process_time()
     extract_from_html(page + "</body></html>")
-    assert time.process_time() - started < 5
+    assert time.process_time() - started < 20
