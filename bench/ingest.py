@@ -114,7 +114,7 @@ def make_page(i: int, rng: random.Random) -> str:
         + "".join(comments)
         + "</ol></section></main>"
     )
-    padding = max(0, target - size - len(tail) - 200)
+    padding = max(0, target - len(head) - len(tail) - 200)  # tail holds the comments
     script = "<script>window.__CONFIG__=" + '"' + ("x" * padding) + '";</script>'
     return head + tail + "<footer>© The Bench Ledger</footer>" + script + "</body></html>"
 
