@@ -20,17 +20,27 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--addr", default="127.0.0.1:8000")
-        parser.add_argument("--fetch-concurrency", type=int, default=16)
+        parser.add_argument("--fetch-concurrency", type=int, default=16, help="threads in all")
+        parser.add_argument("--fetch-processes", type=int, default=2)
         parser.add_argument("--analyse-concurrency", type=int, default=2)
 
-    def handle(self, *args, addr: str, fetch_concurrency: int, analyse_concurrency: int, **opts):
+    def handle(
+        self, *args, addr: str, fetch_concurrency: int, fetch_processes: int,
+        analyse_concurrency: int, **opts,
+    ) -> None:  # fmt: skip
         celery = [sys.executable, "-m", "celery", "-A", "workbench"]
+        # Threads of one process share one core (the GIL), so fetching is spread over processes.
+        threads = str(max(1, fetch_concurrency // fetch_processes))
+        fetchers = {
+            f"fetch-worker-{k}": celery + [
+                "worker", "-Q", "fetch", "-P", "threads", "-c", threads, "-n", f"fetch{k}@%h",
+                "-l", "info",
+            ]
+            for k in range(1, fetch_processes + 1)
+        }  # fmt: skip
         commands = {
             "web": [sys.executable, "manage.py", "runserver", addr, "--noreload"],
-            "fetch-worker": celery + [
-                "worker", "-Q", "fetch", "-P", "threads", "-c", str(fetch_concurrency),
-                "-n", "fetch@%h", "-l", "info",
-            ],
+            **fetchers,
             "analyse-worker": celery + [
                 "worker", "-Q", "analyse", "-P", "prefork", "-c", str(analyse_concurrency),
                 "-n", "analyse@%h", "-l", "info",
