@@ -11,37 +11,25 @@ import io
 import json
 import subprocess
 import tempfile
-import threading
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
 from django.core.management.commands.createcachetable import Command as CreateCacheTable
 
 from tests.conftest import FIXTURES, start_worker, stop_worker
-from tests.httpservers import LocalServer, Reply, Route, _Handler
+from tests.httpservers import LocalServer, Reply, Route, serve
 
 PROVIDERS = FIXTURES / "providers"
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 
 
-@contextmanager
-def serve_on(host: str, routes: Mapping[str, Route] | None = None) -> Iterator[LocalServer]:
-    """Like tests.httpservers.serve, on any loopback address (127.0.0.2 … work on Linux)."""
-    httpd = ThreadingHTTPServer((host, 0), _Handler)
-    httpd.daemon_threads = True
-    server = LocalServer(httpd, dict(routes or {}))
-    httpd.local_server = server  # type: ignore[attr-defined]
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield server
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join()
+def serve_on(
+    host: str, routes: Mapping[str, Route] | None = None
+) -> AbstractContextManager[LocalServer]:
+    """tests.httpservers.serve on any loopback address (127.0.0.2 … work on Linux)."""
+    return serve(routes, host=host)
 
 
 def provider_json(name: str, **replace_urls: str) -> bytes:
