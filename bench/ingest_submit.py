@@ -1,9 +1,12 @@
 """Submit URLs through the real ingestion path and wait until every article has settled.
 
 Prints `elapsed extracted failed claims cpu` (cpu: this process's CPU seconds). Run by
-bench/ingest.py with its environment.
+bench/ingest.py with its environment. With BENCH_TIMELINE=path it also writes, per article, the
+seconds from the first submission to its creation, its fetch and its extraction (diagnostics:
+which stage was behind).
 """
 
+import json
 import os
 import sys
 import time
@@ -17,7 +20,7 @@ import django  # noqa: E402
 django.setup()
 
 from factcheck import ingest  # noqa: E402
-from factcheck.models import Article, Claim  # noqa: E402
+from factcheck.models import Article, ArticleRaw, Claim  # noqa: E402
 
 TIMEOUT = 600
 
@@ -43,7 +46,23 @@ def main(urls: list[str]) -> None:
     )[:3]:
         print(reason, file=sys.stderr)
     claims = Claim.objects.filter(article_id__in=ids).count()
-    print(elapsed, extracted, failed, claims, time.process_time())
+    cpu = time.process_time()
+    if os.environ.get("BENCH_TIMELINE"):
+        write_timeline(Path(os.environ["BENCH_TIMELINE"]), ids)
+    print(elapsed, extracted, failed, claims, cpu)
+
+
+def write_timeline(path: Path, ids: list[int]) -> None:
+    """[created, fetched, extracted] seconds per article, from the first one's creation."""
+    rows = Article.objects.filter(pk__in=ids).values_list("pk", "created_at", "updated_at")
+    fetched = dict(
+        ArticleRaw.objects.filter(article_id__in=ids).values_list("article_id", "received_at")
+    )
+    zero = min(created for _, created, _ in rows)
+    seconds = lambda moment: moment and (moment - zero).total_seconds()  # noqa: E731
+    path.write_text(
+        json.dumps([[seconds(c), seconds(fetched.get(pk)), seconds(u)] for pk, c, u in rows])
+    )
 
 
 if __name__ == "__main__":

@@ -127,11 +127,13 @@ def _ingest_extracted(
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
         return existing
+    url = _normalised_or_blank(url)
+    candidates = claim_candidates(extracted.text)
     try:
         with transaction.atomic():
-            article = Article.objects.create(origin=origin, url=_normalised_or_blank(url))
+            article = Article.objects.create(origin=origin, url=url)
             ArticleRaw.objects.create(article=article, content=raw)
-            _store(article, extracted)
+            _store(article, extracted, candidates)
     except IntegrityError:
         # Another request stored the same text (or URL) at the same moment: that one wins.
         found = Article.objects.filter(content_hash=digest).first()
@@ -215,9 +217,14 @@ def article_extract(*, article_id: int) -> None:
         reason = f"Same text as article #{duplicate.pk} ({duplicate.title or duplicate.url})."
         article_fail(article_id=article_id, reason=reason)
         return
+    # Sentences are found and scored before the transaction: on SQLite a write transaction
+    # holds the database's one write lock, which the fetch worker and the other analyse
+    # processes wait for.
+    candidates = claim_candidates(extracted.text)
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=article_id)
-        _store(article, extracted)
+        if article.status != Article.Status.EXTRACTED:  # another delivery of this task won
+            _store(article, extracted, candidates)
 
 
 # Called after commit with the id of an article that just failed (webhooks subscribe here).
@@ -233,7 +240,11 @@ def article_fail(*, article_id: int, reason: str) -> None:
         transaction.on_commit(lambda hook=hook: hook(article_id))
 
 
-def _store(article: Article, extracted: extraction.ExtractedArticle) -> None:
+def _store(
+    article: Article,
+    extracted: extraction.ExtractedArticle,
+    candidates: list[extraction.ClaimCandidate],
+) -> None:
     """Save the extracted fields and create the claims. Caller holds a transaction."""
     article.body = extracted.text
     article.content_hash = content_hash(extracted.text)
@@ -245,17 +256,26 @@ def _store(article: Article, extracted: extraction.ExtractedArticle) -> None:
     article.canonical_url = extracted.canonical_url[:2000]
     article.status, article.failure_reason = Article.Status.EXTRACTED, ""
     article.save()
-    claims_create(article=article)
+    claims_create(article=article, candidates=candidates)
 
 
-def claims_create(*, article: Article) -> list[Claim]:
-    """Create a claim for every check-worthy sentence of the article body. Safe to run twice."""
-    candidates = extraction.extract_claims(
-        article.body, threshold=settings.CHECKWORTHINESS_THRESHOLD
-    )
-    # A sentence repeated word for word in one article is one claim to check: keep the first.
+def claim_candidates(body: str) -> list[extraction.ClaimCandidate]:
+    """The check-worthy sentences of `body` to store, a sentence repeated word for word once."""
+    candidates = extraction.extract_claims(body, threshold=settings.CHECKWORTHINESS_THRESHOLD)
     first_of_each = {" ".join(c.text.split()).casefold(): c for c in reversed(candidates)}
-    candidates = sorted(first_of_each.values(), key=lambda c: c.start)
+    return sorted(first_of_each.values(), key=lambda c: c.start)
+
+
+def claims_create(
+    *, article: Article, candidates: list[extraction.ClaimCandidate] | None = None
+) -> None:
+    """Store a claim for every check-worthy sentence of the article body. Safe to run twice.
+
+    `candidates` are `claim_candidates(article.body)`, found by a caller that keeps that work
+    outside its transaction.
+    """
+    if candidates is None:
+        candidates = claim_candidates(article.body)
     rows = [
         Claim(
             article=article,
@@ -269,10 +289,13 @@ def claims_create(*, article: Article) -> list[Claim]:
         for candidate in candidates
     ]
     Claim.objects.bulk_create(rows, ignore_conflicts=True)
-    claims = list(article.claims.order_by("start"))
-    unsearched = [claim.pk for claim in claims if claim.sources_searched_at is None]
-    transaction.on_commit(lambda: _enqueue_find_sources(unsearched))
-    return claims
+    if settings.SOURCES_FIND_ON_INGEST:
+        unsearched = list(
+            article.claims.filter(sources_searched_at__isnull=True)
+            .order_by("start")
+            .values_list("pk", flat=True)
+        )
+        transaction.on_commit(lambda: _enqueue_find_sources(unsearched))
 
 
 def _enqueue_fetch(article_id: int) -> None:
@@ -285,6 +308,5 @@ def _enqueue_find_sources(claim_ids: list[int]) -> None:
     """New claims go to the source providers (SOURCES_FIND_ON_INGEST turns this off)."""
     from factcheck import tasks
 
-    if settings.SOURCES_FIND_ON_INGEST:
-        for claim_id in claim_ids:
-            tasks.claim_find_sources.delay(claim_id)
+    for claim_id in claim_ids:
+        tasks.claim_find_sources.delay(claim_id)
