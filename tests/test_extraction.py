@@ -1,13 +1,16 @@
 """factcheck.extraction: article text, sentence spans, check-worthiness, claimants, claims."""
 
+import copy
 import json
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import trafilatura
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from trafilatura.utils import load_html
 
 from factcheck.extraction import (
     CHECKWORTHINESS_THRESHOLD,
@@ -20,6 +23,7 @@ from factcheck.extraction import (
     looks_like_html,
     split_sentences,
 )
+from factcheck.extraction.articles import _trafilatura_guesses
 from factcheck.extraction.scoring import features
 from factcheck.extraction.sentences import PYSBD_BUDGET, split_sentences_rule_based
 
@@ -134,6 +138,26 @@ def test_it_reads_another_pages_text_and_graph_metadata():
     assert len(texts) == 2
     assert texts[0].startswith("The port authority")
     assert "30 percent" in texts[1]
+
+
+BARE_PAGE = """<html><head><title>Harbour fees rise | harbour-news.example</title></head><body>
+<p class="byline">By Lena Fischer</p><p>Published 3 March 2022</p><article>
+<p>The port authority said fees rose 12 percent in 2022, the largest rise in a decade.</p>
+</article><a rel="license" href="https://creativecommons.org/licenses/by/4.0/">CC</a>
+<a href="/category/ports/">Ports</a><a href="/tag/fees/">Fees</a></body></html>"""
+
+
+@pytest.mark.parametrize("page", ["seed", "other", "bare"])
+@pytest.mark.parametrize("url", [None, "https://news.example/2022/fees"])
+def test_its_trafilatura_metadata_is_trafilaturas_own_without_categories_and_tags(page, url):
+    raw = {"seed": (FIXTURES / f"{SEED}.html").read_text(), "other": OTHER_PAGE, "bare": BARE_PAGE}
+    tree = load_html(raw[page])
+    fields = ("title", "author", "sitename", "date", "url")
+    expected = trafilatura.extract_metadata(copy.deepcopy(tree), url)
+
+    guessed = _trafilatura_guesses(tree, url)
+
+    assert [getattr(guessed, f) for f in fields] == [getattr(expected, f) for f in fields]
 
 
 def test_it_strips_trailing_bios_and_comment_forms_from_pasted_text():
