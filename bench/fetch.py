@@ -53,6 +53,8 @@ class Page(BaseHTTPRequestHandler):
         self.wfile.write(body)
         if found:
             self.server.hits.append((self.server.server_address[0], started))
+        else:
+            self.server.misses.append((self.path, started))
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -65,6 +67,7 @@ def start_servers() -> tuple[list[ThreadingHTTPServer], int]:
     for server in servers:
         server.daemon_threads = True
         server.hits = []
+        server.misses = []
         threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}).start()
     return servers, port
 
@@ -127,6 +130,7 @@ def run(
         while Source.objects.filter(status__in=["queued", "fetching"]).exists():
             time.sleep(0.05)
         finished = time.monotonic()
+        cpu = sum(cpu_seconds(worker.pid) for worker, _log in workers)
     finally:
         for worker, _log in workers:
             worker.terminate()
@@ -134,7 +138,16 @@ def run(
             worker.wait(timeout=30)
     fetched = Source.objects.filter(status="fetched").count()
     failures = list(Source.objects.exclude(status="fetched").values_list("failure_reason")[:3])
+    print(
+        f"  worker CPU {cpu:.2f} s ({cpu / max(fetched, 1) * 1000:.1f} ms a page, start-up included)"
+    )
     return fetched, finished, failures, log
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU a process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def start_worker(env: dict[str, str], *, interval: float, concurrency: int, label: str):
@@ -157,9 +170,32 @@ def report(label: str, servers, fetched: int, finished: float, ideal: float, tar
         f"{label}: {fetched}/{PAGES} fetched in {seconds:.2f} s = {rate:.1f} pages/s; "
         f"ideal {ideal:.1f} pages/s; ratio {rate / ideal:.2f} ({verdict} the {target} target)"
     )
+    robots = [
+        started for server in servers for path, started in server.misses if path == "/robots.txt"
+    ]
+    busy = in_flight(hits + robots, hits[0], finished)
+    print(f"  requests in flight (pages + robots.txt), each second of the timed run: {busy}")
+    print(
+        f"  robots.txt requests: {len(robots)} for {len(servers)} hosts, "
+        f"{sum(started >= hits[0] for started in robots)} of them in the timed run; "
+        f"last page asked {finished - hits[-1]:.2f} s before the end"
+    )
     for server in servers:
         server.hits.clear()
+        server.misses.clear()
     return rate / ideal >= target
+
+
+def in_flight(starts: list[float], t: float, finished: float) -> str:
+    """Mean number of requests the servers were answering, for each second from t to finished."""
+    seconds = []
+    step = 0.01
+    while t < finished:
+        samples = [t + k * step for k in range(100) if t + k * step < finished]
+        busy = [sum(s <= x < s + LATENCY for s in starts) for x in samples]
+        seconds.append(f"{sum(busy) / len(busy):.1f}")
+        t += 1.0
+    return " ".join(seconds)
 
 
 def main() -> int:
