@@ -8,5 +8,7 @@ class FactcheckConfig(AppConfig):
 
     def ready(self) -> None:
         from factcheck import webhooks
+        from factcheck.api import authentication
 
         webhooks.connect_hooks()
+        authentication.connect_hooks()

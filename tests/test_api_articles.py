@@ -119,6 +119,7 @@ def test_the_article_list_takes_constant_queries(api, editor, rows, django_asser
     for _ in range(rows):
         make_claim(make_article())
     client = api(editor)
+    client.get("/api/v1/articles/")  # the first request also fills the token cache
     with django_assert_max_num_queries(LIST_QUERIES):
         assert client.get("/api/v1/articles/", {"page_size": 100}).status_code == 200
 

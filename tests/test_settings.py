@@ -69,3 +69,16 @@ def test_redis_and_postgres_come_from_the_environment():
 def test_a_bad_database_url_stops_start_up_with_a_clear_error():
     out = settings_in_a_fresh_process(DATABASE_URL="nonsense://what")
     assert "DATABASE_URL" in out
+
+
+def test_the_redis_cache_keeps_one_client_per_pool():
+    from django.core.cache import caches
+
+    from workbench.cache import RedisCache
+
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        pytest.skip("runs with REDIS_URL set (as .ci/run sets it)")
+    backend.set("workbench-cache-test", {"n": 1}, 10)
+    assert backend.get("workbench-cache-test") == {"n": 1}
+    assert backend._cache.get_client() is backend._cache.get_client("any")

@@ -146,9 +146,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "workbench.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     # A shared cache without a server: the database table (its add() is atomic, which the
     # per-host rate limit relies on). Created by `manage.py createcachetable`.
@@ -268,12 +266,12 @@ if CHECKWORTHINESS_THRESHOLD > 1:
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "factcheck.api.schema.ApiSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "factcheck.api.authentication.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.throttling.TokenRateThrottle"],
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_FILTER_BACKENDS": ["factcheck.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "factcheck.api.pagination.PagePagination",
     "EXCEPTION_HANDLER": "factcheck.api.exceptions.api_exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -281,6 +279,9 @@ REST_FRAMEWORK = {
 # Requests per token (or per signed-in user; per address when anonymous), e.g. "1000/hour".
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "2000/hour")
 API_ANON_THROTTLE_RATE = env_str("API_ANON_THROTTLE_RATE", "60/hour")
+# How long an API token's user and permissions may be served from the cache (0: never cached).
+# Any change to tokens, users, roles or permissions made through the models invalidates at once.
+API_AUTH_CACHE_SECONDS = env_number("API_AUTH_CACHE_SECONDS", 60, cast=int)
 # PostgreSQL text search configuration of the claims `q` filter.
 API_SEARCH_CONFIG = env_str("API_SEARCH_CONFIG", "english")
 SPECTACULAR_SETTINGS = {
