@@ -1,11 +1,14 @@
 """Verdicts: only published ones for API clients; filters; detail with sources and versions."""
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
+from rest_framework.fields import DateTimeField
 
 from factcheck import review
+from factcheck.api.serializers import _when
 from factcheck.models import Verdict
 from tests.api_fixtures import error_fields
 from tests.personas import make_article, make_claim, make_evidence
@@ -117,9 +120,27 @@ def test_the_verdict_list_takes_constant_queries(
         review.verdict_publish(verdict=draft, approver=senior_editor)
     client = api(api_client_user)
     since = (timezone.now() - timedelta(days=1)).isoformat()
+    client.get("/api/v1/verdicts/")  # the first request also fills the token cache
     with django_assert_max_num_queries(LIST_QUERIES):
         response = client.get("/api/v1/verdicts/", {"page_size": 100, "updated_since": since})
     assert len(response.json()["results"]) == min(rows, 100)
     with django_assert_max_num_queries(LIST_QUERIES):
         response = client.get("/api/v1/claimreviews/", {"page_size": 100})
     assert len(response.json()["results"]) == min(rows, 100)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Istanbul", "America/New_York"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 11, 25, 12, 0, 0, tzinfo=UTC),
+        datetime(2026, 11, 25, 12, 0, 0, 120000, tzinfo=UTC),
+        datetime(2026, 3, 29, 1, 30, 0, 5, tzinfo=ZoneInfo("Europe/London")),
+        datetime(999, 1, 2, 3, 4, 5, tzinfo=UTC),
+    ],
+)
+def test_feed_timestamps_are_written_as_drf_writes_them(value, zone):
+    with timezone.override(ZoneInfo(zone)):
+        expected = DateTimeField().to_representation(value)
+        assert _when(value, timezone.get_current_timezone()) == expected
+        assert _when(value) == expected

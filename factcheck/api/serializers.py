@@ -1,6 +1,7 @@
 """Serializers translate between models and JSON; they hold no workflow. Explicit fields only."""
 
-from datetime import datetime, tzinfo
+import zoneinfo
+from datetime import UTC, datetime, tzinfo
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -349,6 +350,7 @@ class VerdictDetailSerializer(VerdictSerializer):
 RATING_LABELS = dict(Verdict.Rating.choices)
 _PK_MARK = 987654321987654321  # a placeholder id, replaced by each row's own
 _DATETIME = serializers.DateTimeField(read_only=True)
+_UTC_ZONE = zoneinfo.ZoneInfo("UTC")  # the one instance get_current_timezone() returns for UTC
 
 
 def _when(value: datetime | None, zone: tzinfo | None = None) -> str | None:
@@ -357,6 +359,8 @@ def _when(value: datetime | None, zone: tzinfo | None = None) -> str | None:
     than the rest of a feed row."""
     if value is None:
         return None
+    if value.tzinfo is UTC and zone is _UTC_ZONE:  # as the database reads it, the usual case
+        return value.isoformat()[:-6] + "Z"
     if zone is None or timezone.is_naive(value):
         return _DATETIME.to_representation(value)
     text = value.astimezone(zone).isoformat()
