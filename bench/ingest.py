@@ -244,7 +244,8 @@ def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, 
     ]
     try:
         time.sleep(4)
-        workers_cpu, server_cpu = cpu_seconds([w.pid for w in workers]), time.process_time()
+        fetch_cpu, server_cpu = cpu_seconds([workers[0].pid]), time.process_time()
+        workers_cpu = fetch_cpu + cpu_seconds([workers[1].pid])
         result = subprocess.run(
             [py, str(Path(__file__).with_name("ingest_submit.py")), *urls],
             cwd=ROOT,
@@ -256,6 +257,7 @@ def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, 
         elapsed, extracted, failed, claims, submitter_cpu = (
             float(x) for x in result.stdout.split()
         )
+        fetch_cpu = cpu_seconds([workers[0].pid]) - fetch_cpu
         workers_cpu = cpu_seconds([w.pid for w in workers]) - workers_cpu
         server_cpu = time.process_time() - server_cpu
         memory = peak_rss_mb([w.pid for w in workers])
@@ -273,6 +275,7 @@ def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, 
         "memory": memory,
         # CPU milliseconds per article: workers, the submitting client, the page server.
         "cpu_workers": 1000 * workers_cpu / max(extracted, 1),
+        "cpu_fetch": 1000 * fetch_cpu / max(extracted, 1),
         "cpu_client": 1000 * (submitter_cpu + server_cpu) / max(extracted, 1),
     }
 
@@ -286,7 +289,8 @@ def report(label: str, stats: dict[str, float], alone: float, target: float) -> 
         f"ratio to trafilatura alone {stats['rate'] / alone:.2f} (target ≥ {TARGET_RATIO}); "
         f"peak worker memory {stats['memory']:.0f} MB (target < {TARGET_MEMORY_MB:.0f}, "
         f"ratio {stats['memory'] / TARGET_MEMORY_MB:.2f})\n"
-        f"{'':<22} CPU per article {cpu:.0f} ms (workers {stats['cpu_workers']:.0f}, "
+        f"{'':<22} CPU per article {cpu:.0f} ms (workers {stats['cpu_workers']:.0f}: fetch "
+        f"{stats['cpu_fetch']:.0f}, analyse {stats['cpu_workers'] - stats['cpu_fetch']:.0f}; "
         f"submitter + page server {stats['cpu_client']:.0f}) → at most "
         f"{CORES * 1000 / cpu:.0f} articles/s on {CORES} cores; used "
         f"{cpu * stats['rate'] / 1000:.2f} cores"

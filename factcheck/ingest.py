@@ -174,16 +174,21 @@ def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
             raise TransientFetchFailure(exc.reason, exc.retry_after) from exc
         article_fail(article_id=article_id, reason=exc.reason)
         return False
-    with transaction.atomic():
-        ArticleRaw.objects.update_or_create(
-            article_id=article_id,
-            defaults={
-                "content": result.text,
-                "content_type": result.content_type,
-                "http_status": result.status,
-                "final_url": result.url,
-            },
-        )
+    # One INSERT … ON CONFLICT statement: a fetch worker's threads share the GIL, and on SQLite
+    # a select-then-write transaction kept the one write lock while its thread waited for it.
+    raw = ArticleRaw(
+        article_id=article_id,
+        content=result.text,
+        content_type=result.content_type,
+        http_status=result.status,
+        final_url=result.url,
+    )
+    ArticleRaw.objects.bulk_create(
+        [raw],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["content", "content_type", "http_status", "final_url"],
+    )
     return True
 
 
