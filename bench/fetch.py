@@ -180,10 +180,20 @@ def report(label: str, servers, fetched: int, finished: float, ideal: float, tar
         f"{sum(started >= hits[0] for started in robots)} of them in the timed run; "
         f"last page asked {finished - hits[-1]:.2f} s before the end"
     )
+    print(f"  closest two page requests to one host: {closest(servers) * 1000:.0f} ms apart")
     for server in servers:
         server.hits.clear()
         server.misses.clear()
     return rate / ideal >= target
+
+
+def closest(servers) -> float:
+    """The shortest time between two page requests a server received (its host's spacing)."""
+    gaps = []
+    for server in servers:
+        starts = sorted(started for _host, started in server.hits)
+        gaps += [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    return min(gaps, default=float("inf"))
 
 
 def in_flight(starts: list[float], t: float, finished: float) -> str:

@@ -162,9 +162,14 @@ def _tls_context() -> ssl.SSLContext:
     """The verifying TLS context for the current CA bundle.
 
     Loading the bundle costs ~50 ms of CPU under the GIL; done per fetch it capped a threaded
-    worker near 18 fetches/s, so one context (thread-safe) serves every fetch.
+    worker near 18 fetches/s, so one context (thread-safe) serves every fetch. It is built under
+    a lock: a fresh worker's threads all start fetching at once, and each used to build its own.
     """
-    return _tls_context_for(certifi.where())
+    with _tls_context_lock:
+        return _tls_context_for(certifi.where())
+
+
+_tls_context_lock = threading.Lock()
 
 
 @functools.lru_cache(maxsize=4)

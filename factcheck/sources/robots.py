@@ -102,15 +102,16 @@ def _download_shared(origin: str, download: Callable[[str], str], wait: float) -
     give_up_at = time.monotonic() + wait / 2
     lock = lock_key(origin)
     while True:
-        # Checked before each try for the lock too: the holder may have stored it and let go
-        # between this process's cache miss and its cache.add().
         text = cache.get(cache_key(origin))
         if text is not None:
             return text
         # The lock outlives the holder's download, which its `wait` bounds, and no more.
         if cache.add(lock, 1, timeout=math.ceil(wait) + 1):
             try:
-                return _download_and_cache(origin, download)
+                # Read again: the last holder may have stored it and let go between this
+                # process's cache miss and its cache.add().
+                text = cache.get(cache_key(origin))
+                return _download_and_cache(origin, download) if text is None else text
             finally:
                 cache.delete(lock)
         if time.monotonic() >= give_up_at:
