@@ -206,6 +206,41 @@ def test_an_invalid_or_unsupported_url_is_refused_before_anything_is_stored(url)
 
 
 @pytest.mark.django_db
+def test_a_fetched_page_is_extracted_in_a_pinned_number_of_queries(
+    seed_html, settings, django_assert_num_queries
+):
+    settings.SOURCES_FIND_ON_INGEST = False  # no claim ids to read back for the providers
+    article = Article.objects.create(url="https://news.example/idlib")
+    ArticleRaw.objects.create(article=article, content=seed_html, content_type="text/html")
+
+    # article and raw, duplicate text, then in the transaction: the locked article, its update,
+    # its history row, the claims.
+    with django_assert_num_queries(8):  # + SAVEPOINT and RELEASE inside the test's transaction
+        ingest.article_extract(article_id=article.pk)
+    ingest.article_extract(article_id=article.pk)
+
+    article.refresh_from_db()
+    assert article.status == Article.Status.EXTRACTED
+    assert_seed_claims(article)
+    assert len({(c.start, c.end) for c in article.claims.all()}) == article.claims.count()
+
+
+@pytest.mark.django_db
+def test_a_second_fetch_of_an_article_replaces_its_raw_document(httpserver, settings):
+    settings.FETCH_ALLOW_PRIVATE_NETWORKS = True
+    url = serve(httpserver, "/again", "<html><body><p>First.</p></body></html>", "text/html")
+    article = Article.objects.create(url=url)
+    assert ingest.article_fetch(article_id=article.pk)
+    httpserver.clear()
+    serve(httpserver, "/again", "Second.", "text/plain")
+
+    assert ingest.article_fetch(article_id=article.pk)  # a redelivered task: still fetching
+
+    raw = ArticleRaw.objects.get(article=article)
+    assert (raw.content, raw.content_type) == ("Second.", "text/plain")
+
+
+@pytest.mark.django_db
 def test_pasted_text_yields_the_seed_claims_and_twice_is_one_article(seed_text):
     first = ingest.article_ingest_text(text=seed_text)
     second = ingest.article_ingest_text(text=seed_text)
