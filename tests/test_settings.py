@@ -82,3 +82,18 @@ def test_the_redis_cache_keeps_one_client_per_pool():
     backend.set("workbench-cache-test", {"n": 1}, 10)
     assert backend.get("workbench-cache-test") == {"n": 1}
     assert backend._cache.get_client() is backend._cache.get_client("any")
+
+
+@pytest.mark.django_db
+def test_the_database_cache_keeps_live_entries_past_djangos_300():
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    backend = caches["default"]
+    if not isinstance(backend, DatabaseCache):
+        pytest.skip("runs without REDIS_URL (the embedded default)")
+    slots = {f"slot-{n}": n for n in range(400)}
+    for key, value in slots.items():
+        assert backend.add(key, value, 60)
+    assert backend.get_many(list(slots)) == slots
+    assert not backend.add("slot-0", "again", 60)

@@ -158,6 +158,10 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "workbench_cache",
+            # Past MAX_ENTRIES (Django's default: 300) a write deletes a third of the entries,
+            # live ones included, such as per-host rate-limit slots not yet reached, which let
+            # two fetches to one host go at once. Expired entries are still deleted as they go.
+            "OPTIONS": {"MAX_ENTRIES": 1_000_000},
         }
     }
 
@@ -273,6 +277,10 @@ if CHECKWORTHINESS_THRESHOLD > 1:
 # --- REST API ----------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "factcheck.api.schema.ApiSchema",
+    "DEFAULT_RENDERER_CLASSES": [
+        "factcheck.api.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "factcheck.api.authentication.CachedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
