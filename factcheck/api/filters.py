@@ -1,10 +1,13 @@
 """Query-string filters of the claim and verdict lists; a bad value is a 400 naming the filter."""
 
+import functools
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django_filters import rest_framework as filters
+from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
@@ -51,20 +54,36 @@ class FilterSet(filters.FilterSet):
 
 
 class FilterBackend(filters.DjangoFilterBackend):
-    """django-filter's backend, skipped when the query string names none of the view's filters
-    (a detail request, an unfiltered page): there is nothing to validate or filter then."""
+    """django-filter's backend, building only the filters the query string names: none for a
+    detail request or an unfiltered page, one of six for ``?updated_since=…`` (each filter, and
+    its form field, is deep-copied per request). The browsable API's form still shows them all."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: object) -> QuerySet:
         filterset_class = self.get_filterset_class(view, queryset)
-        if filterset_class is None or not _names_a_filter(request, filterset_class):
+        named = _named_filters(request, filterset_class) if filterset_class else ()
+        if not named:
             return queryset
-        return super().filter_queryset(request, queryset, view)
+        kwargs = self.get_filterset_kwargs(request, queryset, view)
+        filterset = _narrowed(filterset_class, named)(**kwargs)
+        if not filterset.is_valid():
+            raise translate_validation(filterset.errors)
+        return filterset.qs
 
 
-def _names_a_filter(request: Request, filterset_class: type[FilterSet]) -> bool:
-    """Whether a parameter is a filter's name, or its name with a suffix (``name_after``)."""
-    names = filterset_class.base_filters
-    return any(key in names or key.rsplit("_", 1)[0] in names for key in request.query_params)
+def _named_filters(request: Request, filterset_class: type[FilterSet]) -> tuple[str, ...]:
+    """The filters a parameter names, by name or name with a suffix (``name_after``)."""
+    params = {key for key in request.query_params} | {
+        key.rsplit("_", 1)[0] for key in request.query_params
+    }
+    return tuple(name for name in filterset_class.base_filters if name in params)
+
+
+@functools.lru_cache(maxsize=256)
+def _narrowed(filterset_class: type[FilterSet], names: tuple[str, ...]) -> type[FilterSet]:
+    """``filterset_class`` with only the filters ``names`` (its methods and form class kept)."""
+    narrowed = type(filterset_class.__name__, (filterset_class,), {})
+    narrowed.base_filters = {name: filterset_class.base_filters[name] for name in names}
+    return narrowed
 
 
 class ClaimFilter(FilterSet):
