@@ -44,6 +44,8 @@ bench-fetch: $(STAMP)
 	$(PY) bench/fetch.py --stack postgres
 
 bench-api: $(STAMP)
+	@command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; } \
+		|| echo "wrk is not installed and could not be installed (Debian: apt-get install wrk)" >&2
 	$(PY) bench/api.py
 
 clean:

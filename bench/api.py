@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -343,6 +344,10 @@ def main() -> None:
         help="which to run, comma-separated (the targets need all four)",
     )
     args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        raise SystemExit(
+            "bench/api.py drives the load with wrk: install it (Debian: apt-get install wrk)"
+        )
     create_database()
     token, first, last = load_rows()
     since = "2000-01-01T00:00:00Z"
