@@ -97,3 +97,22 @@ def test_the_database_cache_keeps_live_entries_past_djangos_300():
         assert backend.add(key, value, 60)
     assert backend.get_many(list(slots)) == slots
     assert not backend.add("slot-0", "again", 60)
+
+
+def test_the_redis_cache_increments_only_existing_keys_and_keeps_their_expiry():
+    from django.core.cache import caches
+
+    from workbench.cache import RedisCache
+
+    backend = caches["default"]
+    if not isinstance(backend, RedisCache):
+        pytest.skip("runs with REDIS_URL set (as .ci/run sets it)")
+    backend.delete("workbench-counter")
+    with pytest.raises(ValueError, match="not found"):
+        backend.incr("workbench-counter")
+    assert backend.get("workbench-counter") is None
+    backend.add("workbench-counter", 1, 30)
+    assert backend.incr("workbench-counter") == 2
+    assert backend.incr("workbench-counter", 5) == 7
+    key = backend.make_key("workbench-counter")
+    assert 0 < backend._cache.get_client().ttl(key) <= 30
