@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from factcheck import backoff
 from factcheck.api import claimreview
 from factcheck.models import Article, Verdict, WebhookDelivery, WebhookSubscription
 from factcheck.sources import fetch as fetching
@@ -291,5 +292,7 @@ def _record(
 
 
 def retry_delay(retries: int) -> float:
-    """Exponential backoff: WEBHOOK_RETRY_BACKOFF × 2^retries, capped."""
-    return min(settings.WEBHOOK_RETRY_BACKOFF * 2**retries, settings.WEBHOOK_RETRY_BACKOFF_MAX)
+    """Exponential backoff with jitter: up to WEBHOOK_RETRY_BACKOFF × 2^retries, capped."""
+    return backoff.retry_delay(
+        retries, base=settings.WEBHOOK_RETRY_BACKOFF, cap=settings.WEBHOOK_RETRY_BACKOFF_MAX
+    )

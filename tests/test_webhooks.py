@@ -261,3 +261,11 @@ def test_a_worker_delivers_a_signed_publication_and_retries_after_a_500(
     assert payload["event"] == "verdict.published"
     assert payload["data"]["verdict"]["id"] == verdict.pk
     assert payload["data"]["claimreview"]["@type"] == "ClaimReview"
+
+
+def test_delivery_retries_back_off_with_jitter_up_to_the_cap(settings):
+    settings.WEBHOOK_RETRY_BACKOFF, settings.WEBHOOK_RETRY_BACKOFF_MAX = 2.0, 600.0
+    third = [webhooks.retry_delay(2) for _ in range(200)]
+    assert all(4.0 <= delay <= 8.0 for delay in third)
+    assert len(set(third)) > 100
+    assert all(webhooks.retry_delay(20) <= 600.0 for _ in range(50))

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import random
 from datetime import timedelta
 
 from django.conf import settings
@@ -23,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from factcheck import extraction
+from factcheck import backoff, extraction
 from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety, numbers, ranking, recheck
@@ -72,9 +71,12 @@ def retry_delay(retries: int, retry_after: float | None = None) -> float:
 
     Both are capped at SOURCE_RETRY_MAX_DELAY, so a server asking for a day waits the cap.
     """
-    ceiling = min(settings.SOURCE_RETRY_MAX_DELAY, settings.SOURCE_RETRY_BASE_DELAY * 2**retries)
-    delay = random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not a secret
-    return min(settings.SOURCE_RETRY_MAX_DELAY, max(delay, retry_after or 0.0))
+    return backoff.retry_delay(
+        retries,
+        base=settings.SOURCE_RETRY_BASE_DELAY,
+        cap=settings.SOURCE_RETRY_MAX_DELAY,
+        at_least=retry_after or 0.0,
+    )
 
 
 def content_hash(text: str) -> str:
