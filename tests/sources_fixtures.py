@@ -11,6 +11,7 @@ import io
 import json
 import subprocess
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -167,3 +168,18 @@ def sources_worker(sources_worker_process, sources_broker) -> Iterator[subproces
     """
     with producing_to(sources_broker):
         yield sources_worker_process
+    _wait_until_sources_settle()
+
+
+def _wait_until_sources_settle(timeout: float = 15) -> None:
+    """Let the shared worker finish this test's fetches and rankings before pytest-django
+    empties the tables: its TRUNCATE and a worker's open transaction can deadlock."""
+    from factcheck.models import Evidence, Source
+
+    in_flight = Source.objects.filter(status__in=(Source.Status.QUEUED, Source.Status.FETCHING))
+    unranked = Evidence.objects.filter(
+        source__status=Source.Status.FETCHED, suggested_stance=Evidence.Stance.PENDING
+    )
+    deadline = time.monotonic() + timeout
+    while (in_flight.exists() or unranked.exists()) and time.monotonic() < deadline:
+        time.sleep(0.1)
