@@ -49,14 +49,8 @@ class TransientFetchFailure(Exception):
 
 def fetch_policy() -> fetching.FetchPolicy:
     """The article fetch policy: HTML or plain text only, up to ARTICLE_MAX_BYTES."""
-    return fetching.FetchPolicy(
-        max_bytes=settings.ARTICLE_MAX_BYTES,
-        allowed_types=ARTICLE_TYPES,
-        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
-        read_timeout=settings.FETCH_READ_TIMEOUT,
-        total_timeout=settings.FETCH_TOTAL_TIMEOUT,
-        allow_private=settings.FETCH_ALLOW_PRIVATE_NETWORKS,
-        user_agent=settings.FETCH_USER_AGENT,
+    return fetching.configured_policy(
+        max_bytes=settings.ARTICLE_MAX_BYTES, allowed_types=ARTICLE_TYPES
     )
 
 

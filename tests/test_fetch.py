@@ -27,6 +27,7 @@ from factcheck.sources.fetch import (
     TransientFetchError,
     UnsafeURL,
     UnsupportedContent,
+    configured_policy,
     fetch,
     parse_retry_after,
     sniff_type,
@@ -716,3 +717,12 @@ def test_a_turn_beyond_the_total_timeout_is_a_transient_error(server, db):
 )
 def test_sniff_type(head, media_type):
     assert sniff_type(head) == media_type
+
+
+def test_the_configured_policy_takes_the_fetch_settings_and_the_callers_choices(settings):
+    settings.FETCH_CONNECT_TIMEOUT, settings.FETCH_ALLOW_PRIVATE_NETWORKS = 2.5, True
+    policy = configured_policy(max_bytes=10, read_timeout=1.0)
+    assert (policy.connect_timeout, policy.allow_private) == (2.5, True)
+    assert (policy.max_bytes, policy.read_timeout) == (10, 1.0)
+    assert policy.user_agent == settings.FETCH_USER_AGENT
+    assert policy.total_timeout == settings.FETCH_TOTAL_TIMEOUT

@@ -66,6 +66,21 @@ class FetchPolicy:
     trusted_origins: frozenset[str] = frozenset()
 
 
+def configured_policy(**overrides: object) -> FetchPolicy:
+    """A policy with the deployment's FETCH_* settings (timeouts, private networks, User-Agent);
+    the caller sets what it fetches (size, types, robots.txt, spacing, trusted origins)."""
+    from django.conf import settings
+
+    configured = {
+        "connect_timeout": settings.FETCH_CONNECT_TIMEOUT,
+        "read_timeout": settings.FETCH_READ_TIMEOUT,
+        "total_timeout": settings.FETCH_TOTAL_TIMEOUT,
+        "allow_private": settings.FETCH_ALLOW_PRIVATE_NETWORKS,
+        "user_agent": settings.FETCH_USER_AGENT,
+    }
+    return FetchPolicy(**{**configured, **overrides})
+
+
 @dataclass(frozen=True)
 class FetchResult:
     """A page that was read: always a 2xx answer of an allowed type within the caps."""

@@ -53,13 +53,8 @@ class TransientSourceFailure(Exception):
 
 def source_policy() -> fetching.FetchPolicy:
     """Evidence pages: HTML, plain text or PDF up to SOURCE_MAX_BYTES, robots.txt, host spacing."""
-    return fetching.FetchPolicy(
+    return fetching.configured_policy(
         max_bytes=settings.SOURCE_MAX_BYTES,
-        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
-        read_timeout=settings.FETCH_READ_TIMEOUT,
-        total_timeout=settings.FETCH_TOTAL_TIMEOUT,
-        allow_private=settings.FETCH_ALLOW_PRIVATE_NETWORKS,
-        user_agent=settings.FETCH_USER_AGENT,
         respect_robots=settings.SOURCE_RESPECT_ROBOTS,
         per_host_interval=settings.FETCH_PER_HOST_INTERVAL,
         trusted_origins=frozenset(settings.FETCH_TRUSTED_ORIGINS),

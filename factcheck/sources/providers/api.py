@@ -26,14 +26,9 @@ JSON_TYPES = frozenset({"application/json", "application/sparql-results+json"})
 def api_policy() -> fetching.FetchPolicy:
     """JSON only, no robots.txt (APIs we were configured to call), host spacing; the configured
     service origins pass the private-address check (redirects away from them do not)."""
-    return fetching.FetchPolicy(
+    return fetching.configured_policy(
         max_bytes=API_MAX_BYTES,
         allowed_types=JSON_TYPES,
-        connect_timeout=settings.FETCH_CONNECT_TIMEOUT,
-        read_timeout=settings.FETCH_READ_TIMEOUT,
-        total_timeout=settings.FETCH_TOTAL_TIMEOUT,
-        allow_private=settings.FETCH_ALLOW_PRIVATE_NETWORKS,
-        user_agent=settings.FETCH_USER_AGENT,
         per_host_interval=settings.FETCH_PER_HOST_INTERVAL,
         trusted_origins=frozenset(settings.FETCH_TRUSTED_ORIGINS) | service_origins(),
     )
