@@ -232,24 +232,22 @@ def main() -> int:
         call_command("createcachetable", verbosity=0)
         servers, port = start_servers()
         try:
-            ok = True
-            fetched, finished, failures, _ = run(
-                "a", env=env, port=port, interval=0, concurrency=args.concurrency,
-                processes=args.processes,
+            scenarios = (  # name, label, per-host interval, threads, ideal pages/s, target
+                ("a", "no per-host limit", 0, args.concurrency,
+                 args.concurrency / LATENCY, TARGET_UNLIMITED),
+                ("b", "1 request/s per host", 1.0, args.limited_concurrency,
+                 float(len(HOSTS)), TARGET_LIMITED),
             )  # fmt: skip
-            ok &= report(
-                f"(a) no per-host limit, {args.concurrency} threads in {args.processes} processes",
-                servers, fetched, finished, args.concurrency / LATENCY, TARGET_UNLIMITED,
-            )  # fmt: skip
-            fetched_b, finished_b, failures_b, _ = run(
-                "b", env=env, port=port, interval=1.0, concurrency=args.limited_concurrency,
-                processes=args.processes,
-            )  # fmt: skip
-            ok &= report(
-                f"(b) 1 request/s per host, {args.limited_concurrency} threads in {args.processes} processes",
-                servers, fetched_b, finished_b, float(len(HOSTS)), TARGET_LIMITED,
-            )  # fmt: skip
-            for reason in failures + failures_b:
+            ok, failures = True, []
+            for name, label, interval, threads, ideal, target in scenarios:
+                fetched, finished, failed, _ = run(
+                    name, env=env, port=port, interval=interval, concurrency=threads,
+                    processes=args.processes,
+                )  # fmt: skip
+                title = f"({name}) {label}, {threads} threads in {args.processes} processes"
+                ok &= report(title, servers, fetched, finished, ideal, target)
+                failures += failed
+            for reason in failures:
                 print("  failed:", reason[0])
         finally:
             for server in servers:

@@ -265,16 +265,9 @@ def claim_candidates(body: str) -> list[extraction.ClaimCandidate]:
     return sorted(first_of_each.values(), key=lambda c: c.start)
 
 
-def claims_create(
-    *, article: Article, candidates: list[extraction.ClaimCandidate] | None = None
-) -> None:
-    """Store a claim for every check-worthy sentence of the article body. Safe to run twice.
-
-    `candidates` are `claim_candidates(article.body)`, found by a caller that keeps that work
-    outside its transaction.
-    """
-    if candidates is None:
-        candidates = claim_candidates(article.body)
+def claims_create(*, article: Article, candidates: list[extraction.ClaimCandidate]) -> None:
+    """Store a claim for every candidate, `claim_candidates(article.body)` (found by the caller
+    before its transaction). Safe to run twice."""
     rows = [
         Claim(
             article=article,

@@ -72,9 +72,7 @@ class FilterBackend(filters.DjangoFilterBackend):
 
 def _named_filters(request: Request, filterset_class: type[FilterSet]) -> tuple[str, ...]:
     """The filters a parameter names, by name or name with a suffix (``name_after``)."""
-    params = {key for key in request.query_params} | {
-        key.rsplit("_", 1)[0] for key in request.query_params
-    }
+    params = set(request.query_params) | {key.rsplit("_", 1)[0] for key in request.query_params}
     return tuple(name for name in filterset_class.base_filters if name in params)
 
 

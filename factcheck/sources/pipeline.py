@@ -62,7 +62,7 @@ def source_policy() -> fetching.FetchPolicy:
 
 
 def retry_delay(retries: int, retry_after: float | None = None) -> float:
-    """Seconds before attempt retries+2: exponential with full jitter, never before Retry-After.
+    """Seconds before attempt retries+2: exponential with jitter, never before Retry-After.
 
     Both are capped at SOURCE_RETRY_MAX_DELAY, so a server asking for a day waits the cap.
     """
