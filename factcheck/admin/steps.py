@@ -1,0 +1,131 @@
+"""The claim page's buttons: each step reads its form fields and returns one review call."""
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from factcheck import review, selectors
+from factcheck.models import Claim, Evidence
+
+
+def _revision(request: HttpRequest, name: str = "revision") -> int | None:
+    raw = request.POST.get(name, "")
+    return int(raw) if raw.isdigit() else None
+
+
+def _evidence(request: HttpRequest, claim: Claim, name: str) -> list[Evidence]:
+    ids = [int(v) for v in request.POST.getlist(name) if v.isdigit()]
+    return list(claim.evidence.filter(pk__in=ids))
+
+
+def draft_cites(page: selectors.ClaimPage) -> set[int]:
+    """Evidence ticked in the verdict form: the draft's citations, else the cited evidence."""
+    if page.draft is not None:
+        return {e.pk for e in page.draft.cited_evidence.all()}
+    return {e.pk for e in page.evidence if e.cited}
+
+
+def _step_assign(request, claim):
+    assignee = request.user
+    if request.POST.get("assignee", "").isdigit():
+        assignee = get_object_or_404(selectors.editors(), pk=int(request.POST["assignee"]))
+    return lambda: review.claim_assign(
+        claim=claim, assignee=assignee, actor=request.user, revision=_revision(request)
+    ), f"Assigned to {assignee}."
+
+
+def _step_unassign(request, claim):
+    call = lambda: review.claim_unassign(  # noqa: E731
+        claim=claim, actor=request.user, revision=_revision(request)
+    )
+    return call, "Unassigned."
+
+
+def _step_dismiss(request, claim):
+    call = lambda: review.claim_dismiss(  # noqa: E731
+        claim=claim,
+        actor=request.user,
+        reason=request.POST.get("reason", ""),
+        revision=_revision(request),
+    )
+    return call, "Claim dismissed."
+
+
+def _step_reopen(request, claim):
+    call = lambda: review.claim_reopen(  # noqa: E731
+        claim=claim, actor=request.user, revision=_revision(request)
+    )
+    return call, "Claim reopened."
+
+
+def _step_cite(request, claim):
+    evidence = get_object_or_404(claim.evidence, pk=_revision(request, "evidence") or 0)
+    cited = request.POST.get("cited") == "1"
+    call = lambda: review.evidence_cite(evidence=evidence, actor=request.user, cited=cited)  # noqa: E731
+    return call, ("Cited " if cited else "No longer citing ") + str(evidence.source)
+
+
+def _step_add_source(request, claim):
+    url = request.POST.get("url", "")
+    call = lambda: review.evidence_add_by_url(claim=claim, actor=request.user, url=url)  # noqa: E731
+    return call, "Source added; it is fetched and ranked in the background."
+
+
+def _step_draft(request, claim):
+    call = lambda: review.verdict_draft(  # noqa: E731
+        claim=claim,
+        actor=request.user,
+        rating=request.POST.get("rating", ""),
+        summary=request.POST.get("summary", ""),
+        cited_evidence=_evidence(request, claim, "cite"),
+        revision=_revision(request),
+    )
+    return call, "Draft saved."
+
+
+def _step_publish(request, claim):
+    verdict = get_object_or_404(claim.verdicts, pk=_revision(request, "verdict") or 0)
+    call = lambda: review.verdict_publish(  # noqa: E731
+        verdict=verdict, approver=request.user, revision=_revision(request)
+    )
+    return call, "Verdict approved and published."
+
+
+def _step_correct(request, claim):
+    verdict = get_object_or_404(claim.verdicts, pk=_revision(request, "verdict") or 0)
+    call = lambda: review.verdict_correct(  # noqa: E731
+        verdict=verdict,
+        actor=request.user,
+        rating=request.POST.get("rating", ""),
+        summary=request.POST.get("summary", ""),
+        correction_note=request.POST.get("correction_note", ""),
+        cited_evidence=_evidence(request, claim, "cite"),
+    )
+    return call, "Correction drafted; another senior editor publishes it."
+
+
+def _step_note(request, claim):
+    text = request.POST.get("text", "")
+    return lambda: review.claim_note_add(claim=claim, actor=request.user, text=text), "Note added."
+
+
+def _step_tags(request, claim):
+    tags = request.POST.get("tags", "").split(",")
+    call = lambda: review.claim_tag(  # noqa: E731
+        claim=claim, actor=request.user, tags=tags, revision=_revision(request)
+    )
+    return call, "Tags saved."
+
+
+CLAIM_STEPS = {
+    "assign": _step_assign,
+    "unassign": _step_unassign,
+    "dismiss": _step_dismiss,
+    "reopen": _step_reopen,
+    "cite": _step_cite,
+    "add-source": _step_add_source,
+    "draft": _step_draft,
+    "publish": _step_publish,
+    "correct": _step_correct,
+    "note": _step_note,
+    "tags": _step_tags,
+}
