@@ -5,10 +5,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck import review
 from factcheck.admin.common import refusals
+from factcheck.admin.guards import ReadOnlyHistoryAdmin
 from factcheck.models import Article, Claim
 
 
@@ -28,7 +28,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SimpleHistoryAdmin):
+class ArticleAdmin(ReadOnlyHistoryAdmin):
     list_display = ("__str__", "publisher", "published_at", "status", "origin", "created_at")
     list_filter = ("status", "origin", "publisher")
     search_fields = ("title", "url", "authors", "publisher")

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from factcheck import review, selectors
 from factcheck.admin.common import refusals
@@ -28,12 +27,13 @@ from factcheck.admin.filters import (
     StatusFilter,
 )
 from factcheck.admin.forms import DismissForm
+from factcheck.admin.guards import ReadOnlyHistoryAdmin
 from factcheck.admin.steps import CLAIM_STEPS, draft_cites
 from factcheck.models import Claim, Verdict
 
 
 @admin.register(Claim)
-class ClaimAdmin(SimpleHistoryAdmin):
+class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = (
         "short_text", "claimant", "kind", "score", "status", "assignee", "article_link",
         "source_progress", "tag_list",

@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
-from simple_history.admin import SimpleHistoryAdmin
 
+from factcheck.admin.guards import ReadOnlyHistoryAdmin
 from factcheck.models import ClaimNote, Evidence, Source, Tag, Verdict
 
 
@@ -19,7 +19,7 @@ class SourceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(SimpleHistoryAdmin):
+class EvidenceAdmin(ReadOnlyHistoryAdmin):
     list_display = (
         "source", "claim", "provider", "score", "suggested_stance", "number_check", "cited",
     )  # fmt: skip
@@ -32,7 +32,7 @@ class EvidenceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Verdict)
-class VerdictAdmin(SimpleHistoryAdmin):
+class VerdictAdmin(ReadOnlyHistoryAdmin):
     list_display = ("claim", "rating", "status", "version", "editor", "approved_by", "published_at")
     list_filter = ("rating", "status")
     list_select_related = ("claim", "editor", "approved_by")
