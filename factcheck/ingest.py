@@ -9,13 +9,14 @@ import hashlib
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from factcheck import extraction
+from factcheck import extraction, queue
 from factcheck.models import Article, ArticleRaw, Claim
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety
@@ -29,6 +30,10 @@ FILE_SUFFIXES = {
     ".htm": Article.Origin.HTML,
 }
 MAX_FILE_BYTES = 10 * 1024 * 1024
+PENDING = (Article.Status.QUEUED, Article.Status.FETCHING)
+# A queued or fetching article untouched this long (seconds) is sent again when resubmitted: a
+# fetch in progress touches it at least every FETCH_TOTAL_TIMEOUT + retry backoff (30 + 60 s).
+RESUBMIT_AFTER = 120
 
 
 class IngestError(ValueError):
@@ -62,7 +67,8 @@ def content_hash(text: str) -> str:
 
 
 def article_submit_url(*, url: str) -> Article:
-    """Queue a URL for fetching. The same URL twice is the same article; a failed one is retried.
+    """Queue a URL for fetching. The same URL twice is the same article; a failed one is retried,
+    and so is one left queued or fetching for RESUBMIT_AFTER seconds (its task was lost).
 
     Raises IngestError (nothing stored) for a URL that is malformed or not http(s).
     """
@@ -72,13 +78,22 @@ def article_submit_url(*, url: str) -> Article:
         raise IngestError(str(exc), field="url") from exc
     with transaction.atomic():
         article, created = Article.objects.select_for_update().get_or_create(url=normalised)
-        if not created and article.status != Article.Status.FAILED:
-            return article
-        if not created:  # a new article is created queued: one write, one history row
+        if created:  # a new article is created queued: one write, one history row
+            queue.article_fetch_enqueue(article.pk)
+        elif article.status == Article.Status.FAILED:
             article.status, article.failure_reason = Article.Status.QUEUED, ""
-            article.save(update_fields=["status", "failure_reason", "updated_at"])
-        transaction.on_commit(lambda: _enqueue_fetch(article.pk))
+            article.requeues = 0
+            article.save(update_fields=["status", "failure_reason", "requeues", "updated_at"])
+            queue.article_fetch_enqueue(article.pk)
+        elif article.status in PENDING and article.updated_at < _resubmit_cutoff():
+            # Sent again, not reset: a fetch still running somewhere stores one result anyway.
+            Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
+            queue.article_fetch_enqueue(article.pk)
     return article
+
+
+def _resubmit_cutoff() -> datetime:
+    return timezone.now() - timedelta(seconds=RESUBMIT_AFTER)
 
 
 def article_ingest_text(*, text: str, title: str = "", url: str = "") -> Article:
@@ -231,10 +246,16 @@ ARTICLE_FAILED_HOOKS: list[Callable[[int], None]] = []
 
 
 def article_fail(*, article_id: int, reason: str) -> None:
-    """Mark one article failed with a reason an editor can read; nothing else changes."""
-    Article.objects.filter(pk=article_id).update(
+    """Mark one queued or fetching article failed with a reason an editor can read.
+
+    An extracted article stays extracted (its claims exist, whatever failed after them), and one
+    already failed keeps its first reason and sends no second ``article.failed`` webhook.
+    """
+    failed = Article.objects.filter(pk=article_id, status__in=PENDING).update(
         status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
     )
+    if not failed:
+        return
     for hook in ARTICLE_FAILED_HOOKS:
         transaction.on_commit(lambda hook=hook: hook(article_id))
 
@@ -287,18 +308,5 @@ def claims_create(*, article: Article, candidates: list[extraction.ClaimCandidat
             .order_by("start")
             .values_list("pk", flat=True)
         )
-        transaction.on_commit(lambda: _enqueue_find_sources(unsearched))
-
-
-def _enqueue_fetch(article_id: int) -> None:
-    from factcheck import tasks
-
-    tasks.article_fetch.delay(article_id)
-
-
-def _enqueue_find_sources(claim_ids: list[int]) -> None:
-    """New claims go to the source providers (SOURCES_FIND_ON_INGEST turns this off)."""
-    from factcheck import tasks
-
-    for claim_id in claim_ids:
-        tasks.claim_find_sources.delay(claim_id)
+        for claim_id in unsearched:
+            queue.claim_find_sources_enqueue(claim_id)

@@ -43,6 +43,9 @@ class Article(TimeStamped):
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     failure_reason = models.TextField(blank=True)
+    requeues = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Times the reconciler queued its work again."
+    )
     history = HistoricalRecords(excluded_fields=["body"])
 
     class Meta:
@@ -124,6 +127,9 @@ class Claim(TimeStamped):
     sources_searched_at = models.DateTimeField(
         null=True, blank=True, help_text="When the providers were last asked for sources."
     )
+    search_requeues = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Times the reconciler queued its search again."
+    )
     source_changed = models.BooleanField(
         default=False, help_text="A source cited by the published verdict changed or vanished."
     )
@@ -180,6 +186,9 @@ class Source(TimeStamped):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
     failure_reason = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    requeues = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Times the reconciler queued its work again."
+    )
     http_status = models.PositiveSmallIntegerField(null=True, blank=True)
     content_type = models.CharField(max_length=100, blank=True)
     fetched_at = models.DateTimeField(null=True, blank=True)
@@ -411,6 +420,9 @@ class WebhookDelivery(TimeStamped):
     payload = models.JSONField()
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
     attempts = models.PositiveIntegerField(default=0)
+    requeues = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Times the reconciler queued its work again."
+    )
     response_status = models.PositiveSmallIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
     last_attempt_at = models.DateTimeField(null=True, blank=True)

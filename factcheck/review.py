@@ -282,11 +282,11 @@ def evidence_add_by_url(*, claim: Claim, actor: User, url: str) -> Evidence:
 def claims_find_sources(*, claims: Iterable[Claim], actor: User) -> int:
     """Queue a new search for sources for each claim, after commit. Returns how many."""
     _require_can(actor, "add_source", "Only editors look for sources.")
-    from factcheck import tasks
+    from factcheck import queue
 
     ids = [claim.pk for claim in claims]
     for claim_id in ids:
-        transaction.on_commit(lambda claim_id=claim_id: tasks.claim_find_sources.delay(claim_id))
+        queue.claim_find_sources_enqueue(claim_id)
     return len(ids)
 
 

@@ -1,13 +1,18 @@
-"""Thin Celery wrappers: ids in, one call to a domain module, bounded retries."""
+"""Thin Celery wrappers: ids in, one call to a domain module, bounded retries.
+
+Each task registers under its name in ``factcheck.queue`` and runs its domain call inside
+``settling.recorded``, so an exception nobody foresaw still ends the row failed with a reason.
+"""
 
 from celery import shared_task
 from django.conf import settings
 
-from factcheck import ingest, webhooks
+from factcheck import ingest, queue, settling, webhooks
 
 
 @shared_task(
     bind=True,
+    name=queue.ARTICLE_FETCH,
     autoretry_for=(ingest.TransientFetchFailure,),
     retry_backoff=1,
     retry_backoff_max=60,
@@ -18,36 +23,47 @@ from factcheck import ingest, webhooks
 def article_fetch(self, article_id: int) -> None:
     """Fetch one URL article, then hand it to the analyse queue. Safe to run twice."""
     final_attempt = self.request.retries >= self.max_retries
-    if ingest.article_fetch(article_id=article_id, final_attempt=final_attempt):
-        article_extract.delay(article_id)
+    transient = (ingest.TransientFetchFailure,)  # retried by autoretry_for
+    with settling.recorded(ingest.article_fail, article_id=article_id, passing=transient):
+        if ingest.article_fetch(article_id=article_id, final_attempt=final_attempt):
+            queue.article_extract_enqueue(article_id)
 
 
-@shared_task(acks_late=True)
+@shared_task(name=queue.ARTICLE_EXTRACT, acks_late=True)
 def article_extract(article_id: int) -> None:
     """Extract the main text and claims of a fetched article. Safe to run twice."""
-    ingest.article_extract(article_id=article_id)
-
-
-@shared_task(bind=True, acks_late=True, max_retries=settings.WEBHOOK_MAX_ATTEMPTS - 1)
-def webhook_deliver(self, delivery_id: int) -> None:
-    """POST one signed webhook delivery; 5xx, 429 and timeouts are retried with backoff."""
-    final_attempt = self.request.retries >= self.max_retries
-    try:
-        webhooks.delivery_attempt(delivery_id=delivery_id, final_attempt=final_attempt)
-    except webhooks.TransientDeliveryFailure as exc:
-        raise self.retry(countdown=webhooks.retry_delay(self.request.retries)) from exc
-
-
-@shared_task(acks_late=True, ignore_result=True)
-def claim_find_sources(claim_id: int) -> None:
-    """Ask the enabled providers for a claim's candidate sources and queue their fetches."""
-    from factcheck.sources import pipeline
-
-    pipeline.claim_find_sources(claim_id=claim_id)
+    with settling.recorded(ingest.article_fail, article_id=article_id):
+        ingest.article_extract(article_id=article_id)
 
 
 @shared_task(
     bind=True,
+    name=queue.WEBHOOK_DELIVER,
+    acks_late=True,
+    max_retries=settings.WEBHOOK_MAX_ATTEMPTS - 1,
+)
+def webhook_deliver(self, delivery_id: int) -> None:
+    """POST one signed webhook delivery; 5xx, 429 and timeouts are retried with backoff."""
+    final_attempt = self.request.retries >= self.max_retries
+    with settling.recorded(settling.delivery_fail, delivery_id=delivery_id):
+        try:
+            webhooks.delivery_attempt(delivery_id=delivery_id, final_attempt=final_attempt)
+        except webhooks.TransientDeliveryFailure as exc:
+            raise self.retry(countdown=webhooks.retry_delay(self.request.retries)) from exc
+
+
+@shared_task(name=queue.CLAIM_FIND_SOURCES, acks_late=True, ignore_result=True)
+def claim_find_sources(claim_id: int) -> None:
+    """Ask the enabled providers for a claim's candidate sources and queue their fetches."""
+    from factcheck.sources import pipeline
+
+    with settling.recorded(settling.claim_search_fail, claim_id=claim_id):
+        pipeline.claim_find_sources(claim_id=claim_id)
+
+
+@shared_task(
+    bind=True,
+    name=queue.SOURCE_FETCH,
     acks_late=True,
     ignore_result=True,
     max_retries=settings.SOURCE_FETCH_MAX_ATTEMPTS - 1,
@@ -61,21 +77,23 @@ def source_fetch(self, source_id: int) -> None:
     from factcheck.sources import pipeline
 
     final_attempt = self.request.retries >= self.max_retries
-    try:
-        ready = pipeline.source_fetch(source_id=source_id, final_attempt=final_attempt)
-    except pipeline.TransientSourceFailure as exc:
-        delay = pipeline.retry_delay(self.request.retries, exc.retry_after)
-        raise self.retry(countdown=delay) from exc
-    if ready:
-        source_rank.delay(source_id)
+    with settling.recorded(pipeline.source_fail, source_id=source_id):
+        try:
+            ready = pipeline.source_fetch(source_id=source_id, final_attempt=final_attempt)
+        except pipeline.TransientSourceFailure as exc:
+            delay = pipeline.retry_delay(self.request.retries, exc.retry_after)
+            raise self.retry(countdown=delay) from exc
+        if ready:
+            queue.source_rank_enqueue(source_id)
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(name=queue.SOURCE_RANK, acks_late=True, ignore_result=True)
 def source_rank(source_id: int) -> None:
     """Extract a fetched source's text and rank its passages for every claim citing it."""
     from factcheck.sources import pipeline
 
-    pipeline.source_rank(source_id=source_id)
+    with settling.recorded(settling.source_rank_fail, source_id=source_id):
+        pipeline.source_rank(source_id=source_id)
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -84,3 +102,11 @@ def sources_recheck() -> None:
     from factcheck.sources import recheck
 
     recheck.sources_recheck()
+
+
+@shared_task(name=queue.WORK_RECONCILE, acks_late=True, ignore_result=True)
+def work_reconcile() -> None:
+    """Queue again the work left waiting longer than RECONCILE_AFTER (Celery beat)."""
+    from factcheck import reconcile
+
+    reconcile.work_reconcile()

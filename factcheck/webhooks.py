@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from factcheck import backoff
+from factcheck import backoff, queue
 from factcheck.api import claimreview
 from factcheck.models import Article, Verdict, WebhookDelivery, WebhookSubscription
 from factcheck.sources import fetch as fetching
@@ -145,7 +145,7 @@ def event_publish(*, event: str, data: dict[str, Any]) -> list[WebhookDelivery]:
             for subscription in subscriptions
         )
         for delivery in deliveries:
-            transaction.on_commit(lambda pk=delivery.pk: _enqueue(pk))
+            queue.webhook_deliver_enqueue(delivery.pk)
     return deliveries
 
 
@@ -205,12 +205,6 @@ def connect_hooks() -> None:
             hooks.append(hook)
 
 
-def _enqueue(delivery_id: int) -> None:
-    from factcheck import tasks
-
-    tasks.webhook_deliver.delay(delivery_id)
-
-
 # --- Delivery ----------------------------------------------------------------------------------
 
 
@@ -241,6 +235,8 @@ def delivery_attempt(*, delivery_id: int, final_attempt: bool) -> WebhookDeliver
     delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
     if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
         return delivery
+    # Counted on the row: a delivery queued again by the reconciler starts Celery's count afresh.
+    final_attempt = final_attempt or delivery.attempts + 1 >= settings.WEBHOOK_MAX_ATTEMPTS
     body = delivery_body(delivery)
     try:
         result = fetching.post(

@@ -212,7 +212,7 @@ def test_a_failed_article_raises_the_article_failed_event(
     senior_editor, django_capture_on_commit_callbacks
 ):
     subscribe(senior_editor, "https://93.184.215.14/a", ["article.failed"])
-    article = make_article(url="https://news.example.org/gone", content_hash="")
+    article = make_article(url="https://news.example.org/gone", content_hash="", status="fetching")
     with django_capture_on_commit_callbacks() as hooks:
         ingest.article_fail(article_id=article.pk, reason="The page is gone (404).")
     assert len(hooks) == 1

@@ -375,3 +375,16 @@ CELERY_BEAT_SCHEDULE["sources-recheck"] = {
     "task": "factcheck.tasks.sources_recheck",
     "schedule": SOURCES_RECHECK_EVERY,
 }
+
+# --- Reconciler ----------------------------------------------------------------------------
+# Work left queued/fetching/pending/unsearched/unranked for RECONCILE_AFTER seconds (a lost
+# message, a killed worker) is queued again by Celery beat every RECONCILE_EVERY seconds, at most
+# RECONCILE_MAX_ATTEMPTS times, then failed "Gave up after N attempts". RECONCILE_AFTER must
+# exceed the longest retry wait (SOURCE_RETRY_MAX_DELAY, WEBHOOK_RETRY_BACKOFF_MAX).
+RECONCILE_AFTER = env_number("RECONCILE_AFTER", 1800, minimum=1)  # seconds
+RECONCILE_EVERY = env_number("RECONCILE_EVERY", 60, minimum=1)  # seconds
+RECONCILE_MAX_ATTEMPTS = int(env_number("RECONCILE_MAX_ATTEMPTS", 3, cast=int, minimum=1))
+CELERY_BEAT_SCHEDULE["work-reconcile"] = {
+    "task": "factcheck.tasks.work_reconcile",
+    "schedule": RECONCILE_EVERY,
+}

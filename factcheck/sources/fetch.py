@@ -44,6 +44,10 @@ _DECLARED_CHARSET = re.compile(
 _CHARSET_PARAM = re.compile(r"charset\s*=\s*\"?([^\";\s]+)", re.IGNORECASE)
 # Browsers decode these labels as windows-1252, and pages labelled so rely on it (curly quotes).
 _WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "latin1", "latin-1", "us-ascii", "ascii"})
+# Python text codecs no web page is written in: they garble text (punycode) or refuse it.
+_NOT_PAGE_CODECS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "palmos"}
+)
 
 
 @dataclass(frozen=True)
@@ -195,14 +199,19 @@ def _tls_context_for(ca_bundle: str) -> ssl.SSLContext:
 def parse_retry_after(value: str | None, *, now: datetime | None = None) -> float | None:
     """Seconds to wait from a Retry-After value (delta-seconds or HTTP date); None if unusable."""
     value = (value or "").strip()
-    if value.isdigit():
+    if _is_ascii_number(value):
         return float(value)
     try:
         when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     when = when if when.tzinfo else when.replace(tzinfo=UTC)  # HTTP dates are GMT
     return max(0.0, (when - (now or timezone.now())).total_seconds())
+
+
+def _is_ascii_number(value: str) -> bool:
+    """Digits 0-9 only: str.isdigit() also passes "³" and "٣", which float() and int() refuse."""
+    return value.isascii() and value.isdigit()
 
 
 def sniff_type(head: bytes) -> str:
@@ -342,7 +351,16 @@ def _connect(trip: _Trip, url: httpx.URL, pinned: tuple[IPAddress, ...]) -> http
             refused = exc
         except httpx.HTTPError as exc:
             raise _network_error(trip, exc) from exc
+        except httpx.InvalidURL as exc:
+            raise _unreadable_redirect(exc) from exc
     raise TransientFetchError(f"Could not connect to {host} ({refused}).")
+
+
+def _unreadable_redirect(exc: httpx.InvalidURL) -> FetchError:
+    """httpx reads a redirect's Location as it answers, even when it is not to follow it, and
+    raises InvalidURL for one with a scheme but no host (`javascript:…`, `mailto:x`,
+    `http:127.0.0.1/`, backslashes). Such a Location leads nowhere: a permanent failure."""
+    return UnsafeURL(f"The server redirected to an address that is not a web link ({exc}).")
 
 
 def _timeouts(trip: _Trip) -> httpx.Timeout:
@@ -462,7 +480,7 @@ def _require_type(media_type: str, policy: FetchPolicy) -> None:
 def _require_declared_length(response: httpx.Response, policy: FetchPolicy) -> None:
     """Refuse before reading when the server announces a body over the cap."""
     declared = response.headers.get("content-length", "").strip()
-    if declared.isdigit() and int(declared) > policy.max_bytes:
+    if _is_ascii_number(declared) and int(declared) > policy.max_bytes:
         raise TooLarge(_too_large(policy))
 
 
@@ -541,17 +559,24 @@ def _decode(body: bytes, media_type: str, declared: str | None) -> tuple[str, st
         declared = match.group(1).decode("ascii") if match else None
     charset = _known_charset(declared)
     decoder = "windows-1252" if charset in _WINDOWS_1252_LABELS else charset or "utf-8"
-    return body.decode(decoder, errors="replace"), charset
+    try:
+        return body.decode(decoder, errors="replace"), charset
+    except (LookupError, UnicodeError, ValueError):
+        # Some text codecs refuse errors="replace" or any byte (idna, punycode, undefined):
+        # read the page as a browser reads a label it does not know.
+        return body.decode("utf-8", errors="replace"), None
 
 
 def _known_charset(name: str | None) -> str | None:
+    """name when it is a text encoding; None for unknown labels and for Python's bytes-to-bytes
+    codecs (base64, rot13, zlib, hex), which a page may declare but nothing can decode with."""
     if not name:
         return None
     try:
-        codecs.lookup(name)
+        codec = codecs.lookup(name)
     except LookupError:
         return None
-    return name.lower()
+    return name.lower() if codec._is_text_encoding and codec.name not in _NOT_PAGE_CODECS else None
 
 
 def _pdf_text(body: bytes) -> str:
@@ -626,6 +651,8 @@ def _post_pinned(
             continue
         except httpx.HTTPError as exc:
             raise _network_error(trip, exc) from exc
+        except httpx.InvalidURL as exc:  # the receiver's redirect, which is not followed anyway
+            raise _unreadable_redirect(exc) from exc
         try:
             return PostResult(status=response.status_code, body=_first_bytes(response))
         except httpx.HTTPError as exc:

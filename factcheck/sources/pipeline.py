@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from factcheck import backoff, extraction
+from factcheck import backoff, extraction, queue
 from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety, numbers, ranking, recheck
@@ -147,7 +147,7 @@ def evidence_add(
         },
     )
     if new_source:
-        transaction.on_commit(lambda: _enqueue("source_fetch", source.pk))
+        queue.source_fetch_enqueue(source.pk)
     elif created:
         source_schedule(source=source)
     return evidence
@@ -182,12 +182,12 @@ def source_schedule(*, source: Source) -> None:
             Q(status=Source.Status.FAILED, updated_at__lt=stale)
             | Q(status=Source.Status.FETCHED, fetched_at__lt=stale)
         )
-        .update(status=Source.Status.QUEUED, attempts=0, updated_at=timezone.now())
+        .update(status=Source.Status.QUEUED, attempts=0, requeues=0, updated_at=timezone.now())
     )
     if requeued:
-        transaction.on_commit(lambda: _enqueue("source_fetch", source.pk))
+        queue.source_fetch_enqueue(source.pk)
     elif source.status == Source.Status.FETCHED:
-        transaction.on_commit(lambda: _enqueue("source_rank", source.pk))
+        queue.source_rank_enqueue(source.pk)
 
 
 def source_requeue(*, source_id: int) -> bool:
@@ -195,10 +195,10 @@ def source_requeue(*, source_id: int) -> bool:
     requeued = (
         Source.objects.filter(pk=source_id)
         .exclude(status__in=PENDING)
-        .update(status=Source.Status.QUEUED, attempts=0, updated_at=timezone.now())
+        .update(status=Source.Status.QUEUED, attempts=0, requeues=0, updated_at=timezone.now())
     )
     if requeued:
-        transaction.on_commit(lambda: _enqueue("source_fetch", source_id))
+        queue.source_fetch_enqueue(source_id)
     return bool(requeued)
 
 
@@ -217,7 +217,9 @@ def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
     )
     if not started:
         return False
-    url = Source.objects.values_list("url", flat=True).get(pk=source_id)
+    url, attempts = Source.objects.values_list("url", "attempts").get(pk=source_id)
+    # Counted on the row: a fetch queued again by the reconciler starts Celery's count afresh.
+    final_attempt = final_attempt or attempts >= settings.SOURCE_FETCH_MAX_ATTEMPTS
     # No transaction or row lock is held across the HTTP call.
     try:
         result = fetching.fetch(url, policy=source_policy())
@@ -235,7 +237,9 @@ def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
 def _note_attempt(source_id: int, exc: fetching.FetchError) -> None:
     """Keep the latest transient reason visible while the retry waits."""
     Source.objects.filter(pk=source_id, status=Source.Status.FETCHING).update(
-        failure_reason=f"Retrying: {exc.reason}"[:2000], http_status=exc.status
+        failure_reason=f"Retrying: {exc.reason}"[:2000],
+        http_status=exc.status,
+        updated_at=timezone.now(),  # the reconciler's clock starts again from this attempt
     )
 
 
@@ -371,9 +375,3 @@ def passage_json(claim_text: str, passage: ranking.RankedPassage) -> dict:
             for claimed, found, result in check.pairs
         ],
     }
-
-
-def _enqueue(task_name: str, source_id: int) -> None:
-    from factcheck import tasks
-
-    getattr(tasks, task_name).delay(source_id)
