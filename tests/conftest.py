@@ -17,6 +17,7 @@ pytest_plugins: list[str] = [
     "tests.personas",
     "tests.sources_fixtures",
     "tests.api_fixtures",
+    "tests.redis_fixtures",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -216,6 +216,8 @@ if REDIS_URL:
         # Look for such tasks every 10 s (kombu's default scans only every tenth time).
         "unacked_restore_interval": 10,
         "unacked_restore_throttle": 1,
+        # A Redis that does not answer fails a send in seconds (factcheck/queue.py logs it).
+        "socket_connect_timeout": 2,
     }
 else:
     # kombu's filesystem transport: in and out must be the same folder, created before start.
@@ -229,6 +231,8 @@ else:
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
+# Workers wait out a broker outage of any length (Celery's default gives up after 100 tries).
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_RESULT_BACKEND = "django-db"
 # Tasks report through the rows they write; storing every return value cost a write per task.
 CELERY_TASK_IGNORE_RESULT = True

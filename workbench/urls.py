@@ -1,19 +1,16 @@
-"""Top-level URL map: the editors' admin and the health check."""
+"""Top-level URL map: the editors' admin, the API and the health checks."""
 
 from django.contrib import admin
-from django.http import HttpRequest, JsonResponse
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness probe for load balancers and `make run`."""
-    return JsonResponse({"status": "ok"})
-
+from workbench import health
 
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/", admin.site.urls),
-    path("healthz", healthz, name="healthz"),
+    path("healthz", health.live, name="healthz"),
+    path("livez", health.live, name="livez"),
+    path("readyz", health.ready, name="readyz"),
     path("api/", include("factcheck.api.urls")),
 ]
