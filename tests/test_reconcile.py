@@ -169,7 +169,7 @@ def test_lost_work_settles_once_the_reconciler_queues_it_again(
                 and Source.objects.filter(pk=source.pk, status="fetched").exists()
                 and WebhookDelivery.objects.filter(pk=delivery.pk, status="delivered").exists()
             ),
-            timeout=40,
+            timeout=60,
         )
     assert sorted(hits) == ["/article", "/source"]
     assert ArticleRaw.objects.filter(article=article).count() == 1
@@ -185,6 +185,6 @@ def test_a_resubmitted_stuck_article_is_fetched_and_extracted(celery_worker):
         backdate(Article, stuck.pk, seconds=ingest.RESUBMIT_AFTER + 1)
         ingest.article_submit_url(url=stuck.url)
         article = wait_for(
-            lambda: Article.objects.filter(pk=stuck.pk, status="extracted").first(), timeout=30
+            lambda: Article.objects.filter(pk=stuck.pk, status="extracted").first(), timeout=60
         )
     assert "unemployment fell to 4%" in article.body

@@ -179,7 +179,7 @@ def test_a_worker_fails_an_article_redirected_nowhere_and_carries_on(
 ):
     server.route("/moved", redirect(location))
     article = ingest.article_submit_url(url=server.url("/moved"))
-    article = wait_for(lambda: settled(article), timeout=30)
+    article = wait_for(lambda: settled(article), timeout=60)
     assert article.status == Article.Status.FAILED
     assert "not a web link" in article.failure_reason
     assert celery_worker.poll() is None
@@ -192,7 +192,7 @@ def test_a_worker_extracts_an_article_declaring_a_bytes_codec(celery_worker, ser
     body = f'<html><head><meta charset="{charset}"><title>Jobs</title></head>{PAGE[6:]}'
     server.route(f"/{charset}", Reply(body=body.encode(), content_type="text/html"))
     article = ingest.article_submit_url(url=server.url(f"/{charset}"))
-    article = wait_for(lambda: settled(article), timeout=30)
+    article = wait_for(lambda: settled(article), timeout=60)
     assert (article.status, article.failure_reason) == (Article.Status.EXTRACTED, "")
     assert "Unemployment fell to 4%" in article.body
 
