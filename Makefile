@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench bench-ingest bench-fetch bench-api migrate clean
+.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api migrate clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ format: $(STAMP)
 test: lint
 	$(PY) manage.py makemigrations --check --dry-run > /dev/null
 	$(PY) -m pytest
+
+# Faults injected into a running stack (own Redis, workers, beat); see README "Fault injection".
+test-faults: $(STAMP)
+	$(PY) -m pytest -m faults tests/faults
 
 bench: bench-ingest bench-fetch bench-api
 
