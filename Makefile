@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api migrate clean
+.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api eval migrate clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,9 @@ bench-api: $(STAMP)
 	@command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; } \
 		|| echo "wrk is not installed and could not be installed (Debian: apt-get install wrk)" >&2
 	$(PY) bench/api.py
+
+eval: $(STAMP)
+	$(PY) eval/numbers.py
 
 clean:
 	rm -rf var db.sqlite3 staticfiles .pytest_cache

@@ -364,7 +364,14 @@ FETCH_TRUSTED_ORIGINS = env_list("FETCH_TRUSTED_ORIGINS", [])
 SOURCE_FETCH_MAX_ATTEMPTS = int(env_number("SOURCE_FETCH_MAX_ATTEMPTS", 5, cast=int, minimum=1))
 SOURCE_RETRY_BASE_DELAY = env_number("SOURCE_RETRY_BASE_DELAY", 2.0)  # seconds, doubled per try
 SOURCE_RETRY_MAX_DELAY = env_number("SOURCE_RETRY_MAX_DELAY", 600.0)  # also caps Retry-After
-NUMBER_TOLERANCE = env_number("NUMBER_TOLERANCE", 0.05)  # relative difference still "close"
+# The number check's bands (README "Number check"): a claimed figure and a passage's figure about
+# the same thing "agree" when their gap is within the agrees band — NUMBER_TOLERANCE of the larger
+# value for counts, money and measures, NUMBER_POINTS_TOLERANCE points for percentages (degrees for
+# temperatures), both doubled when either side says "about" — are "close" within
+# NUMBER_CLOSE_FACTOR × that band, and "conflict" beyond it.
+NUMBER_TOLERANCE = env_number("NUMBER_TOLERANCE", 0.05)
+NUMBER_POINTS_TOLERANCE = env_number("NUMBER_POINTS_TOLERANCE", 0.5)
+NUMBER_CLOSE_FACTOR = env_number("NUMBER_CLOSE_FACTOR", 2.0, minimum=1)
 VERDICT_SOURCE_RECHECK_AGE = env_number("VERDICT_SOURCE_RECHECK_AGE", 24 * 3600)  # seconds
 SOURCES_RECHECK_EVERY = env_number("SOURCES_RECHECK_EVERY", 3600, minimum=60)  # seconds
 if not REDIS_URL:

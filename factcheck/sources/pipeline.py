@@ -338,9 +338,7 @@ def source_text_store(*, source: Source, text: str, title: str, publisher: str) 
 
 def evidence_rank(*, evidence: Evidence, text: str, digest: str) -> Evidence:
     """Rank the source text's passages for the evidence's claim and store the top ones."""
-    ranked = ranking.rank_passages(
-        evidence.claim.text, text, top_k=3, tolerance=settings.NUMBER_TOLERANCE
-    )
+    ranked = ranking.rank_passages(evidence.claim.text, text, top_k=3, tolerance=number_bands())
     checks = [p.number_check for p in ranked if p.number_check != "none"]
     evidence.passages = [passage_json(evidence.claim.text, p) for p in ranked]
     evidence.score = round(ranked[0].score, 4) if ranked else 0.0
@@ -360,9 +358,18 @@ def evidence_rank(*, evidence: Evidence, text: str, digest: str) -> Evidence:
     return evidence
 
 
+def number_bands() -> numbers.Bands:
+    """The number check's agrees/close bands from the NUMBER_* settings."""
+    return numbers.Bands(
+        relative=settings.NUMBER_TOLERANCE,
+        points=settings.NUMBER_POINTS_TOLERANCE,
+        close_factor=settings.NUMBER_CLOSE_FACTOR,
+    )
+
+
 def passage_json(claim_text: str, passage: ranking.RankedPassage) -> dict:
     """A ranked passage as stored in Evidence.passages, with the number pairs compared."""
-    check = numbers.check_numbers(claim_text, passage.text, settings.NUMBER_TOLERANCE)
+    check = numbers.check_numbers(claim_text, passage.text, number_bands())
     return {
         "text": passage.text,
         "start": passage.start,

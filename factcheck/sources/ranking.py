@@ -100,7 +100,11 @@ def split_passages(text: str, *, target_chars: int = 600) -> list[Passage]:
 
 
 def rank_passages(
-    claim_text: str, source_text: str, *, top_k: int = 3, tolerance: float = 0.05
+    claim_text: str,
+    source_text: str,
+    *,
+    top_k: int = 3,
+    tolerance: float | numbers.Bands = 0.05,
 ) -> list[RankedPassage]:
     """The ``top_k`` (>= 1) passages sharing terms with the claim, best first; [] when none do."""
     if top_k < 1:
@@ -276,10 +280,10 @@ class _Claim:
     quantities: int
     predicates: frozenset[str]
     negated: bool
-    tolerance: float
+    tolerance: float | numbers.Bands
 
 
-def _claim(text: str, tolerance: float) -> _Claim:
+def _claim(text: str, tolerance: float | numbers.Bands) -> _Claim:
     found = (_strip_stop_words(m[0]) for m in _ENTITY.finditer(text))
     names = dict.fromkeys(name for name in found if len(name) > 1)
     predicates = _predicates(text)
@@ -287,7 +291,7 @@ def _claim(text: str, tolerance: float) -> _Claim:
         text=text,
         query=tuple(sorted(set(_terms(text)))),
         names=tuple(names),
-        quantities=len(numbers.parse_quantities(text)),
+        quantities=len(numbers.figures(text)),
         predicates=predicates,
         negated=_negates(text, predicates),
         tolerance=tolerance,

@@ -56,9 +56,9 @@ def evidence_compare(*, evidence: Evidence, new_text: str, new_hash: str) -> Sou
     vanished = [p for p in evidence.passages if _squeezed(p.get("text", "")) not in haystack]
     if not vanished:
         return None
-    best = ranking.rank_passages(
-        evidence.claim.text, new_text, top_k=1, tolerance=settings.NUMBER_TOLERANCE
-    )
+    from factcheck.sources.pipeline import number_bands
+
+    best = ranking.rank_passages(evidence.claim.text, new_text, top_k=1, tolerance=number_bands())
     reason = f"{len(vanished)} of the {len(evidence.passages)} cited passages changed or vanished."
     return source_change_record(
         evidence=evidence,

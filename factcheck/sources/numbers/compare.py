@@ -1,0 +1,241 @@
+"""Pairing a claim's figures with a passage's, like with like, and grading them. Pure — no Django.
+
+Two figures pair (``comparable``) only when they measure the same thing:
+
+* the same family: counts with counts, percent with percent (percentage points apart), money in
+  the same currency, measures of the same dimension (pint: 300 metres with 984 feet, 75 mph with
+  120 km/h), ages with ages. Years, dates and ordinals are never compared (they give the period);
+* the same subject: what is counted matches ("cases" never pairs with "vaccinations" or
+  "visitors"; "people" with a group such as "children" only on a shared topic); figures without a
+  named head need a shared topic word ("unemployment" ≠ "retail sales"); stated modifiers agree
+  ("measles cases" ≠ "cholera cases"); a negated clause pairs only with a negated one;
+* the same period and place where both state one (a 2019 figure never checks a 2023 claim).
+
+Grades (``compare``) with the ``Bands``: each figure is an interval — a point, a bound ("more than
+9,000" is [9,000, ∞) with a hard edge) or a range ("between 40 and 50 percent"). Overlapping
+intervals agree. Otherwise the gap between them — relative to the larger magnitude for counts,
+money and measures; in points for percentages; in degrees for temperatures — agrees within the
+agrees band (doubled when either side is "about"), is close within ``close_factor`` × that band,
+and conflicts beyond. Across a hard edge (a stated bound is broken) nothing agrees.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factcheck.sources.numbers import lexicon as lex
+from factcheck.sources.numbers import units
+from factcheck.sources.numbers.context import describe, is_person_concept
+from factcheck.sources.numbers.parse import TIME_KINDS, Quantity, find_quantities
+
+_WEAK_PAIR_RATIO = 10.0  # figures with no named head pair only within this factor
+_ORDER = {"agrees": 0, "close": 1, "conflicts": 2}
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Where 'agrees' ends and 'close' ends (module doc); beyond 'close' a pair conflicts."""
+
+    relative: float = 0.05  # counts, money, measures: agrees within this relative gap
+    points: float = 0.5  # percentages (points) and temperatures (degrees): agrees within this
+    close_factor: float = 2.0  # close within close_factor × the agrees band
+
+
+@dataclass(frozen=True)
+class NumberCheck:
+    """A claim's numbers checked against a passage; ``pairs`` hold (claimed, found, result)."""
+
+    result: str  # "agrees" | "close" | "conflicts" | "none"
+    pairs: tuple[tuple[Quantity, Quantity, str], ...]
+
+
+def parse_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` in order, each figure with what it is about. Never raises."""
+    return list(_parsed(text))
+
+
+def figures(text: str) -> list[Quantity]:
+    """The quantities of ``text`` that can be checked: not years, dates or ordinals."""
+    return [q for q in _parsed(text) if q.kind not in TIME_KINDS]
+
+
+def comparable(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures measure the same thing in the same period and place (module doc)."""
+    if a.kind in TIME_KINDS or b.kind in TIME_KINDS or _family(a) != _family(b):
+        return False
+    return _same_subject(a, b) and _same_period(a, b) and _same_place(a, b)
+
+
+def compare(claimed: Quantity, found: Quantity, tolerance: float | Bands = 0.05) -> str:
+    """'agrees', 'close' or 'conflicts' (module doc). Raises ValueError unless same family."""
+    if claimed.kind in TIME_KINDS or _family(claimed) != _family(found):
+        raise ValueError(f"{claimed.text!r} and {found.text!r} are not comparable")
+    bands = _bands(tolerance)
+    absolute = claimed.kind == "percent" or claimed.unit in lex.ABSOLUTE_MEASURES
+    hard, gap = _gap(_interval(claimed), _interval(found), relative=not absolute)
+    agree = bands.points if absolute else bands.relative
+    if "about" in (claimed.approx, found.approx):
+        agree *= 2
+    close = bands.close_factor * agree
+    if gap <= (-1.0 if hard else agree):
+        return "agrees"
+    return "close" if gap <= close else "conflicts"
+
+
+def pair(
+    claimed: Quantity, candidates: list[Quantity], tolerance: float | Bands = 0.05
+) -> Quantity | None:
+    """The comparable candidate that fits best: best result, then nearest value, then first."""
+    usable = [c for c in candidates if comparable(claimed, c)]
+    if not usable:
+        return None
+
+    def rank(c: Quantity) -> tuple[int, float, int]:
+        return (_ORDER[compare(claimed, c, tolerance)], _distance(claimed, c), c.span[0])
+
+    return min(usable, key=rank)
+
+
+def check_numbers(
+    claim_text: str, passage_text: str, tolerance: float | Bands = 0.05
+) -> NumberCheck:
+    """Pair each claimed figure with the passage's; the worst result wins, 'none' if unpaired."""
+    claimed_figures = figures(claim_text)
+    if not claimed_figures:
+        return NumberCheck(result="none", pairs=())  # most claims: the passage is not read
+    families = frozenset(_family(q) for q in claimed_figures)
+    found = [q for q in _described(passage_text, families) if q.kind not in TIME_KINDS]
+    pairs = []
+    for claimed in claimed_figures:
+        match = pair(claimed, found, tolerance)
+        if match is not None:
+            pairs.append((claimed, match, compare(claimed, match, tolerance)))
+    results = {result for _, _, result in pairs}
+    worst = next((r for r in ("conflicts", "close", "agrees") if r in results), "none")
+    return NumberCheck(result=worst, pairs=tuple(pairs))
+
+
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> tuple[Quantity, ...]:
+    """Each text is read once: ranking checks one claim against many passages."""
+    return tuple(describe(text, list(_found(text))))
+
+
+@lru_cache(maxsize=4096)
+def _found(text: str) -> tuple[Quantity, ...]:
+    return tuple(find_quantities(text))
+
+
+@lru_cache(maxsize=4096)
+def _described(text: str, families: frozenset[tuple[str, str]]) -> tuple[Quantity, ...]:
+    """The text's quantities, only those of the ``families`` read for what they are about:
+    a passage's other figures cannot pair, and reading their context is most of the cost."""
+    kinds = {kind for kind, _ in families}
+
+    def wanted(q: Quantity) -> bool:
+        return q.kind in kinds and _family(q) in families
+
+    return tuple(describe(text, list(_found(text)), wanted))
+
+
+def _bands(tolerance: float | Bands) -> Bands:
+    return tolerance if isinstance(tolerance, Bands) else Bands(relative=tolerance)
+
+
+# --- what is measured -----------------------------------------------------------------------
+
+
+def _family(q: Quantity) -> tuple[str, str]:
+    if q.kind in ("measure", "age"):
+        return (q.kind, units.dimensionality(q.unit))
+    return (q.kind, q.unit if q.kind in ("money", "percent") else "")
+
+
+def _same_subject(a: Quantity, b: Quantity) -> bool:
+    x, y = a.about, b.about
+    if x.negated != y.negated or (x.modifiers and y.modifiers and not x.modifiers & y.modifiers):
+        return False
+    if x.head and y.head:
+        if not _heads_match(x.head, y.head):
+            return False
+        if a.kind != "percent" and not (is_person_concept(x.head) or is_person_concept(y.head)):
+            return True  # "cases" and "cases": the head says what is counted
+        # A group of people, or what a percentage is of, needs one more thing in common:
+        # "91 percent of children" vaccinated is not "86 percent of children" in poverty.
+        return bool(_shared_topic(a, b) - {"people"} - ({x.head} & {y.head}))
+    if x.head or y.head:
+        head, other = (x.head, y) if x.head else (y.head, x)
+        # "1,000 people died" and "the death toll rose to 2,400": people need a shared topic.
+        if head not in other.topic and not (head == "people" and _shared_topic(a, b) - {head}):
+            return False
+    elif not _shared_topic(a, b):
+        return False
+    return a.kind != "number" or _within_ratio(a.value, b.value)
+
+
+def _heads_match(x: str, y: str) -> bool:
+    return x == y or "people" in (x, y) and is_person_concept(x) and is_person_concept(y)
+
+
+def _shared_topic(a: Quantity, b: Quantity) -> set[str]:
+    return set(a.about.topic & b.about.topic)
+
+
+def _within_ratio(x: float, y: float) -> bool:
+    low, high = sorted((abs(x), abs(y)))
+    return low == high or (low > 0 and high / low <= _WEAK_PAIR_RATIO)
+
+
+def _same_period(a: Quantity, b: Quantity) -> bool:
+    x, y = a.about, b.about
+    if x.years and y.years and not x.years & y.years:
+        return False
+    return not (x.month and y.month and x.month != y.month)
+
+
+def _same_place(a: Quantity, b: Quantity) -> bool:
+    x, y = a.about.places, b.about.places
+    if not x or not y:
+        return True
+    words = {w for place in x for w in place.split()}
+    return any(w in words for place in y for w in place.split())
+
+
+# --- grading --------------------------------------------------------------------------------
+
+
+def _interval(q: Quantity) -> tuple[float, float, bool, bool]:
+    """(low, high, low edge is hard, high edge is hard), in base units for measures."""
+    low = units.to_base(q.value, q.unit) if q.kind == "measure" else q.value
+    high = low
+    if q.upper is not None:
+        high = units.to_base(q.upper, q.unit) if q.kind == "measure" else q.upper
+        return (low, high, True, True)
+    if q.approx in ("more_than", "at_least"):
+        return (low, math.inf, True, False)
+    if q.approx in ("less_than", "at_most", "up_to"):
+        return (-math.inf, high, False, True)
+    return (low, high, False, False)
+
+
+def _gap(
+    a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool], *, relative: bool
+) -> tuple[bool, float]:
+    """(whether a hard edge is crossed, distance between the intervals)."""
+    a_lo, a_hi, a_lo_hard, a_hi_hard = a
+    b_lo, b_hi, b_lo_hard, b_hi_hard = b
+    if a_hi < b_lo:
+        hard, edges = a_hi_hard or b_lo_hard, (a_hi, b_lo)
+    elif b_hi < a_lo:
+        hard, edges = b_hi_hard or a_lo_hard, (b_hi, a_lo)
+    else:
+        return (False, 0.0)
+    distance = edges[1] - edges[0]
+    return (hard, distance / max(abs(edges[0]), abs(edges[1])) if relative else distance)
+
+
+def _distance(a: Quantity, b: Quantity) -> float:
+    x, y = _interval(a), _interval(b)
+    return _gap(x, y, relative=True)[1]

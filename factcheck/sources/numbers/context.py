@@ -1,0 +1,308 @@
+"""What a figure is about: the words around it, read once per text. Pure — no Django.
+
+For each figure (not a year, date or ordinal) ``describe`` records in an ``About``:
+
+* ``head`` — the concept counted, from the words right after it ("42,200 measles cases" → case,
+  "91 percent of children" → children, "a 6.1 percent rise in retail sales" → sale);
+  ``modifiers`` the words before the head and in an "of" phrase after it ("measles").
+* ``topic`` — concepts of the content words of its clause: the sentence, cut at another figure
+  (at the "and", comma or "while" between them), at "while"/"whereas"/"but", and without the
+  attribution ("Census figures show that …", "…, the statistics office said").
+* ``years`` / ``month`` — the nearest year and month named in the same sentence.
+* ``places`` — capitalised names after "in", "across" … in the clause ("in Idlib").
+* ``negated`` — a "no", "not", "without" … in the clause ("have no internet subscription").
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+
+from factcheck.sources.numbers import lexicon as lex
+from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity
+
+_MARK = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|,")  # a word or a comma
+_SENTENCE_END = re.compile(r"[.!?;](?=[\s\"'”’)\]]|$)|\n")
+_REPORTING = frozenset(
+    """said says say show shows showed found finds according estimates estimated reported
+    reports told announced""".split()
+)
+_SEPARATORS = frozenset({",", "and", *lex.CLAUSE_WORDS})
+_MONTHS = frozenset(m.lower() for m in lex.MONTHS)
+_DETERMINERS = frozenset("the a an all its their his her our these those".split())
+_OF_GLUE = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the\s+)?$")
+_MAX_FIGURES = 1000  # read per text; more is a table or an attack, not prose (they stay unread)
+_REACH = 200  # characters either side of a figure
+_WINDOW = 14  # words either side of a figure at most
+_JAN_1_2000 = date(2000, 1, 1).toordinal()
+_PERSON_CONCEPTS = frozenset(lex.CONCEPTS.get(w, w[:-1]) for w in lex.PERSON_GROUPS) | {"people"}
+
+
+@lru_cache(maxsize=65536)
+def concept(word: str) -> str:
+    """A word's concept: from the lexicon, else its light stem ('visitors' → 'visitor')."""
+    word = word.lower().replace("’", "'")
+    if word in lex.CONCEPTS:
+        return lex.CONCEPTS[word]
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return lex.CONCEPTS.get(word[:-1], word[:-1])
+    return word
+
+
+def is_person_concept(name: str) -> bool:
+    """Whether a head names people (generic or a group): those need a shared topic to pair."""
+    return name in _PERSON_CONCEPTS
+
+
+def describe(
+    text: str, quantities: list[Quantity], wanted: Callable[[Quantity], bool] | None = None
+) -> list[Quantity]:
+    """``quantities`` (as parsed from ``text``) with ``about`` filled in for each figure, or only
+    for the figures ``wanted`` says may pair (the others keep an empty ``About``)."""
+    spans = [q.span for q in quantities]
+    sentences = _sentence_starts(text)
+    figures = [i for i, q in enumerate(quantities) if q.kind not in TIME_KINDS][:_MAX_FIGURES]
+    years = {_year_of(q) for q in quantities if _has_year(q)}
+    times = [q for q in quantities if q.kind in ("year", "date")]
+    time_starts = [q.span[0] for q in times]
+    out = list(quantities)
+    marks: dict[tuple[int, int], tuple[list[tuple[str, int, int]], list[int]]] = {}
+    for n, i in enumerate(figures):
+        q = quantities[i]
+        if wanted is not None and not wanted(q):
+            continue
+        sentence = _sentence_of(sentences, q.span[0], len(text))
+        if sentence not in marks:
+            found = _marks(text, sentence, spans)
+            marks[sentence] = (found, [t[1] for t in found])
+        tokens, starts = marks[sentence]
+        # A clause is read within _REACH characters: a "sentence" can be a megabyte of figures.
+        reach = (max(sentence[0], q.span[0] - _REACH), min(sentence[1], q.span[1] + _REACH))
+        around = tokens[bisect.bisect_left(starts, reach[0]) : bisect.bisect_left(starts, reach[1])]
+        near = times[
+            bisect.bisect_left(time_starts, reach[0]) : bisect.bisect_left(time_starts, reach[1])
+        ]
+        before = quantities[figures[n - 1]].span[1] if n else -1
+        after = quantities[figures[n + 1]].span[0] if n + 1 < len(figures) else len(text)
+        about = _Window(text, around, reach, q, before, after).about(near)
+        if not about.years and len(years) == 1:
+            about = replace(about, years=frozenset(years))  # the one year the text names
+        out[i] = _with_about(q, about)
+    return _share_heads(text, out, figures)
+
+
+def _marks(
+    text: str, sentence: tuple[int, int], spans: list[tuple[int, int]]
+) -> list[tuple[str, int, int]]:
+    """The sentence's words and commas outside the quantities, in order."""
+    start, end = sentence
+    marks = [(m[0], m.start(), m.end()) for m in _MARK.finditer(text, start, end)]
+    return [t for t in marks if not _inside(t[1], spans)]
+
+
+def _share_heads(text: str, quantities: list[Quantity], figures: list[int]) -> list[Quantity]:
+    """'six of the 12 regions': the first figure counts what the second does."""
+    for i, j in zip(figures, figures[1:], strict=False):
+        a, b = quantities[i], quantities[j]
+        if not a.about.head and b.about.head and _OF_GLUE.match(text, a.span[1], b.span[0]):
+            about = replace(a.about, head=b.about.head, modifiers=b.about.modifiers)
+            quantities[i] = _with_about(a, replace(about, topic=a.about.topic | b.about.topic))
+    return quantities
+
+
+def _with_about(q: Quantity, about: About) -> Quantity:
+    # The constructor, not dataclasses.replace: this runs for every figure of every passage.
+    return Quantity(q.value, q.unit, q.span, q.text, q.approx, q.kind, q.upper, about)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+
+
+def _sentence_of(starts: list[int], position: int, length: int) -> tuple[int, int]:
+    index = bisect.bisect_right(starts, position) - 1
+    end = starts[index + 1] if index + 1 < len(starts) else length
+    return (starts[index], end)
+
+
+class _Window:
+    """The words of one figure's clause (see the module doc)."""
+
+    def __init__(
+        self,
+        text: str,
+        around: list[tuple[str, int, int]],
+        sentence: tuple[int, int],
+        quantity: Quantity,
+        before: int,
+        after: int,
+    ) -> None:
+        self.text, self.quantity, self.sentence = text, quantity, sentence
+        start, end = quantity.span
+        self.following = [t for t in around if t[1] >= end]
+        self.left = _left_words([t for t in around if t[2] <= start], before)[-_WINDOW:]
+        self.right = _right_words(self.following, after)[:_WINDOW]
+
+    def about(self, times: list[Quantity]) -> About:
+        head, modifiers = self._head()
+        words = [w for w, _, _ in self.left + self.right if w != ","]
+        topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
+        years, month = self._period(times)
+        return About(
+            head=head,
+            modifiers=frozenset(modifiers),
+            topic=frozenset(topic),
+            years=years,
+            month=month,
+            places=self._places(),
+            negated=any(w.lower() in lex.NEGATIONS or w.lower().endswith("n't") for w in words),
+        )
+
+    def _head(self) -> tuple[str, set[str]]:
+        """(concept counted, its modifiers) from the words right after the figure."""
+        words = self._glued_run(self.following, self.quantity.span[1])
+        run: list[str] = []
+        k = 0
+        if words and words[0].lower() in lex.CHANGE_NOUNS:
+            k = 1
+        if k < len(words) and (words[k].lower() == "of" or (k, words[k].lower()) == (1, "in")):
+            k += 1
+        while k < len(words) and words[k].lower() in _DETERMINERS:
+            k += 1
+        for word in words[k:]:
+            lower = word.lower()
+            if len(run) == 3 or lower in lex.STOP_RUN or lower in _MONTHS:
+                break
+            if run and lower.endswith(("ed", "ing")):
+                break
+            run.append(lower)
+            if lower in lex.PERSON_GROUPS or lex.CONCEPTS.get(lower) == "people":
+                break
+        while run and run[-1] in lex.CHANGE_NOUNS:
+            run.pop()  # "12,000 job cuts" counts jobs
+        if not run:
+            return "", set()
+        modifiers = {concept(w) for w in run[:-1] if _topical(w)}
+        modifiers |= self._of_phrase(words, k + len(run))
+        return concept(run[-1]), modifiers
+
+    def _of_phrase(self, words: list[str], k: int) -> set[str]:
+        """'cases of measles' → {'measles'}."""
+        if k >= len(words) or words[k].lower() != "of":
+            return set()
+        rest = [w for w in words[k + 1 : k + 4] if w.lower() not in _DETERMINERS]
+        phrase = []
+        for word in rest:
+            if word.lower() in lex.STOP_RUN or word.lower() in _MONTHS:
+                break
+            phrase.append(word)
+        return {concept(w) for w in phrase if _topical(w)}
+
+    def _glued_run(self, following: list[tuple[str, int, int]], at: int) -> list[str]:
+        """Words after ``at`` up to the first punctuation other than spaces and hyphens."""
+        words = []
+        for word, start, end in following:
+            if word == "," or self.text[at:start].strip(" -\u00a0"):
+                break
+            words.append(word)
+            at = end
+        return words
+
+    def _period(self, times: list[Quantity]) -> tuple[frozenset[int], int]:
+        """The nearest year and month named in the sentence."""
+        middle = self.quantity.span[0]
+        with_year = [q for q in times if _has_year(q)]
+        with_month = [q for q in times if q.kind == "date"]
+        year = min(with_year, key=lambda q: abs(q.span[0] - middle), default=None)
+        month = min(with_month, key=lambda q: abs(q.span[0] - middle), default=None)
+        return (frozenset({_year_of(year)}) if year else frozenset(), _month_of(month))
+
+    def _places(self) -> frozenset[str]:
+        """Capitalised names after 'in', 'across' … among the clause's words."""
+        places, words = set(), self.left + self.right
+        for k, (word, _, _) in enumerate(words):
+            if word.lower() not in lex.PLACE_PREPOSITIONS:
+                continue
+            rest = words[k + 1 : k + 4]
+            if rest and rest[0][0].lower() == "the":
+                rest = rest[1:]
+            name = []
+            for w, _, _ in rest:
+                if not w[:1].isupper() or w.lower() in _MONTHS:
+                    break
+                name.append(w.lower())
+            if name:
+                places.add(" ".join(name))
+        return frozenset(places)
+
+
+def _left_words(words: list[tuple[str, int, int]], before: int) -> list[tuple[str, int, int]]:
+    """The left side of a clause: after another figure's separator, a 'while', an attribution."""
+    cut, waiting = 0, False
+    for k, (word, start, _) in enumerate(words):
+        lower = word.lower()
+        if start < before:
+            cut, waiting = k + 1, True
+        elif waiting and lower in _SEPARATORS:
+            cut, waiting = k + 1, False
+        elif lower in lex.CLAUSE_WORDS or lower in _REPORTING:
+            cut = k + 1
+    return words[cut:]
+
+
+def _right_words(words: list[tuple[str, int, int]], after: int) -> list[tuple[str, int, int]]:
+    """The right side of a clause: up to the separator before another figure, a 'while', or the
+    comma that opens an attribution ('…, the ministry said')."""
+    kept: list[tuple[str, int, int]] = []
+    next_figure = any(start >= after for _, start, _ in words)
+    for word, start, _ in words:
+        lower = word.lower()
+        if start >= after or lower in lex.CLAUSE_WORDS:
+            break
+        if next_figure and lower in _SEPARATORS:
+            break
+        if lower in _REPORTING:
+            last_comma = max((k for k, t in enumerate(kept) if t[0] == ","), default=len(kept))
+            return kept[:last_comma]
+        kept.append((word, start, 0))
+    return kept
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+@lru_cache(maxsize=65536)
+def _topical(word: str) -> bool:
+    """A content word; a past participle only when it names a concept ("vaccinated", "fled")."""
+    lower = word.lower()
+    if len(lower) < 2 or lower in lex.GENERIC or lower in _MONTHS:
+        return False
+    return not lower.endswith("ed") or lower in lex.CONCEPTS
+
+
+def _has_year(q: Quantity) -> bool:
+    return q.kind == "year" or (q.kind == "date" and q.unit.startswith("y"))
+
+
+def _year_of(q: Quantity) -> int:
+    return int(q.value) if q.kind == "year" else date.fromordinal(int(q.value)).year
+
+
+def _month_of(q: Quantity | None) -> int:
+    """A date's month; undated ones hold their day of the (leap) year 2000."""
+    if q is None:
+        return 0
+    if q.unit.startswith("y"):
+        return date.fromordinal(int(q.value)).month
+    return date.fromordinal(_JAN_1_2000 + int(q.value) - 1).month

@@ -1,0 +1,184 @@
+"""Words the number check knows: qualifiers, number words, currencies, units, what is counted.
+
+Units of measurement are named here only by their surface forms; pint (``units.py``) knows what
+they measure and how they convert. Concepts group words that name the same thing in news copy
+("jobless" and "unemployment"); a word with no concept stands for itself (its stem).
+"""
+
+from __future__ import annotations
+
+QUALIFIERS = {
+    "more_than": "more than|over|above|in excess of|upwards of|exceeding|greater than",
+    "less_than": "less than|fewer than|under|below",
+    "at_least": "at least|no fewer than|no less than|a minimum of",
+    "at_most": "at most|no more than|not more than|a maximum of",
+    "up_to": "up to|as many as|as much as",
+    "about": "about|around|roughly|approximately|nearly|almost|some|circa|an estimated|estimated"
+    "|close to|~",
+}
+APPROX_PHRASES = {p: q for q, phrases in QUALIFIERS.items() for p in phrases.split("|")}
+UNITS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+        " fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+TENS = {
+    w: 10 * i
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)
+}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+        " thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(),
+        start=1,
+    )
+}
+ORDINALS |= {"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "hundredth": 100}
+SCALE_WORDS = dict.fromkeys(("thousand", "k"), 10**3)
+SCALE_WORDS |= dict.fromkeys(("million", "millions", "m", "mn", "mln"), 10**6)
+SCALE_WORDS |= dict.fromkeys(("billion", "billions", "bn", "b", "bln"), 10**9)
+SCALE_WORDS |= dict.fromkeys(("trillion", "tn", "trn"), 10**12)
+CURRENCIES = dict.fromkeys(("$", "us$", "usd", "dollar", "dollars"), "usd")
+CURRENCIES |= dict.fromkeys(("€", "eur", "euro", "euros"), "eur")
+CURRENCIES |= dict.fromkeys(("£", "gbp", "pounds"), "gbp")
+CURRENCIES |= dict.fromkeys(("¥", "jpy", "yen"), "jpy")
+CURRENCIES |= {"a$": "aud", "c$": "cad", "hk$": "hkd", "₹": "inr", "chf": "chf"}
+MONTHS = (
+    "January February March April May June July August September October November December"
+).split()
+
+# Surface form (lowercase) → pint unit expression. Longer forms are matched first.
+MEASURES = {
+    **dict.fromkeys(("years", "year", "yrs", "yr"), "year"),
+    **dict.fromkeys(("months", "month"), "month"),
+    **dict.fromkeys(("weeks", "week"), "week"),
+    **dict.fromkeys(("days", "day"), "day"),
+    **dict.fromkeys(("hours", "hour", "hrs"), "hour"),
+    **dict.fromkeys(("minutes", "minute", "mins"), "minute"),
+    **dict.fromkeys(("seconds", "second", "secs"), "second"),
+    **dict.fromkeys(("kilometres", "kilometre", "kilometers", "kilometer", "km"), "kilometre"),
+    **dict.fromkeys(("metres", "metre", "meters", "meter"), "metre"),
+    **dict.fromkeys(("centimetres", "centimetre", "centimeters", "centimeter", "cm"), "cm"),
+    **dict.fromkeys(("millimetres", "millimetre", "millimeters", "millimeter", "mm"), "mm"),
+    **dict.fromkeys(("miles", "mile"), "mile"),
+    **dict.fromkeys(("feet", "foot", "ft"), "foot"),
+    **dict.fromkeys(("inches", "inch"), "inch"),
+    **dict.fromkeys(("yards", "yard"), "yard"),
+    **dict.fromkeys(("mph", "miles per hour", "miles an hour", "mile-per-hour"), "mile / hour"),
+    **dict.fromkeys(
+        ("km/h", "kmh", "kph", "km per hour", "kilometres per hour", "kilometers per hour"),
+        "kilometre / hour",
+    ),
+    **dict.fromkeys(("knots", "knot"), "knot"),
+    **dict.fromkeys(("kilograms", "kilogram", "kilos", "kg"), "kilogram"),
+    **dict.fromkeys(("grams", "gram"), "gram"),
+    **dict.fromkeys(("tonnes", "tonne"), "metric_ton"),
+    **dict.fromkeys(("lbs", "lb"), "pound"),
+    **dict.fromkeys(("square kilometres", "square kilometers", "sq km", "km²"), "km ** 2"),
+    **dict.fromkeys(("square miles", "square mile", "sq miles"), "mile ** 2"),
+    **dict.fromkeys(("hectares", "hectare"), "hectare"),
+    **dict.fromkeys(("acres", "acre"), "acre"),
+    **dict.fromkeys(("litres", "litre", "liters", "liter"), "litre"),
+    **dict.fromkeys(("gallons", "gallon"), "gallon"),
+    **dict.fromkeys(("°c", "c", "degrees celsius", "degrees c", "celsius"), "degC"),
+    **dict.fromkeys(("°f", "f", "degrees fahrenheit", "degrees f", "fahrenheit"), "degF"),
+    **dict.fromkeys(("megawatts", "megawatt", "mw"), "megawatt"),
+    **dict.fromkeys(("gigawatts", "gigawatt", "gw"), "gigawatt"),
+}
+# Single letters are units only when glued to the number ("40C"); a glued "m" is million.
+GLUED_ONLY = frozenset({"c", "f"})
+# Temperatures compare in degrees, like percentages in points: a relative gap means nothing at 0.
+ABSOLUTE_MEASURES = frozenset({"degC", "degF"})
+
+# What is counted: each word names its concept. People-words without a concept of their own are
+# "people"; a specific group (children, voters) is comparable with "people" but not with another.
+CONCEPTS = {
+    **dict.fromkeys(
+        ("people", "persons", "person", "individuals", "inhabitants", "population"),
+        "people",
+    ),
+    **dict.fromkeys(("cases", "case", "infections", "infection", "infected"), "case"),
+    **dict.fromkeys(("deaths", "death", "died", "dead", "fatalities", "killed", "toll"), "death"),
+    **dict.fromkeys(
+        (
+            "vaccinations",
+            "vaccination",
+            "vaccinated",
+            "vaccines",
+            "vaccine",
+            "doses",
+            "dose",
+            "jabs",
+            "jab",
+            "shots",
+            "immunisation",
+            "immunization",
+            "immunised",
+            "immunized",
+            "inoculations",
+        ),
+        "vaccination",
+    ),
+    **dict.fromkeys(("visitors", "visitor", "tourists", "tourist", "visits"), "visitor"),
+    **dict.fromkeys(("unemployment", "unemployed", "jobless", "joblessness"), "unemployment"),
+    **dict.fromkeys(("inflation", "prices", "cpi"), "inflation"),
+    **dict.fromkeys(
+        ("fled", "flee", "fleeing", "escaped", "escape", "displaced", "uprooted"), "flee"
+    ),
+    **dict.fromkeys(("homes", "home", "houses", "households", "household"), "home"),
+    **dict.fromkeys(("children", "child", "kids", "pupils", "minors"), "children"),
+    **dict.fromkeys(("refugees", "refugee", "asylum"), "refugee"),
+    **dict.fromkeys(("workers", "employees", "staff", "jobs", "job"), "worker"),
+    **dict.fromkeys(("gdp", "economy", "output"), "economy"),
+    **dict.fromkeys(("gusts", "gust", "winds", "wind"), "wind"),
+    **dict.fromkeys(("hospitalised", "hospitalized", "hospitalisations", "admissions"), "hospital"),
+    **dict.fromkeys(("turnout", "voted", "votes", "ballots"), "vote"),
+    **dict.fromkeys(("wildfire", "wildfires", "fire", "fires", "blaze", "blazes"), "fire"),
+    **dict.fromkeys(("ship", "ships", "vessel", "vessels", "boat", "boats"), "ship"),
+    **dict.fromkeys(("oil", "crude", "brent"), "oil"),
+    **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
+}
+PERSON_GROUPS = frozenset(
+    """children women men adults voters soldiers troops fighters workers patients students
+    residents civilians migrants refugees citizens passengers teachers nurses doctors pensioners
+    girls boys babies infants teenagers farmers prisoners hostages displaced""".split()
+)
+# Words that say nothing about what a figure is of: reporting, change, size, function words.
+GENERIC = frozenset(
+    """a an the this that these those there here it its their his her our we they he she i you
+    of in on at to for from by with as and or but nor than then so such per cent percent
+    percentage point points pct is are was were be been being has have had do does did will would
+    can could may might should must said says say saying told according reported reports report
+    shows show showed shown figures figure data statistics official officials estimate estimates
+    estimated total number numbers rate rates level levels share proportion amount about more
+    most less fewer over under above below nearly almost around roughly some up down rose rise
+    rising risen fell fall falling fallen grew grow growth increased increase increases decreased
+    decrease declined decline dropped drop jumped jump climbed climb reached reach hit stood
+    stand stands remained remain went go gone came come last next previous year years month
+    months week weeks day days time times new recent latest compared earlier later ago since
+    while whereas however although also just only still now already mostly who which what when
+    where how not no never none other another each every all both any many much one ones first
+    second third around across throughout within during after before between among into out
+    off again further very well high higher low lower record annual monthly weekly daily
+    average mean median tall long wide deep away old large small big""".split()
+)
+NEGATIONS = frozenset(
+    "no not without never lack lacks lacking none nobody cannot unable unvaccinated".split()
+)
+# A run of words naming what a figure counts stops at these (verbs, function words).
+STOP_RUN = GENERIC | frozenset(
+    """live lives living work died die dies fled flee left leave need needs needed get got make
+    made take took remain remained lost gave given received receive visited visit attended
+    affected goes gets receives comes means makes takes needs uses owns supports support back
+    backs want wants earn earns pay pays spend spends face faces cost costs remains""".split()
+)
+CHANGE_NOUNS = frozenset(
+    """rise rises increase increases fall falls drop drops decline declines jump jumps gain gains
+    cut cuts hike hikes growth surge slump share losses""".split()
+)
+CLAUSE_WORDS = frozenset("while whereas but however although compared versus against".split())
+PLACE_PREPOSITIONS = frozenset("in across throughout within for".split())
