@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -273,10 +274,19 @@ def _store(
     article.publisher = extracted.publisher[:300]
     article.published_at = extracted.published_at
     article.language = extracted.language[:16]
-    article.canonical_url = extracted.canonical_url[:2000]
+    article.canonical_url = _canonical_url(article.url, extracted.canonical_url)
     article.status, article.failure_reason = Article.Status.EXTRACTED, ""
     article.save()
     claims_create(article=article, candidates=candidates)
+
+
+def _canonical_url(page_url: str, canonical: str) -> str:
+    """The page's canonical link made absolute, kept only when it is an http(s) URL."""
+    try:
+        canonical = netsafety.web_url(urljoin(page_url or "", canonical or ""))
+    except ValueError:  # an unbalanced IPv6 bracket
+        return ""
+    return canonical if len(canonical) <= 2000 else ""
 
 
 def claim_candidates(body: str) -> list[extraction.ClaimCandidate]:

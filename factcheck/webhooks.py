@@ -216,7 +216,8 @@ def delivery_body(delivery: WebhookDelivery) -> bytes:
         "created_at": delivery.created_at.isoformat(),
         "data": delivery.payload.get("data", {}),
     }
-    return json.dumps(document, sort_keys=True, separators=(",", ":")).encode()
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"))
+    return claimreview.html_safe_json(text).encode()  # its ClaimReview safe to embed as is
 
 
 def delivery_policy() -> fetching.FetchPolicy:

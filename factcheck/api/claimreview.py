@@ -5,13 +5,21 @@ Fields follow Google's ClaimReview guidance: required ``claimReviewed``, ``revie
 1–5 scale and ``itemReviewed`` (the Claim, its claimant, appearance and first appearance).
 """
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 
 from factcheck.models import Verdict
+from factcheck.sources.netsafety import web_url
 
+# What a JSON text must not contain raw to be embedded in <script type="application/ld+json">
+# (``</script>``, ``<!--``) or pasted into HTML (``&``); U+2028/9 end a line in older JavaScript.
+HTML_SAFE_JSON = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 CLAIM_REVIEWED_GUIDANCE = 75  # characters; Google's guidance for claimReviewed
 BEST_RATING, WORST_RATING = 5, 1
 # Our scale as numbers; "unverifiable" has no place on it and carries only its name.
@@ -70,6 +78,19 @@ def claimreview(verdict: Verdict, publisher: Publisher) -> dict[str, Any]:
     return {key: value for key, value in document.items() if value not in (None, "")}
 
 
+def claimreview_json(document: dict[str, Any]) -> str:
+    """JSON-LD text safe to embed as is in ``<script type="application/ld+json">`` (and anywhere
+    in HTML): ``<``, ``>`` and ``&`` written as ``\\u003c``, ``\\u003e``, ``\\u0026``, so a value
+    holding ``</script>`` cannot end the script. Parses back to ``document``."""
+    text = json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return html_safe_json(text)
+
+
+def html_safe_json(text: str) -> str:
+    """A JSON text with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped (still the same JSON)."""
+    return text.translate(HTML_SAFE_JSON)
+
+
 def review_rating(rating: str) -> dict[str, Any]:
     label = Verdict.Rating(rating).label
     value = RATING_VALUES.get(rating)
@@ -99,7 +120,7 @@ def item_reviewed(verdict: Verdict) -> dict[str, Any]:
         item["author"] = {"@type": "Person", "name": claim.claimant}
     if article.published_at:
         item["datePublished"] = article.published_at.date().isoformat()
-    url = article.canonical_url or article.url
+    url = web_url(article.canonical_url) or web_url(article.url)  # never javascript: &c.
     if url:
         appearance: dict[str, Any] = {"@type": "CreativeWork", "url": url}
         if article.title:
@@ -122,7 +143,7 @@ def claimreview_warnings(verdict: Verdict, publisher: Publisher | None = None) -
             f"{CLAIM_REVIEWED_GUIDANCE}. Consider a shorter wording of the claim."
         )
     article = verdict.claim.article
-    if not (article.canonical_url or article.url):
+    if not (web_url(article.canonical_url) or web_url(article.url)):
         warnings.append("The claim's article has no URL, so the ClaimReview has no appearance.")
     if not verdict.claim.claimant:
         warnings.append("The claim has no claimant, so itemReviewed has no author.")

@@ -26,3 +26,20 @@ class JSONRenderer(renderers.JSONRenderer):
         except orjson.JSONEncodeError:
             return super().render(data, accepted_media_type, renderer_context)
         return content.replace(b"\xe2\x80\xa8", b"\\u2028").replace(b"\xe2\x80\xa9", b"\\u2029")
+
+
+class JSONLDRenderer(JSONRenderer):
+    """ClaimReview as ``application/ld+json``, safe to embed in a page as is: ``<``, ``>`` and
+    ``&`` are written ``\\u003c``, ``\\u003e``, ``\\u0026`` (in JSON they occur only in strings)."""
+
+    media_type = "application/ld+json"
+    format = "jsonld"
+
+    def render(self, data: object, accepted_media_type: str | None = None, renderer_context=None):
+        content = super().render(data, accepted_media_type, renderer_context)
+        for raw, escaped in _HTML_ESCAPES:
+            content = content.replace(raw, escaped)
+        return content
+
+
+_HTML_ESCAPES = ((b"<", b"\\u003c"), (b">", b"\\u003e"), (b"&", b"\\u0026"))

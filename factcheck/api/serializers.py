@@ -20,8 +20,19 @@ from factcheck.models import (
     WebhookDelivery,
     WebhookSubscription,
 )
+from factcheck.sources.netsafety import web_url
 
 User = get_user_model()
+
+
+class WebURLField(serializers.CharField):
+    """A stored link as served: only an http(s) URL, else "" (never a javascript: link)."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value: str) -> str:
+        return web_url(str(value or ""))
 
 
 class ErrorReasonSerializer(serializers.Serializer):
@@ -48,6 +59,8 @@ class ClaimBriefSerializer(serializers.ModelSerializer):
 
 
 class ArticleSerializer(serializers.ModelSerializer):
+    url = WebURLField()
+    canonical_url = WebURLField()
     status_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -147,7 +160,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         )  # fmt: skip
 
     def get_article_url(self, claim: Claim) -> str:
-        return claim.article.canonical_url or claim.article.url
+        return web_url(claim.article.canonical_url) or web_url(claim.article.url)
 
     def get_assignee_name(self, claim: Claim) -> str | None:
         return claim.assignee.get_username() if claim.assignee else None
@@ -287,7 +300,8 @@ class VerdictSerializer(serializers.ModelSerializer):
         }
 
     def get_article_url(self, row: dict) -> str:
-        return str(row["claim__article__canonical_url"] or row["claim__article__url"])
+        canonical, url = row["claim__article__canonical_url"], row["claim__article__url"]
+        return web_url(str(canonical or "")) or web_url(str(url or ""))
 
     def get_url(self, row: dict) -> str:
         """Reversed once per serializer (a list shares one child), then filled in per row."""
@@ -307,6 +321,9 @@ class VerdictClaimSerializer(serializers.ModelSerializer):
 
 
 class VerdictArticleSerializer(serializers.ModelSerializer):
+    url = WebURLField()
+    canonical_url = WebURLField()
+
     class Meta:
         model = Article
         fields = ("id", "url", "canonical_url", "title", "authors", "publisher", "published_at")
@@ -376,7 +393,8 @@ def _verdict_claim(claim: Claim) -> dict:
 
 def _verdict_article(article: Article) -> dict:
     return {
-        "id": article.pk, "url": str(article.url), "canonical_url": str(article.canonical_url),
+        "id": article.pk, "url": web_url(article.url),
+        "canonical_url": web_url(article.canonical_url),
         "title": str(article.title), "authors": str(article.authors),
         "publisher": str(article.publisher), "published_at": _when(article.published_at),
     }  # fmt: skip

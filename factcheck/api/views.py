@@ -15,6 +15,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -23,6 +24,7 @@ from factcheck.api import claimreview, serializers
 from factcheck.api.filters import ClaimFilter, VerdictFilter, number_conflict_exists
 from factcheck.api.pagination import FeedPagination
 from factcheck.api.permissions import ManagesWebhooks, ReviewPermission
+from factcheck.api.renderers import JSONLDRenderer, JSONRenderer
 from factcheck.models import Article, Claim, Evidence, Verdict, WebhookSubscription
 
 PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
@@ -376,6 +378,7 @@ class ClaimReviewViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsAuthenticated, ReviewPermission]
     review_action = "view_published"
     serializer_class = serializers.ClaimReviewSerializer
+    renderer_classes = [JSONLDRenderer, JSONRenderer, BrowsableAPIRenderer]
     pagination_class = FeedPagination
     filterset_class = VerdictFilter
 

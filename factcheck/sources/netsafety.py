@@ -71,6 +71,15 @@ def parse_url(url: str) -> WebAddress:
     return WebAddress(url=url, scheme=scheme, host=_ascii_host(parts.hostname), port=_port(parts))
 
 
+def web_url(url: str) -> str:
+    """``url`` (stripped) when it is an absolute http(s) link with a host, else "". For links we
+    store and serve (a page's canonical link, a ClaimReview's appearance): never javascript:."""
+    try:
+        return parse_url(url or "").url
+    except RefusedURL:
+        return ""
+
+
 def normalise_url(url: str) -> str:
     """The canonical form used to recognise the same source twice. Raises RefusedURL.
 
