@@ -68,7 +68,8 @@ def test_the_feed_pages_by_cursor_and_is_stable_under_inserts(api, api_client_us
     second = client.get(first["next"]).json()
     assert [row["id"] for row in second["results"]] == [verdicts[2].pk, verdicts[1].pk]
     bad = client.get("/api/v1/verdicts/", {"cursor": "garbage"})
-    assert bad.status_code == 404
+    assert bad.status_code == 400
+    assert bad.json()["errors"][0]["field"] == "cursor"
 
 
 def test_the_detail_has_claim_article_sources_and_corrections(

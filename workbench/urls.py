@@ -14,3 +14,6 @@ urlpatterns = [
     path("readyz", health.ready, name="readyz"),
     path("api/", include("factcheck.api.urls")),
 ]
+
+# Unknown paths under /api/ answer the API's JSON error body; others Django's page.
+handler404 = "factcheck.api.exceptions.page_not_found"

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views import defaults
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -104,3 +105,12 @@ def _join(field: str | None, key: object) -> str | None:
     if key in (None, "non_field_errors", "__all__"):
         return field
     return f"{field}.{key}" if field else str(key)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404 handler: under /api/ the API's one error body as JSON, elsewhere Django's."""
+    if not request.path.startswith("/api/"):
+        return defaults.page_not_found(request, exception)
+    reasons = [{"field": None, "reason": "No such API path; see /api/schema/."}]
+    body = error_body(status.HTTP_404_NOT_FOUND, "not_found", reasons)
+    return JsonResponse(body, status=status.HTTP_404_NOT_FOUND)

@@ -2,6 +2,7 @@
 
 import functools
 
+from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
@@ -10,7 +11,9 @@ from django_filters import rest_framework as filters
 from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
+from rest_framework.settings import api_settings
 
+from factcheck.api.params import StrictBooleanField, UTCDateTimeField
 from factcheck.models import Claim, Evidence, Verdict
 from factcheck.sources import netsafety
 
@@ -42,6 +45,20 @@ def claim_search(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(Q(text__icontains=text) | Q(claimant__icontains=text))
 
 
+class BooleanFilter(filters.BooleanFilter):
+    """true/false; django-filter's own turns any other word into "no filter"."""
+
+    field_class = StrictBooleanField
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("widget", forms.TextInput)
+        super().__init__(*args, **kwargs)
+
+
+class DateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
 class FilterSet(filters.FilterSet):
     """A filter set whose form class is built once per class, not per request (half its cost).
     Its filters must not depend on the request (none here do)."""
@@ -60,6 +77,7 @@ class FilterBackend(filters.DjangoFilterBackend):
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view: object) -> QuerySet:
         filterset_class = self.get_filterset_class(view, queryset)
+        _refuse_unknown(request, filterset_class, view)
         named = _named_filters(request, filterset_class) if filterset_class else ()
         if not named:
             return queryset
@@ -68,6 +86,20 @@ class FilterBackend(filters.DjangoFilterBackend):
         if not filterset.is_valid():
             raise translate_validation(filterset.errors)
         return filterset.qs
+
+
+def _refuse_unknown(request: Request, filterset_class: type | None, view: object) -> None:
+    """A parameter that is neither a filter, a page parameter nor ``format`` is a 400."""
+    known = {api_settings.URL_FORMAT_OVERRIDE, *getattr(filterset_class, "base_filters", ())}
+    paginator = getattr(view, "paginator", None)
+    for attribute in ("page_query_param", "page_size_query_param", "cursor_query_param"):
+        known.add(getattr(paginator, attribute, None))
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        expected = ", ".join(sorted(name for name in known if name))
+        raise ValidationError(
+            {name: [f"Unknown parameter; expected {expected}."] for name in unknown}
+        )
 
 
 def _named_filters(request: Request, filterset_class: type[FilterSet]) -> tuple[str, ...]:
@@ -94,8 +126,8 @@ class ClaimFilter(FilterSet):
     )
     claimant = filters.CharFilter(field_name="claimant", lookup_expr="icontains", max_length=300)
     assignee = filters.NumberFilter(field_name="assignee_id", min_value=1, max_value=MAX_ID)
-    has_number_conflict = filters.BooleanFilter(method="filter_number_conflict")
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    has_number_conflict = BooleanFilter(method="filter_number_conflict")
+    updated_since = DateTimeFilter(field_name="updated_at", lookup_expr="gte")
     ordering = filters.OrderingFilter(fields=("score", "created_at", "updated_at", "id"))
 
     class Meta:
@@ -117,7 +149,7 @@ class VerdictFilter(FilterSet):
     rating = filters.ChoiceFilter(choices=Verdict.Rating.choices)
     claim = filters.NumberFilter(field_name="claim_id", min_value=1, max_value=MAX_ID)
     article_url = filters.CharFilter(method="filter_article_url", max_length=2048)
-    updated_since = filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    updated_since = DateTimeFilter(field_name="updated_at", lookup_expr="gte")
     publisher = filters.CharFilter(
         field_name="claim__article__publisher",
         lookup_expr="iexact",

@@ -1,5 +1,7 @@
 """OpenAPI generation: every operation documents the error responses it can give."""
 
+import copy
+
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 
@@ -104,4 +106,6 @@ class ClaimReviewSchema(OpenApiSerializerExtension):
     target_class = "factcheck.api.serializers.ClaimReviewSerializer"
 
     def map_serializer(self, auto_schema: AutoSchema, direction: str) -> dict:
-        return CLAIMREVIEW_SCHEMA
+        # A copy: drf-spectacular's enum hook replaces enums in place with $refs, which emptied
+        # the shared dict's "@typeEnum" component from every schema after the first.
+        return copy.deepcopy(CLAIMREVIEW_SCHEMA)
