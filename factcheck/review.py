@@ -7,6 +7,9 @@ are never edited: a correction is a new draft version that another senior editor
 
 Every write here locks its row, checks ``can``, validates, bumps ``revision`` and records the
 actor in the history. Refusals raise ``PermissionDenied`` (who) or ``WorkflowError`` (what).
+
+Lock order, everywhere: the claim first, then its verdicts (then evidence). Two writers taking
+them in opposite orders deadlock; what deadlocks remain are retried (``atomic_with_retry``).
 """
 
 from collections.abc import Callable, Iterable
@@ -17,6 +20,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from factcheck.dbretry import atomic_with_retry
 from factcheck.models import Article, Claim, ClaimNote, Evidence, Tag, Verdict
 
 User = AbstractBaseUser | AnonymousUser
@@ -57,6 +61,7 @@ MAX_TAGS = 20
 
 STALE_CLAIM = "Someone else saved this claim since you opened it; reload to see their changes."
 STALE_DRAFT = "Someone else saved this verdict since you opened it; reload to see their changes."
+STALE_VERDICT = "This verdict changed since you opened it; reload to see the current version."
 
 # Called after commit with the published verdict, for every publish including corrections.
 VERDICT_PUBLISHED_HOOKS: list[Callable[[Verdict], None]] = []
@@ -144,7 +149,7 @@ def _clean_text(value: str, *, field: str, label: str, required: bool = True) ->
 # --- Claims ------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_with_retry
 def claim_assign(
     *, claim: Claim, assignee: User, actor: User, revision: int | None = None
 ) -> Claim:
@@ -161,7 +166,7 @@ def claim_assign(
     return claim
 
 
-@transaction.atomic
+@atomic_with_retry
 def claim_unassign(*, claim: Claim, actor: User, revision: int | None = None) -> Claim:
     """Take an open claim off its editor's desk; it goes back to ``new``."""
     _require_can(actor, "assign", "Only editors assign claims.")
@@ -174,7 +179,7 @@ def claim_unassign(*, claim: Claim, actor: User, revision: int | None = None) ->
     return claim
 
 
-@transaction.atomic
+@atomic_with_retry
 def claim_dismiss(*, claim: Claim, actor: User, reason: str, revision: int | None = None) -> Claim:
     """Close an open claim as not worth checking. The reason is required and kept."""
     _require_can(actor, "dismiss", "Only editors dismiss claims.")
@@ -189,7 +194,7 @@ def claim_dismiss(*, claim: Claim, actor: User, reason: str, revision: int | Non
     return claim
 
 
-@transaction.atomic
+@atomic_with_retry
 def claim_reopen(*, claim: Claim, actor: User, revision: int | None = None) -> Claim:
     """Reopen a dismissed claim: ``in_review`` if it still has an editor, else ``new``."""
     _require_can(actor, "dismiss", "Only editors reopen claims.")
@@ -204,7 +209,7 @@ def claim_reopen(*, claim: Claim, actor: User, revision: int | None = None) -> C
     return claim
 
 
-@transaction.atomic
+@atomic_with_retry
 def claim_tag(*, claim: Claim, actor: User, tags: list[str], revision: int | None = None) -> Claim:
     """Replace a claim's topic tags (case-insensitively deduplicated, created as needed)."""
     _require_can(actor, "triage", "Only editors tag claims.")
@@ -237,7 +242,7 @@ def _tag_names(tags: Iterable[str]) -> list[str]:
     return list(names.values())
 
 
-@transaction.atomic
+@atomic_with_retry
 def claim_note_add(*, claim: Claim, actor: User, text: str) -> ClaimNote:
     """Add an internal (never published) note to a claim."""
     _require_can(actor, "note", "Only editors write notes on claims.")
@@ -248,7 +253,7 @@ def claim_note_add(*, claim: Claim, actor: User, text: str) -> ClaimNote:
 # --- Evidence ----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_with_retry
 def evidence_cite(*, evidence: Evidence, actor: User, cited: bool = True) -> Evidence:
     """Mark (or unmark) evidence as cited; a new draft cites the claim's cited evidence."""
     _require_can(actor, "cite", "Only editors cite evidence.")
@@ -293,7 +298,7 @@ def claims_find_sources(*, claims: Iterable[Claim], actor: User) -> int:
 # --- Verdicts ----------------------------------------------------------------------------
 
 
-@transaction.atomic
+@atomic_with_retry
 def verdict_draft(
     *,
     claim: Claim,
@@ -344,9 +349,10 @@ def _first_draft(
     return verdict
 
 
-@transaction.atomic
+@atomic_with_retry
 def verdict_publish(*, verdict: Verdict, approver: User, revision: int | None = None) -> Verdict:
     """Approve and publish a draft. The approver is a senior editor who did not write it."""
+    claim = _lock_claim(Claim(pk=verdict.claim_id))
     verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
     _require_can(approver, "publish", "Only senior editors approve and publish verdicts.")
     _require_can(
@@ -357,7 +363,7 @@ def verdict_publish(*, verdict: Verdict, approver: User, revision: int | None = 
         verdict.status == Verdict.Status.DRAFT, f"This verdict is {verdict.get_status_display()}."
     )
     _check_revision(verdict.revision, revision, STALE_DRAFT)
-    claim = _lock_claim(verdict.claim)
+    verdict.claim = claim
     _require(claim.status != Claim.Status.DISMISSED, "This claim is dismissed; reopen it first.")
     _check_publishable(verdict)
     if verdict.corrects_id:
@@ -397,7 +403,7 @@ def _run_hooks(verdict: Verdict) -> None:
             hook(verdict)
 
 
-@transaction.atomic
+@atomic_with_retry
 def verdict_correct(
     *,
     verdict: Verdict,
@@ -406,19 +412,22 @@ def verdict_correct(
     summary: str,
     correction_note: str,
     cited_evidence: list[Evidence] | None = None,
+    revision: int | None = None,
 ) -> Verdict:
     """Draft a correction of a published verdict: a new version, published by another senior
-    editor with ``verdict_publish``. ``cited_evidence=None`` keeps the predecessor's."""
+    editor with ``verdict_publish``. ``cited_evidence=None`` keeps the predecessor's;
+    ``revision`` is the published verdict's revision the caller saw."""
     _require_can(actor, "correct", "Only senior editors issue corrections.")
     _check_rating(rating)
     summary = _clean_text(summary, field="summary", label="The summary")
     note = _clean_text(correction_note, field="correction_note", label="A correction note")
+    claim = _lock_claim(Claim(pk=verdict.claim_id))
     verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
     _require(
         verdict.status == Verdict.Status.PUBLISHED,
         f"Only a published verdict can be corrected; this one is {verdict.get_status_display()}.",
     )
-    claim = _lock_claim(verdict.claim)
+    _check_revision(verdict.revision, revision, STALE_VERDICT)
     _require(
         not claim.verdicts.filter(status=Verdict.Status.DRAFT).exists(),
         "A correction of this verdict is already drafted; edit or publish that one.",

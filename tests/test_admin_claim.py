@@ -135,7 +135,9 @@ def test_the_page_refuses_publishing_ones_own_draft(client, claim, evidence, sen
     body = client.get(page(claim)).content.decode()
     assert 'id="publish"' not in body
     assert "another senior editor approves" in body
-    response = client.post(step(claim, "publish"), {"verdict": own.pk}, follow=True)
+    response = client.post(
+        step(claim, "publish"), {"verdict": own.pk, "revision": own.revision}, follow=True
+    )
     assert "second editor" in response.content.decode()
     own.refresh_from_db()
     assert own.status == "draft"
@@ -143,7 +145,9 @@ def test_the_page_refuses_publishing_ones_own_draft(client, claim, evidence, sen
 
 def test_the_page_refuses_an_editor_publishing(client, draft, second_editor):
     client.force_login(second_editor)
-    response = client.post(step(draft.claim, "publish"), {"verdict": draft.pk}, follow=True)
+    response = client.post(
+        step(draft.claim, "publish"), {"verdict": draft.pk, "revision": draft.revision}, follow=True
+    )
     assert "Only senior editors approve and publish verdicts." in response.content.decode()
     draft.refresh_from_db()
     assert draft.status == "draft"
@@ -169,12 +173,12 @@ def test_a_correction_is_drafted_and_the_old_verdict_stays_readable(
         step(claim, "correct"),
         {"verdict": published.pk, "rating": "mixed", "summary": "Partly.",
          "correction_note": "We misread the figure.",
-         "cite": [published.cited_evidence.get().pk]},
+         "cite": [published.cited_evidence.get().pk], "revision": published.revision},
     )  # fmt: skip
     correction = claim.verdicts.get(version=2)
     assert (correction.status, correction.corrects) == ("draft", published)
     client.force_login(senior_editor)
-    client.post(step(claim, "publish"), {"verdict": correction.pk})
+    client.post(step(claim, "publish"), {"verdict": correction.pk, "revision": 1})
     body = client.get(page(claim)).content.decode()
     assert "v1 · Superseded by a correction · True" in body
     assert "v2 · Published · Mixed" in body

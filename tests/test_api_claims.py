@@ -116,7 +116,7 @@ def test_an_editor_assigns_and_unassigns(api, editor, second_editor, claim):
     url = f"/api/v1/claims/{claim.pk}/assign/"
     body = client.post(url, {"assignee": second_editor.pk, "revision": claim.revision}).json()
     assert (body["status"], body["assignee"]) == ("in_review", second_editor.pk)
-    body = client.post(url, {"assignee": None}, format="json").json()
+    body = client.post(url, {"assignee": None, "revision": body["revision"]}, format="json").json()
     assert (body["status"], body["assignee"]) == ("new", None)
 
 
@@ -133,10 +133,10 @@ def test_assigning_with_a_stale_revision_is_an_edit_conflict(api, editor, claim)
 
 def test_assigning_to_a_non_editor_names_the_assignee(api, editor, api_client_user, claim):
     url = f"/api/v1/claims/{claim.pk}/assign/"
-    response = api(editor).post(url, {"assignee": api_client_user.pk})
+    response = api(editor).post(url, {"assignee": api_client_user.pk, "revision": 1})
     assert response.status_code == 400
     assert error_fields(response.json()) == ["assignee"]
-    response = api(editor).post(url, {"assignee": 999999})
+    response = api(editor).post(url, {"assignee": 999999, "revision": 1})
     assert error_fields(response.json()) == ["assignee"]
     claim.refresh_from_db()
     assert claim.assignee is None
@@ -145,12 +145,12 @@ def test_assigning_to_a_non_editor_names_the_assignee(api, editor, api_client_us
 
 def test_an_editor_dismisses_with_a_reason(api, editor, claim):
     url = f"/api/v1/claims/{claim.pk}/dismiss/"
-    missing = api(editor).post(url, {"reason": ""})
+    missing = api(editor).post(url, {"reason": "", "revision": 1})
     assert missing.status_code == 400
     assert error_fields(missing.json()) == ["reason"]
-    response = api(editor).post(url, {"reason": "Opinion, not a checkable fact."})
+    response = api(editor).post(url, {"reason": "Opinion, not a checkable fact.", "revision": 1})
     assert response.json()["status"] == "dismissed"
-    again = api(editor).post(url, {"reason": "Twice."})
+    again = api(editor).post(url, {"reason": "Twice.", "revision": 2})
     assert again.status_code == 409
     assert again.json()["code"] == "refused_transition"
     assert error_fields(again.json()) == [None]
@@ -161,8 +161,9 @@ def test_an_editor_drafts_and_a_second_senior_editor_publishes(
 ):
     draft = api(editor).post(
         f"/api/v1/claims/{claim.pk}/verdict/",
-        {"rating": "mostly_true", "summary": "Close.", "cited_evidence": [evidence.pk]},
-    )
+        {"rating": "mostly_true", "summary": "Close.", "cited_evidence": [evidence.pk],
+         "revision": 0},
+    )  # fmt: skip
     assert draft.status_code == 200
     assert draft.json()["status"] == "draft"
     publish = api(senior_editor).post(
@@ -175,17 +176,18 @@ def test_an_editor_drafts_and_a_second_senior_editor_publishes(
 
 
 def test_a_senior_editor_cannot_publish_their_own_draft(api, senior_editor, claim, evidence):
-    review.verdict_draft(
+    own = review.verdict_draft(
         claim=claim, actor=senior_editor, rating="false", summary="No.", cited_evidence=[evidence]
     )
-    response = api(senior_editor).post(f"/api/v1/claims/{claim.pk}/publish/", {})
+    url = f"/api/v1/claims/{claim.pk}/publish/"
+    response = api(senior_editor).post(url, {"revision": own.revision})
     assert response.status_code == 403
     assert error_fields(response.json()) == [None]
     assert not Verdict.objects.filter(status=Verdict.Status.PUBLISHED).exists()
 
 
 def test_publishing_without_a_draft_is_refused(api, senior_editor, claim):
-    response = api(senior_editor).post(f"/api/v1/claims/{claim.pk}/publish/", {})
+    response = api(senior_editor).post(f"/api/v1/claims/{claim.pk}/publish/", {"revision": 1})
     assert response.status_code == 409
 
 
@@ -193,7 +195,7 @@ def test_drafting_refuses_another_claims_evidence(api, editor, claim):
     foreign = make_evidence(make_claim())
     response = api(editor).post(
         f"/api/v1/claims/{claim.pk}/verdict/",
-        {"rating": "false", "summary": "No.", "cited_evidence": [foreign.pk]},
+        {"rating": "false", "summary": "No.", "cited_evidence": [foreign.pk], "revision": 0},
     )
     assert response.status_code == 400
     assert error_fields(response.json()) == ["cited_evidence"]
@@ -202,7 +204,8 @@ def test_drafting_refuses_another_claims_evidence(api, editor, claim):
 
 def test_drafting_refuses_an_unknown_rating(api, editor, claim):
     response = api(editor).post(
-        f"/api/v1/claims/{claim.pk}/verdict/", {"rating": "pants_on_fire", "summary": "x"}
+        f"/api/v1/claims/{claim.pk}/verdict/",
+        {"rating": "pants_on_fire", "summary": "x", "revision": 0},
     )
     assert error_fields(response.json()) == ["rating"]
 
@@ -212,12 +215,16 @@ def test_a_senior_editor_corrects_and_another_publishes_the_correction(
 ):
     url = f"/api/v1/claims/{published.claim_id}/correct/"
     response = api(second_senior_editor).post(
-        url, {"rating": "mostly_true", "summary": "Revised.", "correction_note": "New data."}
-    )
+        url,
+        {"rating": "mostly_true", "summary": "Revised.", "correction_note": "New data.",
+         "revision": published.revision},
+    )  # fmt: skip
     assert response.status_code == 201
     correction = response.json()
     assert (correction["corrects"], correction["status"]) == (published.pk, "draft")
-    publish = api(senior_editor).post(f"/api/v1/claims/{published.claim_id}/publish/", {})
+    publish = api(senior_editor).post(
+        f"/api/v1/claims/{published.claim_id}/publish/", {"revision": correction["revision"]}
+    )
     assert publish.status_code == 200
     published.refresh_from_db()
     assert published.status == Verdict.Status.SUPERSEDED
@@ -225,18 +232,19 @@ def test_a_senior_editor_corrects_and_another_publishes_the_correction(
 
 def test_correcting_needs_a_note(api, published, second_senior_editor):
     response = api(second_senior_editor).post(
-        f"/api/v1/claims/{published.claim_id}/correct/", {"rating": "true", "summary": "x"}
+        f"/api/v1/claims/{published.claim_id}/correct/",
+        {"rating": "true", "summary": "x", "revision": published.revision},
     )
     assert error_fields(response.json()) == ["correction_note"]
 
 
 ACTIONS = {
-    "assign": {"assignee": None},
-    "dismiss": {"reason": "Not checkable."},
+    "assign": {"assignee": None, "revision": 1},
+    "dismiss": {"reason": "Not checkable.", "revision": 1},
     "sources": {"url": "https://stats.example.org/table"},
-    "verdict": {"rating": "false", "summary": "No."},
-    "publish": {},
-    "correct": {"rating": "true", "summary": "Yes.", "correction_note": "Fixed."},
+    "verdict": {"rating": "false", "summary": "No.", "revision": 0},
+    "publish": {"revision": 1},
+    "correct": {"rating": "true", "summary": "Yes.", "correction_note": "Fixed.", "revision": 1},
 }
 
 

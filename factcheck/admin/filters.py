@@ -74,7 +74,7 @@ class ArticleFilter(admin.SimpleListFilter):
         return [(str(pk), title or f"Article {pk}") for pk, title in rows[:30]]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
+        if self.value() and self.value().isascii() and self.value().isdigit():
             return queryset.filter(article_id=int(self.value()))
         return queryset
 

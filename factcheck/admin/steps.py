@@ -1,5 +1,6 @@
 """The claim page's buttons: each step reads its form fields and returns one review call."""
 
+from django.core.exceptions import BadRequest
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
@@ -7,13 +8,22 @@ from factcheck import review, selectors
 from factcheck.models import Claim, Evidence
 
 
-def _revision(request: HttpRequest, name: str = "revision") -> int | None:
-    raw = request.POST.get(name, "")
-    return int(raw) if raw.isdigit() else None
+def _id(request: HttpRequest, name: str) -> int | None:
+    """A posted whole number in ASCII digits ("¹" passes isdigit() but is no number), else None."""
+    raw = request.POST.get(name, "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 18 else None
+
+
+def _revision(request: HttpRequest) -> int:
+    """The form's ``revision``, required on every write: a 400 naming it when missing or bad."""
+    revision = _id(request, "revision")
+    if revision is None:
+        raise BadRequest("The form field 'revision' is required: a whole number (0 for none).")
+    return revision
 
 
 def _evidence(request: HttpRequest, claim: Claim, name: str) -> list[Evidence]:
-    ids = [int(v) for v in request.POST.getlist(name) if v.isdigit()]
+    ids = [int(v) for v in request.POST.getlist(name) if v.isascii() and v.isdigit()]
     return list(claim.evidence.filter(pk__in=ids))
 
 
@@ -25,40 +35,45 @@ def draft_cites(page: selectors.ClaimPage) -> set[int]:
 
 
 def _step_assign(request, claim):
-    assignee = request.user
-    if request.POST.get("assignee", "").isdigit():
-        assignee = get_object_or_404(selectors.editors(), pk=int(request.POST["assignee"]))
+    assignee, revision, chosen = request.user, _revision(request), _id(request, "assignee")
+    if chosen is None and request.POST.get("assignee", "").strip():
+        raise BadRequest("The form field 'assignee' must be an editor's id.")
+    if chosen is not None:
+        assignee = get_object_or_404(selectors.editors(), pk=chosen)
     return lambda: review.claim_assign(
-        claim=claim, assignee=assignee, actor=request.user, revision=_revision(request)
+        claim=claim, assignee=assignee, actor=request.user, revision=revision
     ), f"Assigned to {assignee}."
 
 
 def _step_unassign(request, claim):
+    revision = _revision(request)
     call = lambda: review.claim_unassign(  # noqa: E731
-        claim=claim, actor=request.user, revision=_revision(request)
+        claim=claim, actor=request.user, revision=revision
     )
     return call, "Unassigned."
 
 
 def _step_dismiss(request, claim):
+    revision = _revision(request)
     call = lambda: review.claim_dismiss(  # noqa: E731
         claim=claim,
         actor=request.user,
         reason=request.POST.get("reason", ""),
-        revision=_revision(request),
+        revision=revision,
     )
     return call, "Claim dismissed."
 
 
 def _step_reopen(request, claim):
+    revision = _revision(request)
     call = lambda: review.claim_reopen(  # noqa: E731
-        claim=claim, actor=request.user, revision=_revision(request)
+        claim=claim, actor=request.user, revision=revision
     )
     return call, "Claim reopened."
 
 
 def _step_cite(request, claim):
-    evidence = get_object_or_404(claim.evidence, pk=_revision(request, "evidence") or 0)
+    evidence = get_object_or_404(claim.evidence, pk=_id(request, "evidence") or 0)
     cited = request.POST.get("cited") == "1"
     call = lambda: review.evidence_cite(evidence=evidence, actor=request.user, cited=cited)  # noqa: E731
     return call, ("Cited " if cited else "No longer citing ") + str(evidence.source)
@@ -71,27 +86,30 @@ def _step_add_source(request, claim):
 
 
 def _step_draft(request, claim):
+    revision = _revision(request)
     call = lambda: review.verdict_draft(  # noqa: E731
         claim=claim,
         actor=request.user,
         rating=request.POST.get("rating", ""),
         summary=request.POST.get("summary", ""),
         cited_evidence=_evidence(request, claim, "cite"),
-        revision=_revision(request),
+        revision=revision,
     )
     return call, "Draft saved."
 
 
 def _step_publish(request, claim):
-    verdict = get_object_or_404(claim.verdicts, pk=_revision(request, "verdict") or 0)
+    revision = _revision(request)
+    verdict = get_object_or_404(claim.verdicts, pk=_id(request, "verdict") or 0)
     call = lambda: review.verdict_publish(  # noqa: E731
-        verdict=verdict, approver=request.user, revision=_revision(request)
+        verdict=verdict, approver=request.user, revision=revision
     )
     return call, "Verdict approved and published."
 
 
 def _step_correct(request, claim):
-    verdict = get_object_or_404(claim.verdicts, pk=_revision(request, "verdict") or 0)
+    revision = _revision(request)
+    verdict = get_object_or_404(claim.verdicts, pk=_id(request, "verdict") or 0)
     call = lambda: review.verdict_correct(  # noqa: E731
         verdict=verdict,
         actor=request.user,
@@ -99,6 +117,7 @@ def _step_correct(request, claim):
         summary=request.POST.get("summary", ""),
         correction_note=request.POST.get("correction_note", ""),
         cited_evidence=_evidence(request, claim, "cite"),
+        revision=revision,
     )
     return call, "Correction drafted; another senior editor publishes it."
 
@@ -109,9 +128,10 @@ def _step_note(request, claim):
 
 
 def _step_tags(request, claim):
+    revision = _revision(request)
     tags = request.POST.get("tags", "").split(",")
     call = lambda: review.claim_tag(  # noqa: E731
-        claim=claim, actor=request.user, tags=tags, revision=_revision(request)
+        claim=claim, actor=request.user, tags=tags, revision=revision
     )
     return call, "Tags saved."
 

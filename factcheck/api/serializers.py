@@ -175,9 +175,13 @@ class ClaimDetailSerializer(ClaimSerializer):
 
 
 class RevisionField(serializers.IntegerField):
+    """Required on every write: the revision of what the writer read (0 when there was none)."""
+
     def __init__(self, **kwargs: object) -> None:
-        help_text = "The revision you read; a stale one is refused with 409 edit_conflict."
-        super().__init__(required=False, min_value=0, help_text=help_text, **kwargs)
+        help_text = kwargs.pop(
+            "help_text", "The revision you read; a stale one is refused with 409 edit_conflict."
+        )
+        super().__init__(required=True, min_value=0, help_text=help_text, **kwargs)
 
 
 class ClaimAssignSerializer(serializers.Serializer):
@@ -212,7 +216,10 @@ class VerdictDraftSerializer(serializers.Serializer):
         required=False,
         help_text="Evidence ids of this claim; omitted cites the claim's cited evidence.",
     )
-    revision = RevisionField()
+    revision = RevisionField(
+        help_text="The draft's revision you read, or 0 when the claim had no draft; a stale one "
+        "is refused with 409 edit_conflict."
+    )
 
 
 class VerdictPublishSerializer(serializers.Serializer):
@@ -228,6 +235,9 @@ class VerdictCorrectSerializer(serializers.Serializer):
         many=True,
         required=False,
         help_text="Evidence ids of this claim; omitted keeps the corrected verdict's.",
+    )
+    revision = RevisionField(
+        help_text="The published verdict's revision you read; a stale one is refused with 409."
     )
 
 

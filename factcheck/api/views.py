@@ -187,7 +187,7 @@ class ClaimAssignView(ClaimActionView):
     )
     def post(self, request: Request, pk: int) -> Response:
         claim, data = self.claim(), self.validated(request)
-        actor, revision = request.user, data.get("revision")
+        actor, revision = request.user, data["revision"]
         if data["assignee"] is None:
             claim = review.claim_unassign(claim=claim, actor=actor, revision=revision)
         else:
@@ -207,7 +207,7 @@ class ClaimDismissView(ClaimActionView):
     def post(self, request: Request, pk: int) -> Response:
         claim, data = self.claim(), self.validated(request)
         claim = review.claim_dismiss(
-            claim=claim, actor=request.user, reason=data["reason"], revision=data.get("revision")
+            claim=claim, actor=request.user, reason=data["reason"], revision=data["revision"]
         )
         return self.claim_response(claim)
 
@@ -243,7 +243,7 @@ class ClaimVerdictDraftView(ClaimActionView):
             rating=data["rating"],
             summary=data["summary"],
             cited_evidence=data.get("cited_evidence"),
-            revision=data.get("revision"),
+            revision=data["revision"],
         )
         return Response(serializers.VerdictVersionSerializer(verdict).data)
 
@@ -262,7 +262,7 @@ class ClaimPublishView(ClaimActionView):
         if draft is None:
             raise review.WorkflowError("This claim has no draft verdict to publish.")
         verdict = review.verdict_publish(
-            verdict=draft, approver=request.user, revision=data.get("revision")
+            verdict=draft, approver=request.user, revision=data["revision"]
         )
         return Response(serializers.VerdictVersionSerializer(verdict).data)
 
@@ -287,6 +287,7 @@ class ClaimCorrectView(ClaimActionView):
             summary=data["summary"],
             correction_note=data["correction_note"],
             cited_evidence=data.get("cited_evidence"),
+            revision=data["revision"],
         )
         body = serializers.VerdictVersionSerializer(correction).data
         return Response(body, status=status.HTTP_201_CREATED)
