@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api eval migrate clean
+.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api eval migrate clean model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: lint
 test-faults: $(STAMP)
 	$(PY) -m pytest -m faults tests/faults
 
+# Rebuild the check-worthiness model from factcheck/extraction/data/ (same data, same file).
+model: $(STAMP)
+	$(PY) manage.py checkworthiness_train
+
 bench: bench-ingest bench-fetch bench-api
 
 bench-ingest: $(STAMP)
@@ -52,7 +56,10 @@ bench-api: $(STAMP)
 		|| echo "wrk is not installed and could not be installed (Debian: apt-get install wrk)" >&2
 	$(PY) bench/api.py
 
+# Published evaluation: one script per automatic part, each prints its table (those given
+# --readme also write it into README.md's Evaluation section).
 eval: $(STAMP)
+	$(PY) eval/checkworthiness.py --readme
 	$(PY) eval/numbers.py
 
 clean:

@@ -332,11 +332,6 @@ def test_each_positive_feature_raises_the_score(weaker, stronger):
             "Reports show how Spain spent 40 million euros.",
         ),
         (
-            "first_person",
-            "Our team found that Spain spent 40 million euros.",
-            "The audit found that Spain spent 40 million euros.",
-        ),
-        (
             "author_bio",
             "Maria Lopez is an advocate for open budgets in Spain.",
             "Maria Lopez asked for open budgets in Spain.",
@@ -379,7 +374,7 @@ def test_boilerplate_and_opinion_stay_below_the_threshold(sentence):
 def test_reported_opinion_is_not_penalised_as_the_writers_own():
     sentence = "Leaders should settle the issue, the Kenyan minister said on Friday."
     assert "hedging" not in features(sentence)
-    assert checkworthiness(sentence) >= CHECKWORTHINESS_THRESHOLD
+    assert checkworthiness(sentence) > checkworthiness("Leaders should settle the issue.")
 
 
 def test_checkworthiness_is_deterministic_and_bounded():

@@ -1,53 +1,44 @@
 """Check-worthiness of a sentence and the kind of claim it makes. Deterministic and pure.
 
-checkworthiness(sentence) starts from BASE = 0.10, adds or subtracts the weight of every
-feature present (each counts once) and clamps the sum to [0, 1]:
+checkworthiness(sentence) starts from the learned model's calibrated probability (model.py,
+trained on CLEF-2019 and ClaimBuster debate sentences) and adds what the project knows about
+news, as shifts of the log-odds:
 
-    +0.35  figures: numbers, quantities, percentages, money ("3.7 million", "2.5%", "two rounds")
-    +0.15  dates and times: months, weekdays, years, clock times, "last week", "two weeks"
-    +0.20  names: a capitalised word that does not start the sentence, or a nationality
-           adjective anywhere ("Turkish", "Syrian")
-    +0.25  attribution: said, says, told, stated, announced, revealed, acknowledged,
-           according to, as per, … (see lexicon.ATTRIBUTION_VERBS)
-    +0.10  comparison: comparatives and superlatives ("more than", "largest", "worst", "doubled")
-    -0.30  opinion or hedging in the writer's own voice: "I think", "we believe", "should",
-           "must", "probably" — ignored when the sentence is attributed, because reported
-           opinion ("X said leaders should …") is a checkable statement about X
-    -0.40  question
-    -0.50  call to action: subscribe, sign up, click, share this, follow us, newsletter, donate
-    -0.30  first-person boilerplate: I, we, our, us, my in an unattributed sentence
-    -0.60  author bio: "X is an advocate for …", "He believes …", "has dedicated his life …"
-    -0.80  comment-form text: "Leave a Reply", "Your email address will not be published"
-    -0.50  fragment: fewer than 5 words
+    +0.8  attribution: said, says, told, according to, … (reported speech is checkable)
+    +0.6  a real quantity: numbers with units, percentages, money ("3.7 million", "75mph")
+    -0.8  opinion or hedging in the writer's own voice (not when attributed)
+    -1.5  question
+    -2.0  fragment: fewer than 5 words
+
+Page furniture is never a claim, whatever the model says: comment-form text, author bios,
+bylines and datelines, image captions and credits, embedded-tweet footers and calls to action
+score at most NEVER_CEILING. There is no first-person penalty: debate and quoted speech make
+claims in the first person ("We lose 33,000 people a year to gun violence").
 
 A sentence without a single letter (a stray page number, "—", "2020: 3,000") scores 0.
-
-A plain statistic such as "Turkey has taken in about 3.7 million Syrian refugees." scores
-0.10 + 0.35 + 0.20 = 0.65; an opinion such as "I think we should do more." scores 0.
+The score stays continuous and calibrated: 0.5 is CHECKWORTHINESS_THRESHOLD.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 
+from factcheck.extraction import furniture
 from factcheck.extraction import lexicon as lex
+from factcheck.extraction.grams import has_quantity
+from factcheck.extraction.model import model_explanation, model_probability
 
-BASE = 0.10
-WEIGHTS: dict[str, float] = {
-    "figures": 0.35,
-    "dates": 0.15,
-    "names": 0.20,
-    "attribution": 0.25,
-    "comparison": 0.10,
-    "hedging": -0.30,
-    "question": -0.40,
-    "call_to_action": -0.50,
-    "first_person": -0.30,
-    "author_bio": -0.60,
-    "comment_form": -0.80,
-    "fragment": -0.50,
+ADJUSTMENTS: dict[str, float] = {
+    "attribution": 0.8,
+    "quantity": 0.6,
+    "hedging": -0.8,
+    "question": -1.5,
+    "fragment": -2.0,
 }
+NEVER = frozenset({"comment_form", "author_bio", "call_to_action", "furniture"})
+NEVER_CEILING = 0.05
 KINDS = ("statistic", "quote", "event", "fact", "other")
 MAX_ANALYSED_CHARS = 5_000  # a longer "sentence" is judged on its opening only
 
@@ -61,18 +52,36 @@ _DATE_RE = re.compile(
     rf"|\b(?:\d+|a|one|{lex.NUMBER_WORDS})[\s-]+(?:days?|weeks?|months?|years?|decades?)\b"
 )
 _FIGURE_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|{lex.NUMBER_WORDS})\b")
-_STATISTIC_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|hundreds|thousands|millions)\b")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 _QUOTED_SPEECH_RE = re.compile(r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"")
 _PERSONAL_BIO_RE = re.compile(r"\W*(?:He|She|They)\s+(?:believes?|is passionate|loves?|enjoys?)\b")
-_KIND_BLOCKERS = {"question", "call_to_action", "author_bio", "comment_form", "hedging"}
+_KIND_BLOCKERS = {"question", "hedging"} | NEVER
 
 
 def checkworthiness(sentence: str) -> float:
-    """Score in [0, 1] from the features in the module docstring; same input, same score."""
-    return _score(_signals(sentence))
+    """Score in [0, 1], calibrated so 0.5 is the threshold; same input, same score."""
+    return _score(sentence, _signals(sentence))
+
+
+def checkworthiness_explain(sentence: str) -> list[tuple[str, float]]:
+    """Why `sentence` scored as it did: the model's strongest features and the news rules that
+    applied, as (feature, log-odds weight), strongest first. "never: …" marks page furniture."""
+    signals = _signals(sentence)
+    if "empty" in signals:
+        return []
+    rules = [(f"rule: {name}", weight) for name, weight in ADJUSTMENTS.items() if name in signals]
+    rules += [(f"never: {name}", -10.0) for name in sorted(signals & NEVER)]
+    model = [(_readable(name), weight) for name, weight in model_explanation(sentence)]
+    return sorted(rules + model, key=lambda item: -abs(item[1]))
+
+
+def _readable(feature: str) -> str:
+    """'w:00,000' → 'model: word "00,000"' (digits read as 0), 'f:percent' → 'model: percent'."""
+    kind, _, value = feature.partition(":")
+    label = {"w": "word ", "b": "words "}.get(kind)
+    return f'model: {label}"{value}"' if label else f"model: {value.replace('_', ' ')}"
 
 
 def classify_kind(sentence: str) -> str:
@@ -86,19 +95,24 @@ def classify_kind(sentence: str) -> str:
 def score_and_kind(sentence: str) -> tuple[float, str]:
     """checkworthiness and classify_kind together, analysing the sentence once."""
     signals = _signals(sentence)
-    return _score(signals), _kind(signals)
+    return _score(sentence, signals), _kind(signals)
 
 
 def features(sentence: str) -> set[str]:
-    """Names of the weighted check-worthiness features present in `sentence`."""
-    return set(_signals(sentence) & WEIGHTS.keys())
+    """Names of the news rules (ADJUSTMENTS and NEVER) that apply to `sentence`."""
+    return set(_signals(sentence) & (ADJUSTMENTS.keys() | NEVER))
 
 
-def _score(signals: frozenset[str]) -> float:
+def _score(sentence: str, signals: frozenset[str]) -> float:
     if "empty" in signals:
         return 0.0
-    score = BASE + sum(WEIGHTS[name] for name in signals & WEIGHTS.keys())
-    return round(min(1.0, max(0.0, score)), 4)
+    probability = min(max(model_probability(sentence[:MAX_ANALYSED_CHARS]), 1e-6), 1 - 1e-6)
+    log_odds = math.log(probability / (1 - probability))
+    log_odds += sum(weight for name, weight in ADJUSTMENTS.items() if name in signals)
+    score = 1.0 / (1.0 + math.exp(-log_odds))
+    if signals & NEVER:
+        score *= NEVER_CEILING
+    return round(score, 4)
 
 
 def _kind(signals: frozenset[str]) -> str:
@@ -131,12 +145,13 @@ def _signals(sentence: str) -> frozenset[str]:
         "hedging": not attributed and bool(words & lex.HEDGING_WORDS or pairs & lex.HEDGING_PAIRS),
         "question": text.rstrip("\"'”’) ").endswith("?"),
         "call_to_action": _calls_to_action(lowered, words, pairs),
-        "first_person": not attributed and not lex.FIRST_PERSON_TOKENS.isdisjoint(tokens),
+        "furniture": furniture.is_furniture(text),
         "author_bio": _is_bio(text, pairs),
         "comment_form": bool(words & lex.COMMENT_FORM_WORDS)
         and bool(lex.COMMENT_FORM_RE.search(text)),
         "fragment": len(text.split()) < 5,
-        "statistic": bool(_STATISTIC_RE.search(undated)),
+        "quantity": has_quantity(text),
+        "statistic": has_quantity(text),
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
         "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
