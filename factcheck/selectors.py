@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from factcheck import highlight, review
+from factcheck import extraction, highlight, review
 from factcheck.models import Article, Claim, ClaimNote, Evidence, Source, Verdict
 
 HISTORY_LIMIT = 60
@@ -84,6 +84,7 @@ class ClaimPage:
     notes: list[ClaimNote]
     editors: list
     history: list[HistoryEntry]
+    why: list[tuple[str, float]]  # the features behind the check-worthiness score
 
 
 def claim_page(*, claim_id: int) -> ClaimPage:
@@ -117,6 +118,7 @@ def claim_page(*, claim_id: int) -> ClaimPage:
         notes=list(claim.notes.select_related("author")),
         editors=list(editors()),
         history=claim_history(claim=claim),
+        why=extraction.checkworthiness_explain(claim.text),
     )
 
 

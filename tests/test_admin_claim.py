@@ -45,6 +45,14 @@ def test_the_claim_is_highlighted_inside_its_paragraph(client, editor, seeded_cl
     assert "The United Nations</strong>" in body
 
 
+def test_the_claim_page_shows_why_the_claim_scored_as_it_did(client, editor, seeded_claim):
+    client.force_login(editor)
+    body = client.get(page(seeded_claim)).content.decode()
+    assert "Why this check-worthiness score" in body
+    assert "rule: attribution" in body
+    assert "model: quantity" in body
+
+
 def test_the_evidence_shows_source_checks_and_marked_passages(client, editor, seeded_claim):
     make_evidence(
         seeded_claim,
