@@ -60,6 +60,7 @@ bench-api: $(STAMP)
 # --readme also write it into README.md's Evaluation section).
 eval: $(STAMP)
 	$(PY) eval/checkworthiness.py --readme
+	$(PY) eval/extraction.py --readme
 	$(PY) eval/numbers.py
 
 clean:

@@ -307,6 +307,7 @@ def claims_create(*, article: Article, candidates: list[extraction.ClaimCandidat
             end=candidate.end,
             score=round(candidate.score, 4),
             claimant=candidate.claimant[:300],
+            claimant_type=candidate.claimant_type,
             kind=candidate.kind,
         )
         for candidate in candidates

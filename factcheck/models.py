@@ -98,6 +98,11 @@ class Claim(TimeStamped):
         FACT = "fact", "Fact"
         OTHER = "other", "Other"
 
+    class ClaimantType(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        UNKNOWN = "unknown", "Unknown"
+
     class Status(models.TextChoices):
         NEW = "new", "New"
         IN_REVIEW = "in_review", "In review"
@@ -114,6 +119,9 @@ class Claim(TimeStamped):
     end = models.PositiveIntegerField()
     score = models.FloatField(db_index=True)
     claimant = models.CharField(max_length=300, blank=True)
+    claimant_type = models.CharField(
+        max_length=12, choices=ClaimantType.choices, default=ClaimantType.UNKNOWN
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.OTHER)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.NEW)
     assignee = models.ForeignKey(

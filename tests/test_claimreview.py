@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from factcheck import ingest
 from factcheck.api.claimreview import Publisher, claimreview, claimreview_warnings
 from factcheck.models import Article, Claim, Verdict
 
@@ -23,12 +24,16 @@ def unsaved_verdict(
     text: str = "Schools closed for 40% of 2020.",
     claimant: str = "The minister",
     url: str = "https://news.example/a",
+    claimant_type: str = "person",
 ) -> Verdict:
     article = Article(
         pk=3, url=url, title="Schools", publisher="Ledger",
         published_at=datetime(2024, 3, 1, 9, tzinfo=UTC),
     )  # fmt: skip
-    claim = Claim(pk=7, article=article, text=text, claimant=claimant, start=0, end=len(text))
+    claim = Claim(
+        pk=7, article=article, text=text, claimant=claimant, claimant_type=claimant_type,
+        start=0, end=len(text),
+    )  # fmt: skip
     return Verdict(
         pk=11, claim=claim, rating=rating, summary="The figure was 14%.", version=1,
         status=Verdict.Status.PUBLISHED, published_at=datetime(2024, 3, 5, 12, tzinfo=UTC),
@@ -82,6 +87,29 @@ def test_the_item_reviewed_is_the_claim_with_claimant_and_appearance():
     assert item["appearance"][0]["url"] == "https://news.example/a"
     assert item["firstAppearance"]["url"] == "https://news.example/a"
     assert item["appearance"][0]["@type"] == "CreativeWork"
+
+
+@pytest.mark.parametrize(
+    ("claimant", "claimant_type", "schema_type"),
+    [
+        ("The World Health Organization", "organisation", "Organization"),
+        ("Environment Agency", "organisation", "Organization"),
+        ("Hans Kluge", "person", "Person"),
+    ],
+)
+def test_the_claimants_type_gives_the_authors_schema_type(claimant, claimant_type, schema_type):
+    verdict = unsaved_verdict(claimant=claimant, claimant_type=claimant_type)
+    author = claimreview(verdict, PUBLISHER)["itemReviewed"]["author"]
+    assert author == {"@type": schema_type, "name": claimant}
+
+
+def test_an_ingested_organisations_claim_is_an_organization_in_claimreview(db):
+    body = "Kazakhstan accounted for 13,000 of the cases, the World Health Organization said."
+    article = ingest.article_ingest_text(text=body)
+    claim = article.claims.get()
+    assert (claim.claimant, claim.claimant_type) == ("World Health Organization", "organisation")
+    verdict = Verdict(pk=1, claim=claim, rating="true", version=1, status="published")
+    assert claimreview(verdict, PUBLISHER)["itemReviewed"]["author"]["@type"] == "Organization"
 
 
 def test_a_pasted_article_without_claimant_or_url_omits_those_fields():

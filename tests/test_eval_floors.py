@@ -2,6 +2,7 @@
 it was set, so a change that makes a measure worse fails the suite."""
 
 from eval.checkworthiness import measure
+from eval.extraction import run, total_of
 from factcheck.extraction import training
 from factcheck.extraction.scoring import checkworthiness
 
@@ -12,3 +13,14 @@ def test_checkworthiness_on_the_dev_split_stays_above_its_floors():
     assert result["MAP"] >= 0.20  # 0.209 when set
     assert result["F1"] >= 0.70  # 0.714 when set
     assert result["P"] >= 0.62  # 0.637 when set
+
+
+def test_news_extraction_finds_every_required_claim_and_no_boilerplate():
+    results = run()
+    assert len(results) >= 7  # the seed and at least six annotated articles
+    total = total_of(results)
+    assert total.found == total.required  # 40/40 when set
+    assert total.boilerplate == 0
+    assert total.claimant_right >= total.attributed - 1  # 34/34 when set
+    assert total.unattributed_blank[0] == total.unattributed_blank[1]
+    assert total.kind_right >= total.required - 1  # 40/40 when set

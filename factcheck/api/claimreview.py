@@ -12,7 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 
-from factcheck.models import Verdict
+from factcheck.models import Claim, Verdict
 from factcheck.sources.netsafety import web_url
 
 # What a JSON text must not contain raw to be embedded in <script type="application/ld+json">
@@ -22,6 +22,13 @@ HTML_SAFE_JSON = str.maketrans(
 )
 CLAIM_REVIEWED_GUIDANCE = 75  # characters; Google's guidance for claimReviewed
 BEST_RATING, WORST_RATING = 5, 1
+# schema.org knows only people and organisations as authors; an unknown claimant stays a
+# Person, as ClaimReview consumers expect one of the two.
+CLAIMANT_TYPES: dict[str, str] = {
+    Claim.ClaimantType.PERSON: "Person",
+    Claim.ClaimantType.ORGANISATION: "Organization",
+    Claim.ClaimantType.UNKNOWN: "Person",
+}
 # Our scale as numbers; "unverifiable" has no place on it and carries only its name.
 RATING_VALUES: dict[str, int] = {
     Verdict.Rating.TRUE: 5,
@@ -117,7 +124,7 @@ def item_reviewed(verdict: Verdict) -> dict[str, Any]:
     claim, article = verdict.claim, verdict.claim.article
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.claimant:
-        item["author"] = {"@type": "Person", "name": claim.claimant}
+        item["author"] = {"@type": CLAIMANT_TYPES[claim.claimant_type], "name": claim.claimant}
     if article.published_at:
         item["datePublished"] = article.published_at.date().isoformat()
     url = web_url(article.canonical_url) or web_url(article.url)  # never javascript: &c.

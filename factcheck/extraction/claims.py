@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from factcheck.extraction.claimant_names import canonical_claimants, claimant_type, tweet_author
 from factcheck.extraction.claimants import CONTEXT_WINDOW, find_claimant
 from factcheck.extraction.scoring import score_and_kind
 from factcheck.extraction.sentences import split_sentences
@@ -21,18 +22,27 @@ class ClaimCandidate:
     score: float  # 0..1
     claimant: str  # "" when the article attributes it to nobody
     kind: str  # "statistic", "quote", "event", "fact" or "other"
+    claimant_type: str = "unknown"  # "person", "organisation" or "unknown"
 
 
 def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> list[ClaimCandidate]:
-    """Every sentence of `body` scoring at or above `threshold`, in reading order."""
-    claims = []
+    """Every sentence of `body` scoring at or above `threshold`, in reading order, each
+    claimant in the one form the article gives it (claimant_names.canonical_claimants)."""
+    claims: list[ClaimCandidate] = []
+    previous = ""  # the latest claimant, for "it said"
     for sentence in split_sentences(body):
         score, kind = score_and_kind(sentence.text)
         if score < threshold:
             continue
         context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
-        claimant = find_claimant(sentence.text, context)
+        claimant = find_claimant(sentence.text, context, previous)
+        claimant = claimant or tweet_author(body, sentence.end)
+        previous = claimant or previous
         claims.append(
             ClaimCandidate(sentence.text, sentence.start, sentence.end, score, claimant, kind)
         )
-    return claims
+    names = canonical_claimants([claim.claimant for claim in claims], body)
+    return [
+        replace(claim, claimant=name, claimant_type=claimant_type(name))
+        for claim, name in zip(claims, names, strict=True)
+    ]

@@ -6,7 +6,9 @@ claim, whatever the model says. Pure pattern matching over one sentence.
     bylines         "By Jane Doe", "5:45 AM PST 11/19/2019 by …", "Updated 3 March 2024, 10:02"
     captions        "(Photo: AP)", "Image: Getty Images", "Pictured: …", "REUTERS/Jane Doe"
     author bios     "… is the BBC's weather correspondent and has covered 11 winter storms",
-                    "She has reported from 14 countries …"
+                    "She has reported from 14 countries …", "Lucía Fernández es periodista …"
+    contacts        "Media contact: press office, +351 21 000 0000, press@example.org"
+    credits         "(Reporting by Lukas Brandt; Editing by Maria Sousa)"
 """
 
 from __future__ import annotations
@@ -45,7 +47,21 @@ _BIO_RE = re.compile(
     r"columnist|journalist|writer|contributor)\b.*\b(?:has|have)\s+(?:covered|reported|written)\b"
     r"|^\W*(?:Follow|Contact|Email)\s+(?:him|her|them|\w+)\s+(?:on|at)\b",
 )
-_PATTERNS = (_TWEET_FOOTER_RE, _HOVER_CARD_RE, _BYLINE_RE, _CAPTION_RE, _BIO_RE)
+_CONTACT_RE = re.compile(
+    r"^\W*(?:media|press)\s+(?:contact|enquiries|inquiries)\b|^\W*(?:contact|tel|phone)\s*:"
+    r"|\b[\w.+-]+@[\w-]+\.[\w.]+\b.*\+?\d[\d ]{6,}|\+\d{2,3}[\d ]{6,}.*\b[\w.+-]+@[\w-]+\.\w",
+    re.I,
+)
+_CREDITS_RE = re.compile(r"^\W*\(?(?:reporting|additional reporting|editing|writing) by\b", re.I)
+# Bios on Spanish, Portuguese and French pages: "Lucía Fernández es periodista de economía".
+_FOREIGN_BIO_RE = re.compile(
+    r"^[A-ZÁÉÍÓÚ][\w'’.-]*(?:\s+[A-ZÁÉÍÓÚ][\w'’.-]*){0,3}\s+(?:es|é|est)\s+(?:una?\s+|um\s+|une?\s+)?"
+    r"(?:periodista|jornalista|journaliste|reportera?|repórter|columnista|colunista|editora?)\b"
+)
+_PATTERNS = (
+    _TWEET_FOOTER_RE, _HOVER_CARD_RE, _BYLINE_RE, _CAPTION_RE, _BIO_RE, _CONTACT_RE,
+    _CREDITS_RE, _FOREIGN_BIO_RE,
+)  # fmt: skip
 
 
 def is_furniture(sentence: str) -> bool:

@@ -44,7 +44,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     King Queen Prince Princess Pope Sheikh Emir Ambassador Chief Director Director-General
     Chairman Chairwoman Chair CEO Leader Commander General Gen. Colonel Col. Judge Justice
     Spokesman Spokeswoman Spokesperson Dr. Mr. Mrs. Ms. Prof. Professor Sir Dame Lord Lady
-    Senior Opposition Supreme Top
+    Senior Opposition Supreme Top Dr Mr Mrs Ms Prof
     """.split()
 )
 
@@ -109,7 +109,7 @@ EVENT_WORDS = frozenset(
     summit meeting meet met conference election elections referendum vote voted votes visit
     visited ceremony scheduled signed launched elected inaugurated attack attacked bombing
     killed died arrested resigned invaded earthquake explosion ceasefire protest protests rally
-    trial sentenced convicted ruled
+    trial sentenced convicted ruled epidemic outbreak emergency evacuation evacuated
     """.split()
 )
 EVENT_PAIRS = frozenset({"took place", "take place"})
@@ -130,3 +130,66 @@ BIO_RE = re.compile(
     r"(?:advocate|writer|journalist|reporter|contributor|columnist|editor|author|blogger|"
     r"correspondent|freelancer|student|researcher|activist|commentator)\b"
 )
+
+# Claimant detection only (scoring and the model's features do not read these): more ways a
+# news sentence names who says, finds or estimates something, including Spanish ones.
+CLAIMANT_VERBS_RE = re.compile(
+    r"\b(?:found|finds|estimates?|reports|showed|shows)\s+that\b"
+    r"|\b(?:said|says|told|stated|announced|revealed|acknowledged|reported|claimed|confirmed|"
+    r"added|noted|warned|warns|insisted|estimated|wrote|denied|declared|explained|argued|admitted|"
+    r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió)\b"
+    r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún)\b"
+)
+LEADING_CLAIMANT_RE = re.compile(r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún)\s+([^,]{1,120}),\s*")
+# "according to joint estimates by X", "new figures from X": the claimant is X.
+EVIDENCE_BY_RE = re.compile(
+    r"^(?:(?:joint|new|latest|official|provisional|recent|preliminary)\s+)*"
+    r"(?:estimates|figures|data|statistics|research|analysis|a study|a report|a survey)\s+"
+    r"(?:by|from|of)\s+(?:the\s+)?",
+    re.I,
+)
+# "A Bank of Portugal study published in May found …": the study's author speaks.
+STUDY_NOUNS = "study|report|survey|analysis|poll|review|audit|estimate|estimates|research|paper"
+STUDY_PARTICIPLE_RE = re.compile(
+    r"\s+(?:published|released|issued|carried out|conducted|commissioned|seen by)\b.*$"
+)
+
+# Nouns that head a definite description of an organisation ("the ministry", "the agency"),
+# resolved to the nearest earlier name that contains the noun or another of its words.
+ORGANISATION_NOUNS: frozenset[str] = frozenset(
+    """
+    ministry agency organization organisation institute bank office council commission committee
+    union nations party police army military government university service department court
+    company corporation group association federation fund system network grid rail hospital
+    board foundation centre center authority authorities institution programme program project
+    parliament assembly senate congress cabinet administration bureau directorate inspectorate
+    regulator ombudsman observatory news times post herald telegraph guardian press
+    """.split()
+)
+# Countries (and a few blocs) named as claimants are organisations, not people.
+COUNTRIES: frozenset[str] = frozenset(
+    """
+    Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain Bangladesh
+    Belarus Belgium Bolivia Bosnia Brazil Britain Bulgaria Cambodia Canada Chile China Colombia
+    Croatia Cuba Cyprus Czechia Denmark Egypt England Eritrea Estonia Ethiopia Finland France
+    Georgia Germany Ghana Greece Haiti Hungary Iceland India Indonesia Iran Iraq Ireland Israel
+    Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Latvia Lebanon Libya Lithuania
+    Malaysia Mali Malta Mexico Moldova Mongolia Morocco Nepal Netherlands Nigeria Norway Oman
+    Pakistan Palestine Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland
+    Serbia Slovakia Slovenia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia
+    Turkey Uganda Ukraine Uzbekistan Venezuela Vietnam Wales Yemen Zimbabwe America Moscow Ankara
+    Tehran Washington Beijing Brussels Kyiv London Paris Berlin NATO EU UN
+    """.split()
+)
+# Lower-case words that name a person's role; a name right after one is a person
+# ("the transport secretary Mark Harper"), and so is a bare role ("the official").
+PERSON_ROLES: frozenset[str] = frozenset(
+    """
+    official spokesman spokeswoman spokesperson diplomat minister secretary president director
+    head chief doctor dr professor prof mayor governor senator editor reporter correspondent
+    author researcher scientist economist analyst lawyer judge commander general leader chairman
+    chairwoman ministra ministro presidente
+    """.split()
+)
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they"})

@@ -52,6 +52,7 @@ _DATE_RE = re.compile(
     rf"|\b(?:\d+|a|one|{lex.NUMBER_WORDS})[\s-]+(?:days?|weeks?|months?|years?|decades?)\b"
 )
 _FIGURE_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|{lex.NUMBER_WORDS})\b")
+_FRACTION_RE = re.compile(r"\b(?:half|a third|two thirds|a quarter|three quarters|majority)\b")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -151,11 +152,16 @@ def _signals(sentence: str) -> frozenset[str]:
         and bool(lex.COMMENT_FORM_RE.search(text)),
         "fragment": len(text.split()) < 5,
         "quantity": has_quantity(text),
-        "statistic": has_quantity(text),
+        "statistic": _states_quantity(_QUOTED_SPEECH_RE.sub(" ", text)),
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
         "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
     return frozenset(name for name, present in found.items() if present)
+
+
+def _states_quantity(text: str) -> bool:
+    """A real quantity outside quotation marks: a quote with a figure is still a quote."""
+    return has_quantity(text) or bool(_FRACTION_RE.search(text))
 
 
 def _calls_to_action(lowered: list[str], words: set[str], pairs: set[str]) -> bool:

@@ -1,0 +1,103 @@
+"""Claimant names within one article: their type, an acronym's long form, embedded tweets'
+authors and one canonical form per claimant. Pure.
+
+claimant_type: "organisation" for names with an organisation word (Ministry, Agency, Bank, …),
+acronyms, countries and groups ("officials", "police"); "person" for a role ("Turkish
+official", "the minister") or a personal name of two to four capitalised words; "unknown"
+otherwise (and for "").
+
+canonical_claimants: the first form an article gives a claimant is used for all its later
+mentions: "The Environment Agency" and "Environment Agency" are one; "WHO" is "The World
+Health Organization" once the article wrote "The World Health Organization (WHO)"; "Harper"
+is "Mark Harper" once he was named in full.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.extraction.lexicon import (
+    ANONYMOUS_ROLES,
+    COUNTRIES,
+    NATIONALITIES,
+    ORGANISATION_NOUNS,
+    PERSON_ROLES,
+    SPEAKING_BODIES,
+)
+
+_ACRONYM_DEFINITION_RE = re.compile(
+    r"((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|and|for|the|de|del|on)?\s*[A-Z][\w'’.&-]*)+)"
+    r"\s+\(([A-Z][A-Za-z]{1,9})\)"
+)
+_TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
+_ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,9}$")
+_TWEET_FOOTER_RE = re.compile(r"^\W*(?:—|–|-{1,2})\s*([^()\n]{1,80}?)\s*\(@\w{1,30}\)")
+_PERSON_NAME_RE = re.compile(
+    r"^[A-Z][\w'’.-]+(?:\s+(?:de|da|van|von|bin|al)?\s*[A-Z][\w'’.-]+){1,3}$"
+)
+
+
+def strip_acronym(name: str) -> str:
+    """'The World Health Organization (WHO)' → 'The World Health Organization'."""
+    return _TRAILING_ACRONYM_RE.sub("", name)
+
+
+def claimant_type(name: str) -> str:
+    """'person', 'organisation' or 'unknown' (see the module docstring)."""
+    words = name.split()
+    if not words:
+        return "unknown"
+    lowered = [word.lower().strip(".,'’") for word in words]
+    if set(lowered) & (ORGANISATION_NOUNS | SPEAKING_BODIES) - ANONYMOUS_ROLES - {"authority"}:
+        return "organisation"
+    if any(_ACRONYM_RE.match(word) for word in words) or set(words) & COUNTRIES:
+        return "organisation"
+    if lowered[-1] in ANONYMOUS_ROLES | PERSON_ROLES:
+        return "person"
+    if _PERSON_NAME_RE.match(name) and not set(words) & NATIONALITIES:
+        return "person"
+    return "unknown"
+
+
+def tweet_author(body: str, end: int) -> str:
+    """The account name of an embedded tweet whose text ends the paragraph holding `end`:
+    the next paragraph is its footer, "— Met Office (@MetOffice) 3 Mar 2024"."""
+    paragraph_end = body.find("\n\n", end)
+    if paragraph_end < 0:
+        return ""
+    footer = _TWEET_FOOTER_RE.match(body[paragraph_end:].lstrip()[:200])
+    return footer.group(1).strip() if footer is not None else ""
+
+
+def acronyms(body: str) -> dict[str, str]:
+    """Acronyms the article defines, with their long form: {'WHO': 'The World Health …'}."""
+    return {acronym: long for long, acronym in _ACRONYM_DEFINITION_RE.findall(body)}
+
+
+def canonical_claimants(names: Sequence[str], body: str) -> list[str]:
+    """`names` (in article order) with each claimant's first form used for all its mentions."""
+    long_forms = acronyms(body)
+    first_form: dict[str, str] = {}
+    canonical = []
+    for name in names:
+        parts = [long_forms.get(part, part) for part in re.split(r"\s+and\s+", name)]
+        name = " and ".join(parts) if len(parts) > 1 and name else long_forms.get(name, name)
+        key = _key(name)
+        if key and key not in first_form:
+            first_form[key] = _full_name(name, first_form)
+        canonical.append(first_form.get(key, name) if key else name)
+    return canonical
+
+
+def _key(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().lower())
+
+
+def _full_name(name: str, known: dict[str, str]) -> str:
+    """A surname alone ('Harper') becomes the full name given earlier ('Mark Harper')."""
+    if " " in name or claimant_type(name) == "organisation":
+        return name
+    return next(
+        (full for full in known.values() if full.endswith(f" {name}") and " " in full), name
+    )
