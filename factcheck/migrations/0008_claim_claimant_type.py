@@ -16,7 +16,7 @@ def type_existing_claimants(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("factcheck", "0006_verdict_feed_order_index"),
+        ("factcheck", "0007_reconciler_requeues"),
     ]
 
     operations = [
