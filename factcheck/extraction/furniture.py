@@ -58,12 +58,26 @@ _FOREIGN_BIO_RE = re.compile(
     r"^[A-ZÁÉÍÓÚ][\w'’.-]*(?:\s+[A-ZÁÉÍÓÚ][\w'’.-]*){0,3}\s+(?:es|é|est)\s+(?:una?\s+|um\s+|une?\s+)?"
     r"(?:periodista|jornalista|journaliste|reportera?|repórter|columnista|colunista|editora?)\b"
 )
-_PATTERNS = (
-    _TWEET_FOOTER_RE, _HOVER_CARD_RE, _BYLINE_RE, _CAPTION_RE, _BIO_RE, _CONTACT_RE,
-    _CREDITS_RE, _FOREIGN_BIO_RE,
+# Each pattern with the lower-cased strings one of which a sentence must contain for the
+# pattern to have a chance: cheap substring tests spare most sentences the regexes.
+_PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (_TWEET_FOOTER_RE, ("@", "repost", "retweet", "likes", "quote ", "bookmarks", "replies",
+                        "views")),
+    (_HOVER_CARD_RE, ("follow", "subscribers", "shares")),
+    (_BYLINE_RE, ("by ", ":", "published", "updated", "posted")),
+    (_CAPTION_RE, ("photo", "image", "picture", "caption", "credit", "getty", "reuters/",
+                   "shutterstock", "pa media", "pa wire")),
+    (_BIO_RE, ("he ", "she ", "they ", " is ", "follow", "contact", "email")),
+    (_CONTACT_RE, ("contact", "enquiries", "inquiries", "tel", "phone", "@", "+")),
+    (_CREDITS_RE, (" by",)),
+    (_FOREIGN_BIO_RE, (" es ", " é ", " est ")),
 )  # fmt: skip
 
 
 def is_furniture(sentence: str) -> bool:
     """True for tweet footers, hover cards, bylines, datelines, captions and author bios."""
-    return any(pattern.search(sentence) for pattern in _PATTERNS)
+    lowered = sentence.lower()
+    return any(
+        any(cue in lowered for cue in cues) and pattern.search(sentence)
+        for pattern, cues in _PATTERNS
+    )

@@ -54,6 +54,8 @@ def grams(sentence: str) -> list[str]:
 
 def has_quantity(text: str) -> bool:
     """True when `text` states a real quantity: not just a year, a date or "Covid-19"."""
+    if _DIGIT_RE.search(text) is None:  # the words alone decide; nothing to set aside
+        return bool(_QUANTITY_RE.search(text))
     return bool(_QUANTITY_RE.search(_NOT_QUANTITY_RE.sub(" ", text)))
 
 

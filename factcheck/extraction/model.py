@@ -28,6 +28,22 @@ class Model:
     platt: tuple[float, float]
     meta: dict
 
+    def logit(self, sentence: str) -> float:
+        """The uncalibrated score alone: raw() without recording contributions."""
+        weights = self.weights
+        norm = total = 0.0
+        for feature, count in Counter(grams(sentence)).items():
+            known = weights.get(feature)
+            if known is not None:
+                if count == 1:
+                    norm += known[0]
+                    total += known[1]
+                else:
+                    tf = 1.0 + math.log(count)
+                    norm += tf * tf * known[0]
+                    total += tf * known[1]
+        return total / math.sqrt(norm) + self.intercept if norm else self.intercept
+
     def raw(self, sentence: str) -> tuple[float, dict[str, float]]:
         """The uncalibrated score and each known feature's contribution to it."""
         weights = self.weights
@@ -77,7 +93,7 @@ def shipped_model() -> Model:
 def model_probability(sentence: str) -> float:
     """The shipped model's calibrated probability that `sentence` is worth checking."""
     model = shipped_model()
-    return model.probability(model.raw(sentence)[0])
+    return model.probability(model.logit(sentence))
 
 
 def model_explanation(sentence: str, top: int = 8) -> list[tuple[str, float]]:

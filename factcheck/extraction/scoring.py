@@ -137,6 +137,8 @@ def _signals(sentence: str) -> frozenset[str]:
     pairs = {f"{first} {second}" for first, second in zip(lowered, lowered[1:], strict=False)}
     undated = _DATE_RE.sub(" ", text)
     attributed = bool(words & lex.ATTRIBUTION_WORDS or pairs & lex.ATTRIBUTION_PAIRS)
+    quantity = has_quantity(text)
+    unquoted = _QUOTED_SPEECH_RE.sub(" ", text)
     found = {
         "figures": bool(_FIGURE_RE.search(undated)),
         "dates": undated != text,
@@ -151,17 +153,19 @@ def _signals(sentence: str) -> frozenset[str]:
         "comment_form": bool(words & lex.COMMENT_FORM_WORDS)
         and bool(lex.COMMENT_FORM_RE.search(text)),
         "fragment": len(text.split()) < 5,
-        "quantity": has_quantity(text),
-        "statistic": _states_quantity(_QUOTED_SPEECH_RE.sub(" ", text)),
+        "quantity": quantity,
+        "statistic": _states_quantity(unquoted, quantity if unquoted == text else None),
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
         "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
     return frozenset(name for name, present in found.items() if present)
 
 
-def _states_quantity(text: str) -> bool:
-    """A real quantity outside quotation marks: a quote with a figure is still a quote."""
-    return has_quantity(text) or bool(_FRACTION_RE.search(text))
+def _states_quantity(text: str, known: bool | None) -> bool:
+    """A real quantity outside quotation marks (`text` has them blanked; `known` is
+    has_quantity(text) when already computed): a quote with a figure is still a quote."""
+    quantity = has_quantity(text) if known is None else known
+    return quantity or bool(_FRACTION_RE.search(text))
 
 
 def _calls_to_action(lowered: list[str], words: set[str], pairs: set[str]) -> bool:
