@@ -11,7 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Run as a script, eval/ would come first on sys.path, and eval/numbers.py would shadow the
+# standard library's ``numbers``: the repository root takes its place.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from eval.readme import main_table  # noqa: E402
 from factcheck.extraction import training  # noqa: E402

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# Run as a script, eval/ would come first on sys.path, and eval/numbers.py would shadow the
+# standard library's ``numbers``: the repository root takes its place.
+sys.path[0] = str(ROOT)
 
 from eval.readme import main_table  # noqa: E402
 from factcheck.extraction import extract_claims, extract_from_html, extract_from_text  # noqa: E402
