@@ -242,15 +242,19 @@ def article_extract(*, article_id: int) -> None:
             _store(article, extracted, candidates)
 
 
-# Called after commit with the id of an article that just failed (webhooks subscribe here).
+# Called with the id of an article that just failed, in the transaction that failed it
+# (webhooks record their deliveries there: a failure is never stored without its event).
 ARTICLE_FAILED_HOOKS: list[Callable[[int], None]] = []
 
 
+@transaction.atomic
 def article_fail(*, article_id: int, reason: str) -> None:
     """Mark one queued or fetching article failed with a reason an editor can read.
 
     An extracted article stays extracted (its claims exist, whatever failed after them), and one
-    already failed keeps its first reason and sends no second ``article.failed`` webhook.
+    already failed keeps its first reason and sends no second ``article.failed`` webhook. The
+    hooks run in the same transaction: a connection lost before the commit loses neither the
+    failure nor its event alone (the article stays pending for the reconciler).
     """
     failed = Article.objects.filter(pk=article_id, status__in=PENDING).update(
         status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
@@ -258,7 +262,7 @@ def article_fail(*, article_id: int, reason: str) -> None:
     if not failed:
         return
     for hook in ARTICLE_FAILED_HOOKS:
-        transaction.on_commit(lambda hook=hook: hook(article_id))
+        hook(article_id)
 
 
 def _store(

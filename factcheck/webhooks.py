@@ -160,7 +160,7 @@ def verdict_corrected(verdict: Verdict) -> None:
 
 
 def article_failed(article_id: int) -> None:
-    """ingest.ARTICLE_FAILED_HOOKS: an article ended as failed."""
+    """ingest.ARTICLE_FAILED_HOOKS: an article ended as failed (called in its transaction)."""
     article = Article.objects.only("url", "failure_reason", "updated_at").get(pk=article_id)
     data = {
         "article": {

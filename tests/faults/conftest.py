@@ -23,9 +23,10 @@ from tests.faults.figures import FIGURES
 from tests.redis_fixtures import OwnRedis, producing_to_redis, running_redis
 
 # Short clocks, so that a fault is found and repaired within seconds: the reconciler runs every
-# second and re-queues what waited 6 s (longer than a fetch may take, FETCH_TOTAL_TIMEOUT=5).
+# second and re-queues what waited 4 s (longer than a fetch may take, FETCH_TOTAL_TIMEOUT=3).
 STACK_ENV = {
-    "RECONCILE_AFTER": "6",
+    "RECONCILE_AFTER": "4",
+    "FETCH_TOTAL_TIMEOUT": "3",
     "RECONCILE_EVERY": "1",
     "RECONCILE_MAX_ATTEMPTS": "5",
     "FETCH_PER_HOST_INTERVAL": "0",
@@ -60,7 +61,13 @@ class FaultStack:
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
 
-    def start_beat(self) -> None:
+    def start(self, worker: str = "worker") -> None:
+        """Beat and one worker, started side by side."""
+        self.start_beat(wait=False)
+        self.start_worker(worker)
+        self.wait_for_beat()
+
+    def start_beat(self, *, wait: bool = True) -> None:
         env = {
             **os.environ,
             **self.env(),
@@ -74,6 +81,11 @@ class FaultStack:
             "-s", str(self.folder / "beat-schedule"), "--logfile", str(log),
         ]  # fmt: skip
         self.beat = subprocess.Popen(command, cwd=ROOT, env=env)
+        if wait:
+            self.wait_for_beat()
+
+    def wait_for_beat(self) -> None:
+        log = self.folder / "beat.log"
         wait_for(lambda: log.exists() and "beat: Starting" in log.read_text(), timeout=60)
 
     def log_tails(self, lines: int = 40) -> str:
@@ -85,8 +97,15 @@ class FaultStack:
         return "\n".join(tails)
 
     def stop(self) -> None:
-        for process in [*self.workers.values(), *([self.beat] if self.beat else [])]:
+        """Cold shutdown (SIGQUIT): the test has checked everything settled; nothing to finish."""
+        processes = [*self.workers.values(), *([self.beat] if self.beat else [])]
+        for process in processes:
             if process.poll() is None:
+                process.send_signal(signal.SIGQUIT)
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
                 stop_worker(process)
 
 

@@ -156,6 +156,8 @@ def duplicates(good: list[str], gone: list[str], received: list[str]) -> int:
     assert set(deliveries.values_list("status", flat=True)) <= {"delivered"}
     assert {int(pk) for pk in received} == set(deliveries.values_list("pk", flat=True))
     assert Source.objects.filter(status="fetched").count() == len(good), "a source was lost"
+    assert ArticleRaw.objects.count() >= len(good), "a fetched page was lost"
+    assert deliveries.count() >= len(gone), "an article.failed event was lost"
     counts = [
         ArticleRaw.objects.count() - len(good),
         deliveries.count() - len(gone),
@@ -185,8 +187,7 @@ def submit(urls: list[str]) -> None:
 def test_redis_stopped_and_restarted_empty_mid_ingest(fault_stack: FaultStack):
     with sites(delay=lambda request: 0.5) as site:
         subscribe(site.receiver)
-        fault_stack.start_worker()
-        fault_stack.start_beat()
+        fault_stack.start()
         before = [site.article_url(n) for n in range(1, 11)] + [
             site.article_url(n, gone=True) for n in (11, 12)
         ]
@@ -222,8 +223,7 @@ def test_a_worker_killed_mid_fetch(fault_stack: FaultStack):
 
     with sites(delay=slow_first_time) as site:
         subscribe(site.receiver)
-        fault_stack.start_worker("doomed")
-        fault_stack.start_beat()
+        fault_stack.start("doomed")
         good = [site.article_url(n) for n in range(1, 7)]
         gone = [site.article_url(7, gone=True)]
         submit(good + gone)
@@ -246,8 +246,7 @@ def test_broker_messages_lost(fault_stack: FaultStack):
         lost = broker.llen("fetch")
         assert lost == len(good + gone)
         broker.delete("fetch")  # every fetch message lost
-        fault_stack.start_worker()
-        fault_stack.start_beat()
+        fault_stack.start()
         settle(fault_stack)
         dupes = duplicates(good, gone, site.received)
     record("broker messages deleted", lost, dupes)
@@ -260,8 +259,7 @@ def test_broker_messages_lost(fault_stack: FaultStack):
 def test_database_connections_dropped_mid_ingest(fault_stack: FaultStack):
     with sites(delay=lambda request: 0.3) as site:
         subscribe(site.receiver)
-        fault_stack.start_worker()
-        fault_stack.start_beat()
+        fault_stack.start()
         good = [site.article_url(n) for n in range(1, 9)]
         gone = [site.article_url(n, gone=True) for n in (9, 10)]
         submit(good + gone)
