@@ -6,6 +6,7 @@ import time
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
+from django.urls import reverse
 
 from factcheck.models import Article, Source
 from tests.personas import make_claim
@@ -66,6 +67,19 @@ def test_submitting_work_with_the_broker_down_answers_and_leaves_it_queued(redis
     assert time.monotonic() - started < 10
     assert Article.objects.get(pk=article.json()["id"]).status == Article.Status.QUEUED
     assert Source.objects.get(url="https://stats.example.org/outage").status == "queued"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_adding_a_source_in_the_admin_with_the_broker_down_answers(redis_broker):
+    editor = User.objects.create(username="desk", is_superuser=True, is_staff=True)
+    claim = make_claim()
+    client = Client()
+    client.force_login(editor)
+    redis_broker.stop()
+    step = reverse("admin:factcheck_claim_step", args=[claim.pk, "add-source"])
+    response = client.post(step, {"url": "https://stats.example.org/admin-outage"})
+    assert response.status_code == 302, response.content[:300]
+    assert Source.objects.get(url="https://stats.example.org/admin-outage").status == "queued"
 
 
 @pytest.mark.django_db(transaction=True)
