@@ -185,14 +185,18 @@ def test_a_worker_fails_an_article_redirected_nowhere_and_carries_on(
     assert celery_worker.poll() is None
 
 
-@pytest.mark.worker
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 @pytest.mark.parametrize("charset", ["base64", "idna", "undefined"])
-def test_a_worker_extracts_an_article_declaring_a_bytes_codec(celery_worker, server, charset):
+def test_an_article_declaring_a_bytes_codec_is_fetched_and_extracted(
+    allow_loopback, server, charset
+):
+    """What the fetch and extract tasks run, in this process (the task boundary is above)."""
     body = f'<html><head><meta charset="{charset}"><title>Jobs</title></head>{PAGE[6:]}'
     server.route(f"/{charset}", Reply(body=body.encode(), content_type="text/html"))
-    article = ingest.article_submit_url(url=server.url(f"/{charset}"))
-    article = wait_for(lambda: settled(article), timeout=60)
+    article = Article.objects.create(url=server.url(f"/{charset}"))
+    assert ingest.article_fetch(article_id=article.pk)
+    ingest.article_extract(article_id=article.pk)
+    article.refresh_from_db()
     assert (article.status, article.failure_reason) == (Article.Status.EXTRACTED, "")
     assert "Unemployment fell to 4%" in article.body
 

@@ -23,12 +23,14 @@ from tests.faults.figures import FIGURES
 from tests.redis_fixtures import OwnRedis, producing_to_redis, running_redis
 
 # Short clocks, so that a fault is found and repaired within seconds: the reconciler runs every
-# second and re-queues what waited 4 s (longer than a fetch may take, FETCH_TOTAL_TIMEOUT=3).
+# second and re-queues what waited 5 s (longer than a fetch may take, FETCH_TOTAL_TIMEOUT=3).
+# Many attempts: on a busy machine a re-queued task can wait in the queue longer than 5 s, and
+# each re-queue counts (a claim's search is given up after 21 x 5 s).
 STACK_ENV = {
-    "RECONCILE_AFTER": "4",
+    "RECONCILE_AFTER": "5",
     "FETCH_TOTAL_TIMEOUT": "3",
     "RECONCILE_EVERY": "1",
-    "RECONCILE_MAX_ATTEMPTS": "5",
+    "RECONCILE_MAX_ATTEMPTS": "20",
     "FETCH_PER_HOST_INTERVAL": "0",
     "SOURCE_RETRY_BASE_DELAY": "0.2",
     "SOURCE_RETRY_MAX_DELAY": "1",

@@ -155,7 +155,8 @@ def duplicates(good: list[str], gone: list[str], received: list[str]) -> int:
     deliveries = WebhookDelivery.objects.all()
     assert set(deliveries.values_list("status", flat=True)) <= {"delivered"}
     assert {int(pk) for pk in received} == set(deliveries.values_list("pk", flat=True))
-    assert Source.objects.filter(status="fetched").count() == len(good), "a source was lost"
+    fetched = Source.objects.filter(status="fetched").count()
+    assert fetched == len(good), list(Source.objects.values_list("url", "status", "failure_reason"))
     assert ArticleRaw.objects.count() >= len(good), "a fetched page was lost"
     assert deliveries.count() >= len(gone), "an article.failed event was lost"
     counts = [
