@@ -22,6 +22,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
@@ -33,6 +34,8 @@ from factcheck.sources import pipeline
 logger = logging.getLogger(__name__)
 
 BATCH = 500  # rows of one kind per run; the next run takes the rest
+LOCK_KEY = "reconcile:running"
+LOCK_SECONDS = 300  # a run killed mid-way holds the others up no longer than this
 
 
 def gave_up(attempts: int) -> str:
@@ -43,8 +46,20 @@ def gave_up(attempts: int) -> str:
 
 
 def work_reconcile(*, now: datetime | None = None) -> dict[str, int]:
-    """Re-queue or give up every kind of stale work; {kind: rows re-queued or given up}."""
-    now = now or timezone.now()
+    """Re-queue or give up every kind of stale work; {kind: rows re-queued or given up}.
+
+    One run at a time across workers (a lock in the shared cache): runs piling up behind a busy
+    queue would otherwise compete with the work they look after.
+    """
+    if not cache.add(LOCK_KEY, 1, timeout=LOCK_SECONDS):
+        return {}
+    try:
+        return _reconcile(now or timezone.now())
+    finally:
+        cache.delete(LOCK_KEY)
+
+
+def _reconcile(now: datetime) -> dict[str, int]:
     cutoff = now - timedelta(seconds=settings.RECONCILE_AFTER)
     unranked = Evidence.objects.filter(suggested_stance=Evidence.Stance.PENDING)
     counts = {
@@ -128,19 +143,18 @@ def _searches(now: datetime) -> int:
     """
     if not settings.SOURCES_FIND_ON_INGEST:
         return 0
-    limit, after = settings.RECONCILE_MAX_ATTEMPTS, settings.RECONCILE_AFTER
-    unsearched = Claim.objects.filter(sources_searched_at__isnull=True)
+    limit, after = settings.RECONCILE_MAX_ATTEMPTS, timedelta(seconds=settings.RECONCILE_AFTER)
+    unsearched = Claim.objects.filter(sources_searched_at__isnull=True, created_at__lt=now - after)
+    rows = unsearched.order_by("created_at").values_list("pk", "search_requeues", "created_at")
     acted = 0
-    for requeues in range(limit + 1):
-        cutoff = now - timedelta(seconds=after * (requeues + 1))
-        stale = unsearched.filter(search_requeues=requeues, created_at__lt=cutoff)
-        ids = list(stale.order_by("created_at").values_list("pk", flat=True)[:BATCH])
-        for pk in ids:
-            if requeues >= limit:
-                settling.claim_search_fail(claim_id=pk, reason=gave_up(limit))
-                acted += 1
-            else:
-                acted += _search_requeued(pk, requeues)
+    for pk, requeues, created_at in rows[:BATCH]:
+        if created_at >= now - after * (requeues + 1):
+            continue  # its last re-queue is not RECONCILE_AFTER old yet
+        if requeues >= limit:
+            settling.claim_search_fail(claim_id=pk, reason=gave_up(limit))
+            acted += 1
+        else:
+            acted += _search_requeued(pk, requeues)
     return acted
 
 

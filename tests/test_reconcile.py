@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.conf import settings as django_settings
 from django.contrib.auth.models import User
+from django.core.cache import cache
 from django.utils import timezone
 
 from factcheck import ingest, queue, reconcile, webhooks
@@ -126,7 +127,19 @@ def test_an_unsearched_claim_is_searched_again_then_given_up(
 
 def test_beat_runs_the_reconciler_every_reconcile_every_seconds():
     entry = django_settings.CELERY_BEAT_SCHEDULE["work-reconcile"]
-    assert entry == {"task": queue.WORK_RECONCILE, "schedule": django_settings.RECONCILE_EVERY}
+    every = django_settings.RECONCILE_EVERY
+    assert entry == {"task": queue.WORK_RECONCILE, "schedule": every, "options": {"expires": every}}
+
+
+@pytest.mark.django_db
+def test_a_second_reconciler_run_while_one_runs_does_nothing(reconcile_after):
+    lost_article("https://news.example.org/twice")
+    cache.add(reconcile.LOCK_KEY, 1)
+    try:
+        assert reconcile.work_reconcile() == {}
+    finally:
+        cache.delete(reconcile.LOCK_KEY)
+    assert reconcile.work_reconcile()["articles"] == 1
 
 
 @pytest.mark.django_db

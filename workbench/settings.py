@@ -398,4 +398,5 @@ RECONCILE_MAX_ATTEMPTS = int(env_number("RECONCILE_MAX_ATTEMPTS", 3, cast=int, m
 CELERY_BEAT_SCHEDULE["work-reconcile"] = {
     "task": "factcheck.tasks.work_reconcile",
     "schedule": RECONCILE_EVERY,
+    "options": {"expires": RECONCILE_EVERY},  # a run still queued when the next is due is dropped
 }

@@ -40,7 +40,7 @@ from tests.httpservers import LocalServer, Reply, SeenRequest, serve
 
 pytestmark = [pytest.mark.faults, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 
-SETTLE_SECONDS = 150
+SETTLE_SECONDS = 240
 _topics = itertools.count(1)
 
 
