@@ -4,7 +4,9 @@
 
 Data: eval/data/number_pairs.jsonl, written for this project (see eval/data/README.md). Each row
 has ``claim``, ``passage``, ``label`` (agrees / close / conflicts / none), ``kind`` (trap, same,
-different, no_figure) and ``split`` (dev: looked at while building; heldout: evaluated only).
+different, no_figure) and ``split``: dev (looked at while building), heldout (evaluated once, then
+looked at), heldout2 (written after that evaluation, before the changes it prompted; evaluated
+once, at the end).
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not
@@ -21,10 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "eval" / "data" / "number_pairs.jsonl"
+SPLITS = ("dev", "heldout", "heldout2")
 
 
 def load(split: str = "all") -> list[dict]:
-    """The labelled pairs of one split ('dev', 'heldout') or of both ('all')."""
+    """The labelled pairs of one split (``SPLITS``) or of all ('all')."""
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     return [r for r in rows if split == "all" or r["split"] == split]
 
@@ -91,14 +94,14 @@ def _cell(result: dict, key: str, fmt: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "heldout", "all"], default=None)
+    parser.add_argument("--split", choices=[*SPLITS, "all"], default=None)
     parser.add_argument("--errors", action="store_true", help="list the pairs labelled otherwise")
     args = parser.parse_args()
-    splits = [args.split] if args.split else ["dev", "heldout", "all"]
+    splits = [args.split] if args.split else [*SPLITS, "all"]
     results = {split: evaluate(load(split)) for split in splits}
     print(table(results))
     if args.errors:
-        for split in splits[:1] if len(splits) == 1 else splits[:2]:
+        for split in splits if len(splits) == 1 else SPLITS:
             for row, got in zip(load(split), results[split]["predicted"], strict=True):
                 if got != row["label"]:
                     print(f"[{split}] {row['label']} → {got}: {row['claim']} || {row['passage']}")
