@@ -24,7 +24,7 @@ def test_there_are_at_least_80_labelled_pairs_in_two_halves(evaluation):
     assert {r["label"] for r in rows} == {"agrees", "close", "conflicts", "none"}
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2"])
 def test_the_number_check_stays_above_its_floors(evaluation, split):
     measured = evaluation.evaluate(evaluation.load(split))
 
@@ -34,7 +34,8 @@ def test_the_number_check_stays_above_its_floors(evaluation, split):
     assert measured["different_called"] <= FLOORS[split]["different_called"]
 
 
-# Just under the numbers of the first (and only) held-out evaluation, 2026-11-30 07:27 UTC.
+# Just under today's numbers (README "Number check"); the held-out splits scored lower the first
+# time they were run (the README keeps those numbers too).
 FLOORS = {
     "dev": {
         "agrees_precision": 0.95,
@@ -43,9 +44,15 @@ FLOORS = {
         "different_called": 0,
     },
     "heldout": {
-        "agrees_precision": 0.9,
-        "conflicts_precision": 0.8,
-        "decided": 0.66,
+        "agrees_precision": 0.95,
+        "conflicts_precision": 0.95,
+        "decided": 0.88,
+        "different_called": 0,
+    },
+    "heldout2": {
+        "agrees_precision": 0.85,
+        "conflicts_precision": 0.95,
+        "decided": 0.74,
         "different_called": 2,
     },
 }

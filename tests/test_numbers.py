@@ -174,6 +174,34 @@ def test_the_period_a_passage_names_once_applies_to_its_figures():
     assert result(claim, "In 2022 there were 30,000 measles cases.") == "none"
 
 
+def test_a_share_in_words_is_a_percentage():
+    assert (one("nine out of ten").value, one("one in five").unit) == (90, "%")
+    claim = "Nine out of ten people support the ban."
+
+    assert result(claim, "A survey found 90 percent of people support the ban.") == "agrees"
+    assert result(claim, "A survey found 70 percent of people support the ban.") == "conflicts"
+
+
+def test_a_rate_never_pairs_with_a_count():
+    claim = "The government plans to build 300,000 homes a year."
+
+    assert result(claim, "Ministers have pledged 300,000 new homes a year.") == "agrees"
+    assert result(claim, "Only 234,000 homes were built last year.") == "none"
+
+
+def test_the_noun_before_of_names_the_figure():
+    claim = "The bank made a profit of $4.2 billion."
+
+    assert result(claim, "The bank set aside $4.2 billion for bad loans.") == "none"
+    assert result(claim, "The bank's profit was $4.1 billion.") == "agrees"
+
+
+def test_visitors_are_people():
+    claim = "A record 1.1 million people visited the park in 2023."
+
+    assert result(claim, "The park welcomed 1.1 million visitors in 2023.") == "agrees"
+
+
 def test_number_words_are_understood():
     claim = "Six of the twelve regions missed their targets."
 

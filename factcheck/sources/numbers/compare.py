@@ -155,20 +155,23 @@ def _family(q: Quantity) -> tuple[str, str]:
 
 def _same_subject(a: Quantity, b: Quantity) -> bool:
     x, y = a.about, b.about
-    if x.negated != y.negated or (x.modifiers and y.modifiers and not x.modifiers & y.modifiers):
+    if x.negated != y.negated or x.rate != y.rate:
+        return False  # "no internet" is not "internet"; 300,000 homes a year is not last year's
+    if x.modifiers and y.modifiers and not x.modifiers & y.modifiers:
         return False
     if x.head and y.head:
         if not _heads_match(x.head, y.head):
             return False
-        if a.kind != "percent" and not (is_person_concept(x.head) or is_person_concept(y.head)):
-            return True  # "cases" and "cases": the head says what is counted
+        if a.kind != "percent" and (x.head == y.head != "people" or not is_person_concept(x.head)):
+            return True  # "cases" and "cases", "nurses" and "nurses": the head says what is counted
         # A group of people, or what a percentage is of, needs one more thing in common:
         # "91 percent of children" vaccinated is not "86 percent of children" in poverty.
         return bool(_shared_topic(a, b) - {"people"} - ({x.head} & {y.head}))
     if x.head or y.head:
         head, other = (x.head, y) if x.head else (y.head, x)
         # "1,000 people died" and "the death toll rose to 2,400": people need a shared topic.
-        if head not in other.topic and not (head == "people" and _shared_topic(a, b) - {head}):
+        shared = _shared_topic(a, b) - {head, "people"}
+        if head not in other.topic and not (is_person_concept(head) and shared):
             return False
     elif not _shared_topic(a, b):
         return False

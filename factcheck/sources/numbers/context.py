@@ -37,6 +37,9 @@ _MONTHS = frozenset(m.lower() for m in lex.MONTHS)
 _DETERMINERS = frozenset("the a an all its their his her our these those".split())
 _OF_GLUE = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the\s+)?$")
 _MAX_FIGURES = 1000  # read per text; more is a table or an attack, not prose (they stay unread)
+_RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+_RATE_ADVERBS |= {"daily": "day", "hourly": "hour"}
+_RATE_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _REACH = 200  # characters either side of a figure
 _WINDOW = 14  # words either side of a figure at most
 _JAN_1_2000 = date(2000, 1, 1).toordinal()
@@ -165,6 +168,7 @@ class _Window:
             month=month,
             places=self._places(),
             negated=any(w.lower() in lex.NEGATIONS or w.lower().endswith("n't") for w in words),
+            rate=self._rate(),
         )
 
     def _head(self) -> tuple[str, set[str]]:
@@ -182,18 +186,46 @@ class _Window:
             lower = word.lower()
             if len(run) == 3 or lower in lex.STOP_RUN or lower in _MONTHS:
                 break
-            if run and lower.endswith(("ed", "ing")):
-                break
+            if run and lower.endswith(("ed", "ing", "ly")):
+                break  # "people fled", "vehicles annually": a verb or an adverb ends the noun
             run.append(lower)
             if lower in lex.PERSON_GROUPS or lex.CONCEPTS.get(lower) == "people":
                 break
         while run and run[-1] in lex.CHANGE_NOUNS:
             run.pop()  # "12,000 job cuts" counts jobs
         if not run:
-            return "", set()
+            return self._head_before(), set()
         modifiers = {concept(w) for w in run[:-1] if _topical(w)}
         modifiers |= self._of_phrase(words, k + len(run))
         return concept(run[-1]), modifiers
+
+    def _head_before(self) -> str:
+        """'a profit of $4.2 billion' → profit: the word before an 'of' right before the figure."""
+        left = self.left[-2:]
+        if len(left) < 2 or left[1][0].lower() != "of":
+            return ""
+        if self.text[left[1][2] : self.quantity.span[0]].strip():
+            return ""
+        word = left[0][0].lower()
+        if word in lex.CHANGE_NOUNS or word in lex.STOP_RUN or not _topical(word):
+            return ""
+        return concept(word)
+
+    def _rate(self) -> str:
+        """'a year', 'per month', 'annually' within a few words after the figure, before a comma."""
+        words = []
+        for word, _, _ in self.following[:6]:
+            if word == ",":
+                break
+            words.append(word.lower())
+        for k, word in enumerate(words):
+            if word in _RATE_ADVERBS:
+                return _RATE_ADVERBS[word]
+            over = k and words[k - 1] in ("in", "within", "over", "for")  # "rose 19% in a year"
+            if word in ("a", "an", "per", "each", "every") and k + 1 < len(words) and not over:
+                if words[k + 1] in _RATE_UNITS:
+                    return words[k + 1]
+        return ""
 
     def _of_phrase(self, words: list[str], k: int) -> set[str]:
         """'cases of measles' → {'measles'}."""

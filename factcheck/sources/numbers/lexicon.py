@@ -123,29 +123,39 @@ CONCEPTS = {
         ),
         "vaccination",
     ),
-    **dict.fromkeys(("visitors", "visitor", "tourists", "tourist", "visits"), "visitor"),
+    **dict.fromkeys(("visitors", "visitor", "tourists", "tourist", "visits", "visited"), "visitor"),
     **dict.fromkeys(("unemployment", "unemployed", "jobless", "joblessness"), "unemployment"),
-    **dict.fromkeys(("inflation", "prices", "cpi"), "inflation"),
+    **dict.fromkeys(("inflation", "cpi"), "inflation"),
     **dict.fromkeys(
         ("fled", "flee", "fleeing", "escaped", "escape", "displaced", "uprooted"), "flee"
     ),
     **dict.fromkeys(("homes", "home", "houses", "households", "household"), "home"),
     **dict.fromkeys(("children", "child", "kids", "pupils", "minors"), "children"),
     **dict.fromkeys(("refugees", "refugee", "asylum"), "refugee"),
-    **dict.fromkeys(("workers", "employees", "staff", "jobs", "job"), "worker"),
+    **dict.fromkeys(("workers", "employees", "staff"), "worker"),
+    **dict.fromkeys(("jobs", "job", "posts"), "job"),
+    **dict.fromkeys(
+        ("vehicles", "vehicle", "cars", "car", "lorries", "lorry", "trucks", "truck"), "vehicle"
+    ),
+    **dict.fromkeys(("profit", "profits", "earnings"), "profit"),
     **dict.fromkeys(("gdp", "economy", "output"), "economy"),
     **dict.fromkeys(("gusts", "gust", "winds", "wind"), "wind"),
     **dict.fromkeys(("hospitalised", "hospitalized", "hospitalisations", "admissions"), "hospital"),
     **dict.fromkeys(("turnout", "voted", "votes", "ballots"), "vote"),
     **dict.fromkeys(("wildfire", "wildfires", "fire", "fires", "blaze", "blazes"), "fire"),
-    **dict.fromkeys(("ship", "ships", "vessel", "vessels", "boat", "boats"), "ship"),
+    **dict.fromkeys(
+        ("ship", "ships", "vessel", "vessels", "boat", "boats", "ferry", "ferries"), "ship"
+    ),
+    **dict.fromkeys(("plane", "planes", "aircraft", "jet", "jets", "airliner"), "aircraft"),
+    **dict.fromkeys(("troops", "soldiers", "troop", "soldier"), "soldier"),
     **dict.fromkeys(("oil", "crude", "brent"), "oil"),
     **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
 }
 PERSON_GROUPS = frozenset(
     """children women men adults voters soldiers troops fighters workers patients students
     residents civilians migrants refugees citizens passengers teachers nurses doctors pensioners
-    girls boys babies infants teenagers farmers prisoners hostages displaced""".split()
+    girls boys babies infants teenagers farmers prisoners hostages displaced visitors tourists
+    employees staff dead""".split()
 )
 # Words that say nothing about what a figure is of: reporting, change, size, function words.
 GENERIC = frozenset(
@@ -164,7 +174,8 @@ GENERIC = frozenset(
     where how not no never none other another each every all both any many much one ones first
     second third around across throughout within during after before between among into out
     off again further very well high higher low lower record annual monthly weekly daily
-    average mean median tall long wide deep away old large small big""".split()
+    average mean median tall long wide deep away old large small big without near toward towards
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow""".split()
 )
 NEGATIONS = frozenset(
     "no not without never lack lacks lacking none nobody cannot unable unvaccinated".split()
@@ -181,4 +192,4 @@ CHANGE_NOUNS = frozenset(
     cut cuts hike hikes growth surge slump share losses""".split()
 )
 CLAUSE_WORDS = frozenset("while whereas but however although compared versus against".split())
-PLACE_PREPOSITIONS = frozenset("in across throughout within for".split())
+PLACE_PREPOSITIONS = frozenset("in at across throughout within for".split())

@@ -71,6 +71,8 @@ _DATE_PATTERNS = (
     re.compile(rf"\b(?P<month>{_MONTH_ANY})\b\.?\s+{_DAY}\b(?![,.]?[0-9]){_YEAR}"),
     re.compile(rf"\b(?P<month>{_MONTH_FULL})\b,?\s+(?P<year>1[5-9][0-9]{{2}}|20[0-9]{{2}})\b"),
 )
+_SHARE_GLUE = re.compile(r"(?i)\s+(?:out\s+of|in)\s+")
+_SHARE_BASES = frozenset({2, 3, 4, 5, 6, 8, 10, 20, 100})
 TIME_KINDS = frozenset({"year", "date", "ordinal"})
 
 
@@ -85,6 +87,7 @@ class About:
     month: int = 0  # the month it holds for, if stated (1-12)
     places: frozenset[str] = frozenset()  # "idlib" in "in Idlib"
     negated: bool = False  # "no internet", "unvaccinated"
+    rate: str = ""  # "year" in "300,000 homes a year", "500,000 cars annually"
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ class _Found:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in order of position; spans never overlap. Never raises on str."""
     found = _select(_dates(text) + _digit_quantities(text) + _spelled_quantities(text))
-    return [f.quantity for f in _join_ranges(text, found)]
+    return _join_shares(text, [f.quantity for f in _join_ranges(text, found)])
 
 
 def bare_text(quantity: Quantity) -> str:
@@ -453,6 +456,27 @@ def _join_ranges(text: str, found: list[_Found]) -> list[_Found]:
         else:
             out.append(current)
     return out
+
+
+def _join_shares(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    """'nine out of ten', 'one in five' → about 90 %, 20 %: a share is a rounded percentage."""
+    out: list[Quantity] = []
+    for q in quantities:
+        a = out[-1] if out else None
+        if a is not None and _is_share(text, a, q):
+            start, end = a.span[0], q.span[1]
+            share = 100 * a.value / q.value
+            out[-1] = Quantity(share, "%", (start, end), text[start:end], "about", "percent")
+        else:
+            out.append(q)
+    return out
+
+
+def _is_share(text: str, a: Quantity, b: Quantity) -> bool:
+    plain = all(q.kind == "number" and not q.approx and q.upper is None for q in (a, b))
+    if not plain or not 0 <= a.value <= b.value or b.value not in _SHARE_BASES:
+        return False
+    return bool(_SHARE_GLUE.fullmatch(text, a.span[1], b.span[0]))
 
 
 def _is_range(text: str, a: Quantity, b: Quantity) -> bool:
