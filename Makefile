@@ -20,7 +20,8 @@ migrate: $(STAMP)
 
 run: migrate
 	$(PY) manage.py bootstrap
-	DEBUG=$${DEBUG:-true} $(PY) manage.py runworkbench
+	DEBUG=$${DEBUG:-true} SOURCES_WIKIPEDIA_URL=$${SOURCES_WIKIPEDIA_URL-https://en.wikipedia.org} \
+		$(PY) manage.py runworkbench
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

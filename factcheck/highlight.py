@@ -54,3 +54,52 @@ def _merged(spans: Iterable[Span], length: int) -> list[Span]:
         else:
             merged.append([start, end])
     return [(start, end) for start, end in merged]
+
+
+def paragraphs_around(body: str, start: int, end: int, *, around: int = 1) -> list[SafeString]:
+    """The paragraph holding body[start:end] with the claim marked, and ``around`` paragraphs
+    before and after it (escaped): a claim read in its context."""
+    paragraphs = list(_paragraph_spans(body))
+    at = next((i for i, (s, e) in enumerate(paragraphs) if start < e), None)
+    if at is None:
+        return []
+    out = []
+    for s, e in paragraphs[max(0, at - around) : at + around + 1]:
+        spans = [(start - s, end - s)] if s <= start < e else []
+        out.append(mark(body[s:e], spans))
+    return out
+
+
+def _paragraph_spans(body: str) -> Iterable[Span]:
+    """(start, end) of every non-blank line of ``body``."""
+    cursor = 0
+    for line in body.split("\n"):
+        if line.strip():
+            yield cursor, cursor + len(line)
+        cursor += len(line) + 1
+
+
+def marked_body(body: str, claims: Iterable[object]) -> list[SafeString]:
+    """The whole body as paragraphs, each claim wrapped in a link to it:
+    ``<a class="claim status-…" href="…" title="…">`` around its escaped text. ``claims`` carry
+    ``pk``, ``start``, ``end``, ``status``, ``score``, ``url`` and ``label``."""
+    ordered = sorted(claims, key=lambda claim: claim.start)
+    out = []
+    for s, e in _paragraph_spans(body):
+        inside = [c for c in ordered if s <= c.start < e]
+        pieces, cursor = [], s
+        for claim in inside:
+            if claim.start < cursor:
+                continue  # overlapping claims: the first one wins
+            stop = min(claim.end, e)
+            pieces.append(escape(body[cursor : claim.start]))
+            pieces.append(
+                f'<a class="claim status-{escape(claim.status)}" id="claim-{int(claim.pk)}" '
+                f'href="{escape(claim.url)}" '
+                f'title="{escape(claim.label)}" data-score="{claim.score:.2f}">'
+                f"{escape(body[claim.start : stop])}</a>"
+            )
+            cursor = stop
+        pieces.append(escape(body[cursor:e]))
+        out.append(mark_safe("".join(pieces)))  # noqa: S308 - every piece of text is escaped
+    return out

@@ -1,14 +1,14 @@
 """Where an article comes in and its claims are born: submit → fetch → extract → store claims.
 
-Pasted text, pasted HTML and local files are extracted at once (in the caller's process);
-URLs are fetched by a worker (``tasks.article_fetch``) and extracted by another
+Pasted text, pasted HTML and files (uploaded or local) are extracted at once (in the caller's
+process); URLs are fetched by a worker (``tasks.article_fetch``) and extracted by another
 (``tasks.article_extract``). Every failure ends on the article as a readable reason.
 """
 
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urljoin
@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from factcheck import extraction, queue
+from factcheck import dates, extraction, queue
 from factcheck.models import Article, ArticleRaw, Claim
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety
@@ -25,11 +25,7 @@ from factcheck.sources import netsafety
 logger = logging.getLogger(__name__)
 
 ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
-FILE_SUFFIXES = {
-    ".txt": Article.Origin.TEXT,
-    ".html": Article.Origin.HTML,
-    ".htm": Article.Origin.HTML,
-}
+FILE_SUFFIXES = (".txt", ".html", ".htm", ".pdf")
 MAX_FILE_BYTES = 10 * 1024 * 1024
 PENDING = (Article.Status.QUEUED, Article.Status.FETCHING)
 # A queued or fetching article untouched this long (seconds) is sent again when resubmitted: a
@@ -97,47 +93,125 @@ def _resubmit_cutoff() -> datetime:
     return timezone.now() - timedelta(seconds=RESUBMIT_AFTER)
 
 
-def article_ingest_text(*, text: str, title: str = "", url: str = "") -> Article:
+@dataclass(frozen=True)
+class Metadata:
+    """What the person submitting says about pasted text or a file; blank fields are read from
+    the document itself where it has them (HTML meta tags, JSON-LD)."""
+
+    title: str = ""
+    url: str = ""
+    publisher: str = ""
+    published_at: datetime | None = None  # timezone-aware
+
+
+def article_ingest_text(
+    *, text: str, title: str = "", url: str = "", meta: Metadata | None = None
+) -> Article:
     """Store pasted plain text as an article with its claims. The same text twice is one article."""
+    meta = meta or Metadata(title=title, url=url)
     extracted = extraction.extract_from_text(text)
-    if title:
-        extracted = replace(extracted, title=title)
-    return _ingest_extracted(extracted, raw=text, origin=Article.Origin.TEXT, url=url)
+    return _ingest_extracted(extracted, raw=text, origin=Article.Origin.TEXT, meta=meta)
 
 
-def article_ingest_html(*, html: str, url: str = "") -> Article:
+def article_ingest_html(*, html: str, url: str = "", meta: Metadata | None = None) -> Article:
     """Store pasted HTML: its main text (no navigation, bios, comments) and claims."""
-    extracted = extraction.extract_from_html(html, url=url or None)
-    return _ingest_extracted(extracted, raw=html, origin=Article.Origin.HTML, url=url)
+    meta = meta or Metadata(url=url)
+    extracted = extraction.extract_from_html(html, url=meta.url or None)
+    return _ingest_extracted(extracted, raw=html, origin=Article.Origin.HTML, meta=meta)
+
+
+def article_ingest_upload(*, name: str, content: bytes, meta: Metadata | None = None) -> Article:
+    """Store an uploaded .txt, .html or .pdf file (origin ``file``) with its claims."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in FILE_SUFFIXES:
+        raise IngestError(
+            f"Only .txt, .html and .pdf files can be ingested, not {name!r}.", field="file"
+        )
+    if len(content) > MAX_FILE_BYTES:
+        raise IngestError(f"{name} is larger than 10 MB.", field="file")
+    meta = meta or Metadata()
+    if suffix == ".pdf":
+        text = _pdf_text(content)
+        extracted = extraction.extract_from_text(text)
+    else:
+        text = content.decode("utf-8", errors="replace")
+        if suffix == ".txt":
+            extracted = extraction.extract_from_text(text)
+        else:
+            extracted = extraction.extract_from_html(text, url=meta.url or None)
+    return _ingest_extracted(extracted, raw=text, origin=Article.Origin.FILE, meta=meta)
 
 
 def article_ingest_file(*, path: Path) -> Article:
-    """Ingest a local .txt or .html file."""
-    origin = FILE_SUFFIXES.get(path.suffix.lower())
-    if origin is None:
+    """Ingest a local .txt, .html or .pdf file."""
+    if path.suffix.lower() not in FILE_SUFFIXES:
         raise IngestError(
-            f"Only .txt and .html files can be ingested, not {path.name!r}.", field="file"
+            f"Only .txt, .html and .pdf files can be ingested, not {path.name!r}.", field="file"
         )
     if not path.is_file():
         raise IngestError(f"No such file: {path}.", field="file")
     if path.stat().st_size > MAX_FILE_BYTES:
         raise IngestError(f"{path.name} is larger than 10 MB.", field="file")
-    content = path.read_bytes().decode("utf-8", errors="replace")
-    if origin == Article.Origin.HTML:
-        return article_ingest_html(html=content)
-    return article_ingest_text(text=content, title="")
+    return article_ingest_upload(name=path.name, content=path.read_bytes())
+
+
+def article_submit(
+    *,
+    url: str = "",
+    text: str = "",
+    html: str = "",
+    file: tuple[str, bytes] | None = None,
+    meta: Metadata | None = None,
+) -> Article:
+    """One door for the admin's intake page and the API: exactly one of a URL to fetch, pasted
+    text, pasted HTML or a file (name, content). ``meta`` describes pasted text, HTML or a file
+    (its ``url`` is where it was published, never fetched)."""
+    given = [
+        name
+        for name, value in (("url", url), ("text", text), ("html", html), ("file", file))
+        if value
+    ]
+    if len(given) != 1:
+        raise IngestError("Give exactly one of a URL, pasted text, pasted HTML or a file.")
+    if url:
+        return article_submit_url(url=url)
+    if text:
+        return article_ingest_text(text=text, meta=meta)
+    if html:
+        return article_ingest_html(html=html, meta=meta)
+    return article_ingest_upload(name=file[0], content=file[1], meta=meta)
+
+
+def _pdf_text(content: bytes) -> str:
+    try:
+        return fetching.pdf_text(content)
+    except fetching.UnsupportedContent as exc:
+        raise IngestError(str(exc), field="file") from exc
+
+
+def _with_meta(
+    extracted: extraction.ExtractedArticle, meta: Metadata
+) -> extraction.ExtractedArticle:
+    """The document's own metadata, overridden by what the submitter typed."""
+    given = {
+        "title": meta.title.strip(),
+        "publisher": meta.publisher.strip(),
+        "published_at": meta.published_at,
+    }
+    return replace(extracted, **{key: value for key, value in given.items() if value})
 
 
 def _ingest_extracted(
-    extracted: extraction.ExtractedArticle, *, raw: str, origin: str, url: str
+    extracted: extraction.ExtractedArticle, *, raw: str, origin: str, meta: Metadata
 ) -> Article:
+    extracted = _with_meta(extracted, meta)
     if not extracted.text.strip():
         raise IngestError("No article text could be found in what was given.", field="text")
     digest = content_hash(extracted.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
         return existing
-    url = _normalised_or_blank(url)
+    url = _normalised_or_blank(meta.url)
     candidates = claim_candidates(extracted.text)
     try:
         with transaction.atomic():
@@ -277,6 +351,7 @@ def _store(
     article.authors = extracted.authors[:500]
     article.publisher = extracted.publisher[:300]
     article.published_at = extracted.published_at
+    article.published_offset = dates.offset_text(extracted.published_at)
     article.language = extracted.language[:16]
     article.canonical_url = _canonical_url(article.url, extracted.canonical_url)
     article.status, article.failure_reason = Article.Status.EXTRACTED, ""

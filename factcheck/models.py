@@ -38,6 +38,9 @@ class Article(TimeStamped):
     authors = models.CharField(max_length=500, blank=True)
     publisher = models.CharField(max_length=300, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    published_offset = models.CharField(
+        max_length=6, blank=True, help_text="The UTC offset the date was given in, e.g. -05:00."
+    )
     language = models.CharField(max_length=16, blank=True)
     body = models.TextField(blank=True)
     content_hash = models.CharField(max_length=64, blank=True, db_index=True)
@@ -140,6 +143,11 @@ class Claim(TimeStamped):
     )
     source_changed = models.BooleanField(
         default=False, help_text="A source cited by the published verdict changed or vanished."
+    )
+    source_search = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The last search for sources: each provider asked, what it found or why not.",
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="claims")
     revision = models.PositiveIntegerField(
@@ -344,6 +352,11 @@ class Verdict(TimeStamped):
     version = models.PositiveIntegerField(default=1)
     rating = models.CharField(max_length=12, choices=Rating.choices)
     summary = models.TextField()
+    claim_reviewed = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A short wording of the claim for ClaimReview (75 characters or fewer).",
+    )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     is_current = models.BooleanField(default=True)
     editor = models.ForeignKey(
@@ -361,6 +374,10 @@ class Verdict(TimeStamped):
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="corrections"
     )
     correction_note = models.TextField(blank=True)
+    unfetched_citation_reason = models.TextField(
+        blank=True,
+        help_text="Why a senior editor published although no cited source was fetched.",
+    )
     cited_evidence = models.ManyToManyField(Evidence, blank=True, related_name="verdicts")
     revision = models.PositiveIntegerField(default=1)
     history = HistoricalRecords(m2m_fields=[cited_evidence])

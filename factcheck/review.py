@@ -20,6 +20,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from factcheck import guards
 from factcheck.dbretry import atomic_with_retry
 from factcheck.models import Article, Claim, ClaimNote, Evidence, Tag, Verdict
 
@@ -307,15 +308,18 @@ def verdict_draft(
     summary: str,
     cited_evidence: list[Evidence] | None = None,
     revision: int | None = None,
+    claim_reviewed: str | None = None,
 ) -> Verdict:
     """Create or update the claim's open draft (a first verdict or a pending correction).
 
     ``revision`` is the draft's revision the caller saw, or 0 when it saw no draft; a
-    mismatch raises EditConflict. ``cited_evidence=None`` cites the claim's cited evidence.
+    mismatch raises EditConflict. ``cited_evidence=None`` cites the claim's cited evidence;
+    ``claim_reviewed=None`` keeps the draft's short wording of the claim (ClaimReview's).
     """
     _require_can(actor, "draft", "Only editors draft verdicts.")
     _check_rating(rating)
     summary = _clean_text(summary, field="summary", label="The summary", required=False)
+    short = guards.short_wording(claim_reviewed)
     claim = _lock_claim(claim)
     _require(claim.status != Claim.Status.DISMISSED, "This claim is dismissed; reopen it first.")
     draft = Verdict.objects.select_for_update().filter(claim=claim, status=Verdict.Status.DRAFT)
@@ -323,23 +327,25 @@ def verdict_draft(
     _check_revision(draft.revision if draft else 0, revision, STALE_DRAFT)
     cited = _cited(claim, cited_evidence)
     if draft is None:
-        return _first_draft(claim, actor, rating, summary, cited)
+        return _first_draft(claim, actor, rating, summary, cited, short or "")
     draft.rating, draft.summary, draft.editor = rating, summary, actor
-    _save(draft, actor, "rating", "summary", "editor")
+    draft.claim_reviewed = draft.claim_reviewed if short is None else short
+    _save(draft, actor, "rating", "summary", "editor", "claim_reviewed")
     draft.cited_evidence.set(cited)
     return draft
 
 
 def _first_draft(
-    claim: Claim, actor: User, rating: str, summary: str, cited: list[Evidence]
+    claim: Claim, actor: User, rating: str, summary: str, cited: list[Evidence], short: str
 ) -> Verdict:
     _require(
         claim.status in Claim.OPEN_STATUSES,
         f"A {claim.get_status_display()} claim takes no new verdict; correct the published one.",
     )
     verdict = Verdict(
-        claim=claim, version=_next_version(claim), rating=rating, summary=summary, editor=actor
-    )
+        claim=claim, version=_next_version(claim), rating=rating, summary=summary, editor=actor,
+        claim_reviewed=short,
+    )  # fmt: skip
     verdict._history_user = actor
     verdict.save()
     verdict.cited_evidence.set(cited)
@@ -350,8 +356,11 @@ def _first_draft(
 
 
 @atomic_with_retry
-def verdict_publish(*, verdict: Verdict, approver: User, revision: int | None = None) -> Verdict:
-    """Approve and publish a draft. The approver is a senior editor who did not write it."""
+def verdict_publish(
+    *, verdict: Verdict, approver: User, revision: int | None = None, unfetched_reason: str = ""
+) -> Verdict:
+    """Approve and publish a draft. The approver is a senior editor who did not write it; when no
+    cited source is fetched, they must write ``unfetched_reason`` (kept on the verdict)."""
     claim = _lock_claim(Claim(pk=verdict.claim_id))
     verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
     _require_can(approver, "publish", "Only senior editors approve and publish verdicts.")
@@ -366,11 +375,15 @@ def verdict_publish(*, verdict: Verdict, approver: User, revision: int | None = 
     verdict.claim = claim
     _require(claim.status != Claim.Status.DISMISSED, "This claim is dismissed; reopen it first.")
     _check_publishable(verdict)
+    verdict.unfetched_citation_reason = guards.fetched_or_explained(verdict, unfetched_reason)
     if verdict.corrects_id:
         _supersede(verdict.corrects_id, approver)
     verdict.status, verdict.is_current = Verdict.Status.PUBLISHED, True
     verdict.approved_by, verdict.published_at = approver, timezone.now()
-    _save(verdict, approver, "status", "is_current", "approved_by", "published_at")
+    _save(
+        verdict, approver, "status", "is_current", "approved_by", "published_at",
+        "unfetched_citation_reason",
+    )  # fmt: skip
     claim.status, claim.source_changed = RATING_TO_STATUS[verdict.rating], False
     _save(claim, approver, "status", "source_changed")
     transaction.on_commit(lambda: _run_hooks(verdict))
@@ -413,14 +426,17 @@ def verdict_correct(
     correction_note: str,
     cited_evidence: list[Evidence] | None = None,
     revision: int | None = None,
+    claim_reviewed: str | None = None,
 ) -> Verdict:
     """Draft a correction of a published verdict: a new version, published by another senior
-    editor with ``verdict_publish``. ``cited_evidence=None`` keeps the predecessor's;
-    ``revision`` is the published verdict's revision the caller saw."""
+    editor with ``verdict_publish``. ``cited_evidence=None`` keeps the predecessor's citations,
+    ``claim_reviewed=None`` its short wording; ``revision`` is the published verdict's revision
+    the caller saw."""
     _require_can(actor, "correct", "Only senior editors issue corrections.")
     _check_rating(rating)
     summary = _clean_text(summary, field="summary", label="The summary")
     note = _clean_text(correction_note, field="correction_note", label="A correction note")
+    short = guards.short_wording(claim_reviewed)
     claim = _lock_claim(Claim(pk=verdict.claim_id))
     verdict = Verdict.objects.select_for_update().get(pk=verdict.pk)
     _require(
@@ -437,6 +453,7 @@ def verdict_correct(
     correction = Verdict(
         claim=claim, version=_next_version(claim), rating=rating, summary=summary, editor=actor,
         is_current=False, corrects=verdict, correction_note=note,
+        claim_reviewed=verdict.claim_reviewed if short is None else short,
     )  # fmt: skip
     correction._history_user = actor
     correction.save()

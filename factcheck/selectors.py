@@ -77,6 +77,7 @@ class HistoryEntry:
 class ClaimPage:
     claim: Claim
     paragraph: str
+    context: list  # the claim's paragraph (claim marked) with one paragraph either side
     evidence: list[Evidence]
     draft: Verdict | None
     published: Verdict | None
@@ -111,6 +112,8 @@ def claim_page(*, claim_id: int) -> ClaimPage:
     return ClaimPage(
         claim=claim,
         paragraph=highlight.mark(text, [span]) if text.strip() else highlight.mark(claim.text, []),
+        context=highlight.paragraphs_around(body, claim.start, claim.end)
+        or [highlight.mark(claim.text, [(0, len(claim.text))])],
         evidence=evidence,
         draft=next((v for v in verdicts if v.status == Verdict.Status.DRAFT), None),
         published=next((v for v in verdicts if v.status == Verdict.Status.PUBLISHED), None),
@@ -225,3 +228,15 @@ def _evidence_changes(claim: Claim) -> list[HistoryEntry]:
 def article_claims(*, article: Article) -> QuerySet[Claim]:
     """An article's claims in reading order, for its page."""
     return article.claims.select_related("assignee").order_by("start")
+
+
+def article_reading(*, article_id: int) -> tuple[Article, list]:
+    """An article and its body as paragraphs with every claim linked in place (two queries)."""
+    from django.urls import reverse
+
+    article = Article.objects.get(pk=article_id)
+    claims = list(article.claims.only("pk", "start", "end", "status", "score", "text"))
+    for claim in claims:
+        claim.url = reverse("admin:factcheck_claim_change", args=[claim.pk])
+        claim.label = f"{claim.get_status_display()} · check-worthiness {claim.score:.2f}"
+    return article, highlight.marked_body(article.body, claims)

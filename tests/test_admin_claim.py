@@ -35,12 +35,13 @@ def seeded_claim(db) -> Claim:
     )
 
 
-def test_the_claim_is_highlighted_inside_its_paragraph(client, editor, seeded_claim):
+def test_the_claim_is_highlighted_among_the_paragraphs_around_it(client, editor, seeded_claim):
     client.force_login(editor)
     body = client.get(page(seeded_claim)).content.decode()
     assert "<mark>The United Nations says more than 900,000 people" in body
-    assert "Aid groups warn of worse." in body
-    assert "Talks went on in Ankara." not in body
+    context = body[body.index('class="claim-context"') : body.index("</blockquote>")]
+    assert context.index("<p>Talks went on in Ankara.</p>") < context.index("<mark>")
+    assert "Aid groups warn of worse.</p><p>A last line.</p>" in context
     assert reverse("admin:factcheck_article_change", args=[seeded_claim.article_id]) in body
     assert "The United Nations</strong>" in body
 
@@ -227,7 +228,7 @@ def test_steps_only_accept_post(client, editor, claim):
 def test_adding_a_source_with_a_bad_url_is_refused_with_the_reason(client, editor, claim):
     client.force_login(editor)
     response = client.post(step(claim, "add-source"), {"url": "ftp://x"}, follow=True)
-    assert response.status_code == 200
+    assert response.status_code == 400  # the page again, with the reason at the form
     assert not claim.evidence.exists()
     assert 'class="error"' in response.content.decode()
 
@@ -237,7 +238,12 @@ def claim_with_evidence(db):
     def build(count: int) -> Claim:
         claim = make_claim()
         sources = Source.objects.bulk_create(
-            Source(url=f"https://s.example.org/{count}/{i}", domain="s.example.org", title=f"S{i}")
+            Source(
+                url=f"https://s.example.org/{count}/{i}",
+                domain="s.example.org",
+                title=f"S{i}",
+                status=Source.Status.FETCHED,
+            )  # fmt: skip
             for i in range(count)
         )
         Evidence.objects.bulk_create(

@@ -7,6 +7,7 @@ import pytest
 from factcheck import ingest
 from factcheck.api.claimreview import Publisher, claimreview, claimreview_warnings
 from factcheck.models import Article, Claim, Verdict
+from factcheck.public.pages import slug
 
 PUBLISHER = Publisher(
     name="Levant Checks",
@@ -138,7 +139,8 @@ def test_the_endpoint_serves_published_verdicts_as_claimreview(api, api_client_u
     assert feed["next"] is None
     document = feed["results"][0]
     assert document["@type"] == "ClaimReview"
-    assert document["url"].endswith(f"/api/v1/verdicts/{published.pk}/")
+    claim = published.claim
+    assert document["url"] == f"http://testserver/factchecks/{claim.pk}-{slug(claim)}/"
     assert document["reviewRating"]["alternateName"] == "True"
     one = client.get(f"/api/v1/claimreviews/{published.pk}/").json()
     assert one == document

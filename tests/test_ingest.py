@@ -303,14 +303,14 @@ def test_hostile_text_is_stored_safely_with_exact_spans(hostile):
 def test_files_are_ingested_and_other_suffixes_refused(tmp_path, seed_html):
     page = tmp_path / "page.html"
     page.write_text(seed_html)
-    other = tmp_path / "page.pdf"
-    other.write_bytes(b"%PDF-1.4")
+    other = tmp_path / "page.docx"
+    other.write_bytes(b"PK\x03\x04")
 
     article = ingest.article_ingest_file(path=page)
-    with pytest.raises(ingest.IngestError, match=".txt and .html"):
+    with pytest.raises(ingest.IngestError, match=".txt, .html and .pdf"):
         ingest.article_ingest_file(path=other)
 
-    assert article.origin == Article.Origin.HTML
+    assert article.origin == Article.Origin.FILE
     assert_seed_claims(article)
 
 

@@ -254,7 +254,9 @@ def test_article_links_come_from_the_main_text_only_nearest_the_claim_first(sett
         "https://reliefweb.example/report/idlib",
         "https://stats.example/refugees?utm_source=x",
     ]
-    assert found[0].title == "a UN situation report"
+    # The link text is no title (the page's own comes with its fetch); it is kept as the snippet.
+    assert found[0].title == ""
+    assert found[0].snippet == "Linked from the article as “a UN situation report”."
     assert {c.provider for c in found} == {Evidence.Provider.ARTICLE_LINK}
 
 

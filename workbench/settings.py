@@ -328,13 +328,15 @@ SPECTACULAR_SETTINGS = {
 # --- ClaimReview and webhooks --------------------------------------------------------------
 # The public address verdict URLs are built on (ClaimReview `url`, webhook payloads).
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Where the public fact-check pages are served (/factchecks/...): the ClaimReview `url` is
+# {SITE_URL}/factchecks/{claim_id}-{slug}/. Empty: the address a request came to, else
+# PUBLIC_BASE_URL.
+SITE_URL = env_str("SITE_URL", "").rstrip("/")
 CLAIMREVIEW_AUTHOR_NAME = env_str("CLAIMREVIEW_AUTHOR_NAME", "Factcheck Workbench")
-CLAIMREVIEW_AUTHOR_URL = env_str("CLAIMREVIEW_AUTHOR_URL", PUBLIC_BASE_URL)
+CLAIMREVIEW_AUTHOR_URL = env_str("CLAIMREVIEW_AUTHOR_URL", SITE_URL or PUBLIC_BASE_URL)
 CLAIMREVIEW_AUTHOR_LOGO = env_str("CLAIMREVIEW_AUTHOR_LOGO", "")
-# Where a verdict is read ({verdict_id}, {claim_id}); the ClaimReview `url`.
-VERDICT_URL_TEMPLATE = env_str(
-    "VERDICT_URL_TEMPLATE", PUBLIC_BASE_URL + "/api/v1/verdicts/{verdict_id}/"
-)
+# Another address for a verdict ({site}, {verdict_id}, {claim_id}, {slug}); empty = the public page.
+VERDICT_URL_TEMPLATE = env_str("VERDICT_URL_TEMPLATE", "")
 WEBHOOK_TIMEOUT = env_number("WEBHOOK_TIMEOUT", 10.0)
 WEBHOOK_MAX_ATTEMPTS = int(env_number("WEBHOOK_MAX_ATTEMPTS", 6, cast=int, minimum=1))
 WEBHOOK_RETRY_BACKOFF = env_number("WEBHOOK_RETRY_BACKOFF", 1.0)

@@ -1,4 +1,4 @@
-"""Top-level URL map: the editors' admin, the API and the health checks."""
+"""Top-level URL map: the editors' admin, the API, the public fact-checks and the health checks."""
 
 from django.contrib import admin
 from django.urls import include, path
@@ -13,6 +13,7 @@ urlpatterns = [
     path("livez", health.live, name="livez"),
     path("readyz", health.ready, name="readyz"),
     path("api/", include("factcheck.api.urls")),
+    path("factchecks/", include("factcheck.public.urls")),
 ]
 
 # Unknown paths under /api/ answer the API's JSON error body; others Django's page.

@@ -7,7 +7,6 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseNotAllowed,
-    HttpResponseRedirect,
     StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404
@@ -16,6 +15,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 
 from factcheck import review, selectors
+from factcheck.admin import claim_page
 from factcheck.admin.common import refusals
 from factcheck.admin.export import csv_rows
 from factcheck.admin.filters import (
@@ -28,8 +28,9 @@ from factcheck.admin.filters import (
 )
 from factcheck.admin.forms import DismissForm
 from factcheck.admin.guards import ReadOnlyHistoryAdmin
-from factcheck.admin.steps import CLAIM_STEPS, draft_cites
-from factcheck.models import Claim, Verdict
+from factcheck.models import Claim
+
+ARTICLE_CHARS = 40  # the queue's Article column: one line, not five
 
 
 @admin.register(Claim)
@@ -75,8 +76,14 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
 
     @admin.display(description="article", ordering="article__title")
     def article_link(self, claim: Claim) -> str:
+        """The headline cut to one line; the whole of it on hover."""
         url = reverse("admin:factcheck_article_change", args=[claim.article_id])
-        return format_html('<a href="{}">{}</a>', url, claim.article.title or claim.article_id)
+        title = claim.article.title or f"Article {claim.article_id}"
+        short = title if len(title) <= ARTICLE_CHARS else title[: ARTICLE_CHARS - 1] + "…"
+        return format_html('<a href="{}" title="{}">{}</a>', url, title, short)
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        return super().changelist_view(request, {"title": "Review queue", **(extra_context or {})})
 
     @admin.display(description="sources")
     def source_progress(self, claim: Claim) -> str:
@@ -168,32 +175,10 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
         if not self.has_view_or_change_permission(request, claim):
             raise PermissionDenied
-        page = selectors.claim_page(claim_id=claim.pk)
-        user = request.user
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": "Review claim",
-            "page": page,
-            "claim": page.claim,
-            "ratings": Verdict.Rating.choices,
-            "may": {action: review.can(user, action) for action in review.ACTION_PERMISSIONS},
-            "may_publish_draft": bool(page.draft) and review.can(user, "publish", page.draft),
-            "tag_text": ", ".join(tag.name for tag in page.claim.tags.all()),
-            "draft_cites": draft_cites(page),
-            "has_view_permission": True,
-        }
-        return TemplateResponse(request, self.change_form_template, context)
+        return claim_page.render(request, self, claim.pk)
 
     def claim_step(self, request: HttpRequest, pk: int, step: str) -> HttpResponse:
-        """One button on the claim page: POST only, one review call, back to the page."""
+        """One button on the claim page: POST only, one review call (see ``claim_page.step``)."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        claim = get_object_or_404(Claim, pk=pk)
-        handler = CLAIM_STEPS.get(step)
-        if handler is None:
-            raise PermissionDenied
-        call, done = handler(request, claim)
-        refusals(request, call, done)
-        back = reverse("admin:factcheck_claim_change", args=[pk])
-        return HttpResponseRedirect(back + request.POST.get("anchor", ""))
+        return claim_page.step(request, self, get_object_or_404(Claim, pk=pk), step)

@@ -27,6 +27,13 @@ def _evidence(request: HttpRequest, claim: Claim, name: str) -> list[Evidence]:
     return list(claim.evidence.filter(pk__in=ids))
 
 
+def _refuse(message: str):
+    def call() -> None:
+        raise review.ReviewInputError(message, field="form")
+
+    return call
+
+
 def draft_cites(page: selectors.ClaimPage) -> set[int]:
     """Evidence ticked in the verdict form: the draft's citations, else the cited evidence."""
     if page.draft is not None:
@@ -35,11 +42,14 @@ def draft_cites(page: selectors.ClaimPage) -> set[int]:
 
 
 def _step_assign(request, claim):
-    assignee, revision, chosen = request.user, _revision(request), _id(request, "assignee")
-    if chosen is None and request.POST.get("assignee", "").strip():
-        raise BadRequest("The form field 'assignee' must be an editor's id.")
-    if chosen is not None:
+    """``assignee`` is "me" or an editor's id; anything else is refused, never read as "me"."""
+    revision, choice = _revision(request), request.POST.get("assignee", "")
+    if choice == "me":
+        assignee = request.user
+    elif (chosen := _id(request, "assignee")) is not None:
         assignee = get_object_or_404(selectors.editors(), pk=chosen)
+    else:
+        return _refuse("Choose who to assign the claim to."), ""
     return lambda: review.claim_assign(
         claim=claim, assignee=assignee, actor=request.user, revision=revision
     ), f"Assigned to {assignee}."
@@ -94,6 +104,7 @@ def _step_draft(request, claim):
         summary=request.POST.get("summary", ""),
         cited_evidence=_evidence(request, claim, "cite"),
         revision=revision,
+        claim_reviewed=request.POST.get("claim_reviewed", ""),
     )
     return call, "Draft saved."
 
@@ -102,7 +113,10 @@ def _step_publish(request, claim):
     revision = _revision(request)
     verdict = get_object_or_404(claim.verdicts, pk=_id(request, "verdict") or 0)
     call = lambda: review.verdict_publish(  # noqa: E731
-        verdict=verdict, approver=request.user, revision=revision
+        verdict=verdict,
+        approver=request.user,
+        revision=revision,
+        unfetched_reason=request.POST.get("unfetched_reason", ""),
     )
     return call, "Verdict approved and published."
 
@@ -118,6 +132,7 @@ def _step_correct(request, claim):
         correction_note=request.POST.get("correction_note", ""),
         cited_evidence=_evidence(request, claim, "cite"),
         revision=revision,
+        claim_reviewed=request.POST.get("claim_reviewed", ""),
     )
     return call, "Correction drafted; another senior editor publishes it."
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest
 
 from factcheck.models import Claim, Verdict
 from factcheck.sources.netsafety import web_url
@@ -47,20 +48,35 @@ class Publisher:
     name: str
     url: str
     logo: str
-    verdict_url_template: str  # with {verdict_id} and {claim_id}
+    verdict_url_template: str  # with {verdict_id}, {claim_id} and {slug}; "" = the public page
+    site_url: str = ""  # where the public pages are served (no trailing slash)
 
 
-def publisher_from_settings() -> Publisher:
+def publisher_from_settings(request: HttpRequest | None = None) -> Publisher:
+    """The publisher from settings. The site is SITE_URL, else the address ``request`` came to,
+    else PUBLIC_BASE_URL."""
+    site = settings.SITE_URL or (request.build_absolute_uri("/") if request else "")
     return Publisher(
         name=settings.CLAIMREVIEW_AUTHOR_NAME,
-        url=settings.CLAIMREVIEW_AUTHOR_URL,
+        url=settings.CLAIMREVIEW_AUTHOR_URL or site or settings.PUBLIC_BASE_URL,
         logo=settings.CLAIMREVIEW_AUTHOR_LOGO,
         verdict_url_template=settings.VERDICT_URL_TEMPLATE,
+        site_url=(site or settings.PUBLIC_BASE_URL).rstrip("/"),
     )
 
 
 def verdict_url(verdict: Verdict, publisher: Publisher) -> str:
-    return publisher.verdict_url_template.format(verdict_id=verdict.pk, claim_id=verdict.claim_id)
+    """The verdict's public page, ``{site}/factchecks/{claim id}-{slug}/`` (one per claim, so
+    a correction keeps the address), unless VERDICT_URL_TEMPLATE says otherwise."""
+    from factcheck.public.pages import slug
+
+    template = publisher.verdict_url_template or "{site}/factchecks/{claim_id}-{slug}/"
+    return template.format(
+        site=publisher.site_url,
+        verdict_id=verdict.pk,
+        claim_id=verdict.claim_id,
+        slug=slug(verdict.claim),
+    )
 
 
 def claimreview(verdict: Verdict, publisher: Publisher) -> dict[str, Any]:
@@ -69,7 +85,7 @@ def claimreview(verdict: Verdict, publisher: Publisher) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": verdict_url(verdict, publisher),
-        "claimReviewed": verdict.claim.text,
+        "claimReviewed": verdict.claim_reviewed or verdict.claim.text,
         "reviewRating": review_rating(verdict.rating),
         "author": organization(publisher),
         "itemReviewed": item_reviewed(verdict),
@@ -124,7 +140,7 @@ def item_reviewed(verdict: Verdict) -> dict[str, Any]:
     claim, article = verdict.claim, verdict.claim.article
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.claimant:
-        item["author"] = {"@type": CLAIMANT_TYPES[claim.claimant_type], "name": claim.claimant}
+        item["author"] = {"@type": claimant_type(claim), "name": claim.claimant}
     if article.published_at:
         item["datePublished"] = article.published_at.date().isoformat()
     url = web_url(article.canonical_url) or web_url(article.url)  # never javascript: &c.
@@ -139,15 +155,34 @@ def item_reviewed(verdict: Verdict) -> dict[str, Any]:
     return item
 
 
+# Words that make a claimant an organisation when the claim carries no claimant type.
+ORGANISATION_WORDS = frozenset(
+    """agency army association authority bank board bureau commission committee company council
+    court department government inc institute ltd ministry nations office organisation
+    organization party police unicef unhcr un""".split()
+)
+
+
+def claimant_type(claim: Claim) -> str:
+    """``Organization`` or ``Person`` for ClaimReview: the claim's claimant type when it is known,
+    else ``Organization`` when the name has an organisation word ("UN", "Ministry")."""
+    stored = getattr(claim, "claimant_type", Claim.ClaimantType.UNKNOWN)
+    if stored != Claim.ClaimantType.UNKNOWN and stored in CLAIMANT_TYPES:
+        return CLAIMANT_TYPES[stored]
+    words = {word.strip(".,'’()").casefold() for word in claim.claimant.split()}
+    return "Organization" if words & ORGANISATION_WORDS else "Person"
+
+
 def claimreview_warnings(verdict: Verdict, publisher: Publisher | None = None) -> list[str]:
     """What an editor should fix before the ClaimReview is fit for search engines and platforms."""
     publisher = publisher or publisher_from_settings()
-    text = verdict.claim.text
+    text = verdict.claim_reviewed or verdict.claim.text
     warnings = []
     if len(text) > CLAIM_REVIEWED_GUIDANCE:
         warnings.append(
-            f"The claim is {len(text)} characters; Google asks for claimReviewed of at most "
-            f"{CLAIM_REVIEWED_GUIDANCE}. Consider a shorter wording of the claim."
+            f"claimReviewed is {len(text)} characters; Google asks for at most "
+            f"{CLAIM_REVIEWED_GUIDANCE}. Write a short wording of the claim in the verdict's "
+            "“Claim reviewed” field."
         )
     article = verdict.claim.article
     if not (web_url(article.canonical_url) or web_url(article.url)):

@@ -82,6 +82,13 @@ class ArticleDetailSerializer(ArticleSerializer):
         fields = (*ArticleSerializer.Meta.fields, "claims")
 
 
+class OffsetDateTimeField(serializers.DateTimeField):
+    """A datetime input that keeps the offset it was given in (19:45-05:00 stays -05:00)."""
+
+    def enforce_timezone(self, value):
+        return value if value.tzinfo is not None else super().enforce_timezone(value)
+
+
 class ArticleSubmitSerializer(serializers.Serializer):
     """Exactly one of url, text or html."""
 
@@ -89,6 +96,14 @@ class ArticleSubmitSerializer(serializers.Serializer):
     text = serializers.CharField(required=False, allow_blank=False, trim_whitespace=False)
     html = serializers.CharField(required=False, allow_blank=False, trim_whitespace=False)
     title = serializers.CharField(required=False, max_length=500, default="")
+    original_url = serializers.CharField(
+        required=False, max_length=2000, default="",
+        help_text="Where pasted text or HTML was published (not fetched).",
+    )  # fmt: skip
+    publisher = serializers.CharField(required=False, max_length=300, default="")
+    published_at = OffsetDateTimeField(
+        required=False, default=None, help_text="With its offset, e.g. 2024-03-03T19:45:00-05:00."
+    )
 
     def validate(self, attrs: dict) -> dict:
         given = [name for name in ("url", "text", "html") if attrs.get(name)]

@@ -103,12 +103,16 @@ class ArticleViewSet(ETagListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
 
 
 def _submit(data: dict) -> Article:
+    meta = ingest.Metadata(
+        title=data.get("title", ""),
+        url=data.get("original_url", ""),
+        publisher=data.get("publisher", ""),
+        published_at=data.get("published_at"),
+    )
     try:
-        if data.get("url"):
-            return ingest.article_submit_url(url=data["url"])
-        if data.get("text"):
-            return ingest.article_ingest_text(text=data["text"], title=data.get("title", ""))
-        return ingest.article_ingest_html(html=data["html"])
+        return ingest.article_submit(
+            url=data.get("url", ""), text=data.get("text", ""), html=data.get("html", ""), meta=meta
+        )
     except ingest.IngestError as exc:
         raise ValidationError({exc.field: [str(exc)]}) from exc
 
@@ -393,7 +397,7 @@ class ClaimReviewViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     def get_serializer_context(self) -> dict:
         return {
             **super().get_serializer_context(),
-            "publisher": claimreview.publisher_from_settings(),
+            "publisher": claimreview.publisher_from_settings(self.request),
         }
 
 

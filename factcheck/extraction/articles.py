@@ -215,7 +215,9 @@ def _page_metadata(tree: lxml_html.HtmlElement) -> dict[str, str]:
         "title": meta.get("og:title", ""),
         "authors": meta.get("author", "") or meta.get("article:author", ""),
         "publisher": meta.get("og:site_name", ""),
-        "published": meta.get("article:published_time", "") or meta.get("date", ""),
+        "published": meta.get("article:published_time", "")
+        or _time_element(tree)
+        or meta.get("date", ""),
         "canonical_url": _canonical_link(tree) or meta.get("og:url", ""),
         "language": tree.get("lang") or meta.get("og:locale", ""),
     }
@@ -232,6 +234,15 @@ def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
         if key and element.get("content") and key not in tags:
             tags[key] = element.get("content", "").strip()
     return tags
+
+
+def _time_element(tree: lxml_html.HtmlElement) -> str:
+    """The first ``<time datetime>`` with a time of day (a date alone is left to the others)."""
+    for element in tree.iter("time"):
+        value = (element.get("datetime") or "").strip()
+        if "T" in value or " " in value:
+            return value
+    return ""
 
 
 def _canonical_link(tree: lxml_html.HtmlElement) -> str:

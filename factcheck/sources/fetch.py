@@ -551,7 +551,7 @@ def _shutdown(sock: socket.socket | None) -> None:
 def _decode(body: bytes, media_type: str, declared: str | None) -> tuple[str, str | None]:
     """(text, charset used) — charset from the header, else the page's meta, else UTF-8."""
     if media_type == "application/pdf":
-        return _pdf_text(body), None
+        return pdf_text(body), None
     if body.startswith(codecs.BOM_UTF8):
         return body[3:].decode("utf-8", errors="replace"), "utf-8"
     if declared is None and media_type != "text/plain":
@@ -579,7 +579,8 @@ def _known_charset(name: str | None) -> str | None:
     return name.lower() if codec._is_text_encoding and codec.name not in _NOT_PAGE_CODECS else None
 
 
-def _pdf_text(body: bytes) -> str:
+def pdf_text(body: bytes) -> str:
+    """The text pypdf extracts from a PDF, page by page. Raises UnsupportedContent."""
     try:
         reader = pypdf.PdfReader(io.BytesIO(body))
         return "\n".join(page.extract_text() or "" for page in reader.pages)

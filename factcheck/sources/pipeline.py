@@ -27,7 +27,7 @@ from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnap
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety, numbers, ranking, recheck
 from factcheck.sources.domains import registered_domain
-from factcheck.sources.providers import Candidate, find_candidates
+from factcheck.sources.providers import Candidate, search
 
 logger = logging.getLogger(__name__)
 
@@ -89,9 +89,11 @@ def claim_find_sources(*, claim_id: int) -> list[Evidence]:
     claim = Claim.objects.select_related("article").filter(pk=claim_id).first()
     if claim is None:
         return []  # deleted since the task was queued
-    candidates = find_candidates(claim)
+    candidates, report = search(claim)
     added = [e for c in candidates if (e := _evidence_from_candidate(claim, c)) is not None]
-    Claim.objects.filter(pk=claim_id).update(sources_searched_at=timezone.now())
+    Claim.objects.filter(pk=claim_id).update(
+        sources_searched_at=timezone.now(), source_search=report
+    )
     return added
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from factcheck import ingest
+from factcheck import dates, ingest
 from factcheck.models import Article
 from factcheck.sources import progress
 
@@ -60,10 +60,10 @@ class Command(BaseCommand):
                     f"Article {article.pk} is still {article.status} after {timeout:.0f}s; "
                     "is a worker running (make run)?"
                 )
-            self.stdout.write(f"\r{article.get_status_display()}…", ending="")
+            self._show(f"{article.get_status_display()}…")
             time.sleep(0.25)
             article.refresh_from_db()
-        self.stdout.write("\r", ending="")
+        self._show("", done=True)
         return article
 
     def _wait_for_sources(self, article: Article, timeout: float) -> None:
@@ -71,15 +71,33 @@ class Command(BaseCommand):
         deadline = time.monotonic() + timeout
         while not progress.settled(counts := progress.article_source_progress(article.pk)):
             if time.monotonic() > deadline:
-                self.stdout.write("")
+                self._show("", done=True)
                 raise CommandError(
                     f"Sources of article {article.pk} are still pending after {timeout:.0f}s; "
                     "are the fetch and analyse workers running (make run)?"
                 )
-            self.stdout.write(f"\r{progress_bar(counts)}", ending="")
-            self.stdout.flush()
+            self._show(progress_bar(counts))
             time.sleep(0.25)
-        self.stdout.write(f"\r{progress_bar(counts)}")
+        self._show(progress_bar(counts))
+        self._show("", done=True)
+
+    def _show(self, line: str, *, done: bool = False) -> None:
+        """A live line on a terminal (redrawn with a carriage return); elsewhere (a pipe, a log
+        file) one plain line per change, so the output reads as lines."""
+        live = self.stdout.isatty()
+        if done:
+            if live and getattr(self, "_shown", ""):
+                self.stdout.write("")
+            self._shown = ""
+            return
+        if line == getattr(self, "_shown", ""):
+            return
+        self._shown = line
+        if live:
+            self.stdout.write(f"\r{line}", ending="")
+            self.stdout.flush()
+        else:
+            self.stdout.write(line)
 
     def _print(self, article: Article) -> None:
         out = self.stdout.write
@@ -89,7 +107,7 @@ class Command(BaseCommand):
             ("url", article.url or article.canonical_url),
             ("author", article.authors),
             ("publisher", article.publisher),
-            ("published", article.published_at.isoformat() if article.published_at else ""),
+            ("published", _published(article)),
         ):
             if value:
                 out(f"  {label + ':':<10} {value}")
@@ -100,3 +118,9 @@ class Command(BaseCommand):
             text = claim.text if len(claim.text) <= 90 else claim.text[:89] + "…"
             claimant = claim.claimant[:24]
             out(f"{claim.pk:>4}  {claim.score:>5.2f}  {claim.kind:<9}  {claimant:<24}  {text}")
+
+
+def _published(article: Article) -> str:
+    """ISO 8601 in the zone it was published in (19:45-05:00, not 00:45 UTC)."""
+    moment = dates.in_offset(article.published_at, article.published_offset)
+    return moment.isoformat() if moment else ""

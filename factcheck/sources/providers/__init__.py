@@ -37,17 +37,39 @@ def registry() -> list[ModuleType]:
     return [article_links, factcheck_tools, wikipedia, searxng]
 
 
+# The setting that turns each provider on, for "no provider configured" on the claim page.
+SETTINGS = {
+    "article_links": "SOURCES_ARTICLE_LINKS",
+    "factcheck_tools": "SOURCES_FACTCHECK_API_KEY",
+    "wikipedia": "SOURCES_WIKIPEDIA_URL",
+    "searxng": "SOURCES_SEARXNG_URL",
+}
+
+
 def find_candidates(claim: Claim) -> list[Candidate]:
     """Candidates from every enabled provider, first mention of a URL kept."""
+    return search(claim)[0]
+
+
+def search(claim: Claim) -> tuple[list[Candidate], list[dict]]:
+    """(candidates, what each provider did): for every provider, its name, the setting that
+    turns it on, and ``off``, ``found`` (with how many) or ``failed`` (with the reason)."""
     found: dict[str, Candidate] = {}
+    report = []
     for provider in registry():
+        key = provider.__name__.rsplit(".", 1)[-1]
+        row = {"provider": provider.NAME, "setting": SETTINGS.get(key, ""), "found": 0}
+        report.append(row)
         if not provider.enabled():
+            row["outcome"] = "off"
             continue
         try:
             candidates = provider.find(claim)
         except (fetching.FetchError, ProviderError) as exc:
             logger.warning("%s found nothing for claim %s: %s", provider.NAME, claim.pk, exc.reason)
+            row["outcome"], row["reason"] = "failed", str(exc.reason)[:500]
             continue
+        row["outcome"], row["found"] = "found", len(candidates)
         for candidate in candidates:
             found.setdefault(candidate.url, candidate)
-    return list(found.values())
+    return list(found.values()), report

@@ -35,9 +35,17 @@ def find(claim: Claim) -> list[Candidate]:
     near = [link for link in links if claim.text[:80] in link[2]]
     ordered = near + [link for link in links if link not in near]
     return [
-        Candidate(url=url, title=text, snippet="", provider=Evidence.Provider.ARTICLE_LINK)
+        # The link text ("3 Mar 2024", "here") is no title: the page's own title comes with its
+        # fetch; until then the source shows its URL.
+        Candidate(
+            url=url, title="", snippet=_linked_as(text), provider=Evidence.Provider.ARTICLE_LINK
+        )
         for url, text, _paragraph in ordered[: settings.SOURCES_ARTICLE_LINKS_MAX]
     ]
+
+
+def _linked_as(text: str) -> str:
+    return f"Linked from the article as “{text}”." if text.strip() else ""
 
 
 def main_text_links(html: str, *, base_url: str = "") -> list[tuple[str, str, str]]:

@@ -1,0 +1,1 @@
+"""The public fact-check pages and feed: published verdicts only, no login, server-rendered."""
