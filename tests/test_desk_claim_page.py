@@ -224,3 +224,23 @@ def test_a_short_claim_reviewed_is_kept_and_used_in_the_claimreview(
             correction_note="z", claim_reviewed="x" * 201,
         )  # fmt: skip
     assert refused.value.field == "claim_reviewed"
+
+
+def test_a_refused_correction_keeps_its_typed_text(client, senior_editor, claim, evidence, editor):
+    published = review.verdict_publish(
+        verdict=review.verdict_draft(
+            claim=claim, actor=editor, rating="true", summary="Old.", cited_evidence=[evidence]
+        ),
+        approver=senior_editor,
+    )
+    client.force_login(senior_editor)
+    response = client.post(
+        step(claim, "correct"),
+        {"verdict": published.pk, "rating": "false", "summary": "New wording kept.",
+         "correction_note": "", "anchor": "#verdict"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    html = section(response.content.decode(), "verdict")
+    assert "A correction note is required." in html
+    assert ">New wording kept.</textarea>" in html
+    assert '<option value="false" selected>' in html[html.index("correction-form") :]

@@ -28,9 +28,9 @@ ARTICLE_LINKS = "Article links"  # the one provider that searches nothing beyond
 
 
 def render(
-    request: HttpRequest, model_admin, pk: int, *, typed=None, conflict: str = "", status=200
+    request: HttpRequest, model_admin, pk: int, *, typed=None, step="", conflict="", status=200
 ):
-    """The claim page; ``typed`` (a POST) refills the forms after a refusal."""
+    """The claim page; ``typed`` (the POST of ``step``) refills the forms after a refusal."""
     page = selectors.claim_page(claim_id=pk)
     user = request.user
     by_anchor = _messages_by_anchor(request)
@@ -45,7 +45,7 @@ def render(
         "ratings": Verdict.Rating.choices,
         "may": {action: review.can(user, action) for action in review.ACTION_PERMISSIONS},
         "may_publish_draft": bool(page.draft) and review.can(user, "publish", page.draft),
-        "form": _form_values(page, typed),
+        "form": _form_values(page, typed, step),
         "conflict": conflict,
         "section_messages": by_anchor,
         "top_messages": by_anchor.pop(TOP, []),
@@ -73,10 +73,12 @@ def step(request: HttpRequest, model_admin, claim: Claim, name: str) -> HttpResp
         call()
     except review.EditConflict as exc:
         messages.error(request, _conflict_message(name, exc), extra_tags=where)
-        return render(request, model_admin, claim.pk, typed=request.POST, conflict=name, status=409)
+        return render(
+            request, model_admin, claim.pk, typed=request.POST, step=name, conflict=name, status=409
+        )
     except (review.WorkflowError, PermissionDenied) as exc:
         messages.error(request, str(exc) or "You may not do that.", extra_tags=where)
-        return render(request, model_admin, claim.pk, typed=request.POST, status=400)
+        return render(request, model_admin, claim.pk, typed=request.POST, step=name, status=400)
     if done:
         messages.success(request, done, extra_tags=where)
     back = reverse("admin:factcheck_claim_change", args=[claim.pk])
@@ -101,7 +103,7 @@ def _messages_by_anchor(request: HttpRequest) -> dict[str, list]:
     return found
 
 
-def _form_values(page: selectors.ClaimPage, typed) -> dict:
+def _form_values(page: selectors.ClaimPage, typed, step: str) -> dict:
     """What the verdict, tag and note forms show: the saved draft, or what was just typed."""
     draft = page.draft
     values = {
@@ -112,16 +114,18 @@ def _form_values(page: selectors.ClaimPage, typed) -> dict:
         "tags": ", ".join(tag.name for tag in page.claim.tags.all()),
         "note": "",
         "reason": "",
+        "url": "",
         "correction_note": "",
         "unfetched_reason": "",
+        "step": step,
     }
     if typed is None:
         return values
-    for key in ("rating", "summary", "claim_reviewed", "tags", "note", "reason"):
+    for key in ("rating", "summary", "claim_reviewed", "tags", "note", "reason", "url"):
         values[key] = typed.get("text" if key == "note" else key, values[key])
     values["correction_note"] = typed.get("correction_note", "")
     values["unfetched_reason"] = typed.get("unfetched_reason", "")
-    if "cite" in typed or typed.get("anchor") == "#verdict":
+    if step in ("draft", "correct"):  # what was ticked, even nothing
         values["cites"] = {int(v) for v in typed.getlist("cite") if v.isdigit()}
     return values
 
