@@ -164,3 +164,29 @@ def plain_static(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     return settings
+
+
+@pytest.fixture
+def role_groups(transactional_db) -> None:
+    """The role groups and their permissions again, for a transactional test: another
+    transactional test's flush may have emptied what the roles migration created. List it
+    before the personas."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.management import create_contenttypes
+
+    for config in apps.get_app_configs():
+        create_contenttypes(config, verbosity=0)
+        create_permissions(config, verbosity=0)
+    roles = importlib.import_module("factcheck.migrations.0005_roles")
+    factcheck = Permission.objects.filter(content_type__app_label="factcheck")
+    for name, codenames in (
+        (review.ROLE_EDITOR, roles.EDITOR),
+        (review.ROLE_SENIOR_EDITOR, roles.SENIOR_EDITOR),
+        (review.ROLE_API_CLIENT, roles.API_CLIENT),
+    ):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(factcheck.filter(codename__in=codenames))

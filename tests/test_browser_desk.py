@@ -49,7 +49,7 @@ def add_fetched_sources(claim: Claim) -> None:
 def test_the_desk_from_pasted_text_to_a_public_fact_check(
     browser,  # noqa: F811
     live_server,
-    transactional_db,
+    role_groups,
     seed_text,
     editor,
     second_editor,

@@ -116,7 +116,7 @@ def test_only_editors_take_in_articles(client, outsider, editor):
 
 @pytest.mark.django_db(transaction=True)
 def test_a_url_is_followed_from_queued_to_the_reading_page(
-    client, editor, celery_worker, httpserver, seed_html, allow_loopback
+    role_groups, client, editor, celery_worker, httpserver, seed_html, allow_loopback
 ):
     httpserver.expect_request("/story").respond_with_data(seed_html, content_type="text/html")
     client.force_login(editor)
