@@ -71,7 +71,7 @@ def _log_in(page, base: str, username: str) -> None:
 
 
 def test_an_editor_drafts_and_a_senior_editor_publishes_in_the_browser(
-    browser, live_server, seed_claim, editor, senior_editor
+    browser, live_server, role_groups, seed_claim, editor, senior_editor
 ):
     context = browser.new_context()
     page = context.new_page()
