@@ -236,7 +236,8 @@ def test_a_refused_correction_keeps_its_typed_text(client, senior_editor, claim,
     client.force_login(senior_editor)
     response = client.post(
         step(claim, "correct"),
-        {"verdict": published.pk, "rating": "false", "summary": "New wording kept.",
+        {"verdict": published.pk, "revision": published.revision, "rating": "false",
+         "summary": "New wording kept.",
          "correction_note": "", "anchor": "#verdict"},
     )  # fmt: skip
     assert response.status_code == 400
