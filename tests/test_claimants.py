@@ -152,3 +152,28 @@ def test_the_claimant_type(name, kind):
 )
 def test_statistic_is_only_a_real_quantity_and_quotes_stay_quotes(sentence, kind):
     assert classify_kind(sentence) == kind
+
+
+def test_he_is_the_minister_just_named_not_the_month_before_an_appositive():
+    body = (
+        "Inflation rose to 3.4 percent in October, the statistics office said.\n\n"
+        "Health Minister Karl Lauterbach said 1,200 hospitals would receive new funding. "
+        "He added that waiting times had fallen by 15 percent."
+    )
+    assert claims_of(body)["He added that waiting times ha"] == ("Karl Lauterbach", "person")
+
+
+def test_the_company_is_the_business_of_the_claim_before():
+    body = (
+        "Shell reported a profit of $9.5 billion for the quarter, up 12 percent. "
+        "The company said it would buy back $3.5 billion of shares."
+    )
+    assert claims_of(body)["The company said it would buy "][0] == "Shell"
+
+
+def test_an_undefined_acronym_joins_the_name_with_its_initials():
+    body = (
+        "According to the International Monetary Fund, global growth will slow to 2.9 percent. "
+        "The IMF also warned that debt levels in 40 countries were unsustainable."
+    )
+    assert claims_of(body)["The IMF also warned that debt "][0] == "International Monetary Fund"

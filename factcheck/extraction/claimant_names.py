@@ -8,8 +8,9 @@ otherwise (and for "").
 
 canonical_claimants: the first form an article gives a claimant is used for all its later
 mentions: "The Environment Agency" and "Environment Agency" are one; "WHO" is "The World
-Health Organization" once the article wrote "The World Health Organization (WHO)"; "Harper"
-is "Mark Harper" once he was named in full.
+Health Organization" once the article wrote "The World Health Organization (WHO)", and "The
+IMF" is "International Monetary Fund" when the article named it first; "Harper" is "Mark
+Harper" once he was named in full.
 """
 
 from __future__ import annotations
@@ -83,11 +84,24 @@ def canonical_claimants(names: Sequence[str], body: str) -> list[str]:
     for name in names:
         parts = [long_forms.get(part, part) for part in re.split(r"\s+and\s+", name)]
         name = " and ".join(parts) if len(parts) > 1 and name else long_forms.get(name, name)
+        name = _by_initials(name, first_form)
         key = _key(name)
         if key and key not in first_form:
             first_form[key] = _full_name(name, first_form)
         canonical.append(first_form.get(key, name) if key else name)
     return canonical
+
+
+def _by_initials(name: str, known: dict[str, str]) -> str:
+    """'The IMF' → 'International Monetary Fund' when that name came first in the article."""
+    acronym = re.sub(r"^The\s+", "", name)
+    if not _ACRONYM_RE.match(acronym):
+        return name
+    for full in known.values():
+        initials = "".join(w[0] for w in full.split() if w[:1].isupper() and w != "The")
+        if initials == acronym:
+            return full
+    return name
 
 
 def _key(name: str) -> str:

@@ -63,6 +63,8 @@ _ROLE_AT_END_RE = re.compile(
 _ROLE_AT_START_RE = re.compile(
     rf"^((?:the|a|an)\s+(?:{_ADJECTIVES}\s+)*(?:[a-z]+\s+)?(?:{_ROLES}))\b"
 )
+# "the company said" after "Shell reported …": a business named only by the claim before.
+_BUSINESS_NOUNS = frozenset({"company", "firm", "group", "airline", "carrier", "retailer"})
 _STUDY_AT_END_RE = re.compile(rf"({_NAME})\s+(?:{STUDY_NOUNS})$")
 _TRAILING_FILLER_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|too|again|reportedly|publicly|previously|recently|later|then|"
@@ -182,7 +184,10 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return _resolve_role(words, context)
     description = words[1:] if words[0] in {"The", "A", "An"} else words
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
-        return _resolve_description(description, context) or phrase
+        resolved = _resolve_description(description, context)
+        if not resolved and words[-1].lower() in _BUSINESS_NOUNS:
+            resolved = previous if claimant_type(previous) != "person" else ""
+        return resolved or phrase
     return _strip_titles(words)
 
 
@@ -230,9 +235,11 @@ def _last_person(context: str) -> str:
     window = context[-PERSON_WINDOW:]
     for match in reversed(list(_NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]
-        titled = match.group().split()[0] in TITLE_WORDS
-        if titled or _PERSON_CUE_BEFORE_RE.search(before) or _PERSON_CUE_AFTER_RE.match(after):
-            name = _strip_titles(match.group().split())
+        words = match.group().split()
+        name = _strip_titles(words)
+        if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(before):
             if claimant_type(name) != "organisation":
                 return name
+        elif _PERSON_CUE_AFTER_RE.match(after) and claimant_type(name) == "person":
+            return name  # an appositive follows dates and places too: only a personal name
     return ""
