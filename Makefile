@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api eval migrate clean model
+.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api bench-profile eval migrate clean model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench: bench-ingest bench-fetch bench-api
 
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest.py
+
+bench-profile: $(STAMP)
+	$(PY) bench/profile_ingest.py
 
 bench-fetch: $(STAMP)
 	$(PY) bench/fetch.py --stack sqlite

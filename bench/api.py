@@ -1,16 +1,25 @@
-"""API benchmark: the verdict list and detail under load, against a bare JsonResponse ceiling.
+"""API benchmark: the verdict list and detail under load against a bare view of the same rows,
+and the claims search at 10,000 and 100,000 claims.
 
-Loads 100,000 claims and 20,000 published verdicts into PostgreSQL (``wb_bench``; reused when
-already loaded), serves the app with gunicorn as a deployment would (DEBUG off, Redis cache for
-the per-token throttle, persistent connections, CPUs + 1 sync workers) and drives it with wrk
-for 30 s at 50 connections per scenario:
+Loads 100,000 claims and 20,000 published verdicts into PostgreSQL (``wb_bench``, and 10,000
+claims with 2,000 verdicts into ``wb_bench_10k``; reused when already loaded), serves the app
+with gunicorn as a deployment would (DEBUG off, Redis cache for the token lookup and the
+per-token throttle, persistent connections, CPUs + 1 sync workers) and drives it with wrk:
 
-    list     GET /api/v1/verdicts/?page_size=100&updated_since=…   (API client token)
-    detail   GET /api/v1/verdicts/<random id>/                       (API client token)
-    ceiling  GET /bench/ceiling/?page_size=100&updated_since=…      bare view, same rows, JsonResponse
-    ceil-det GET /bench/ceiling/<random id>/                         bare view, one row, JsonResponse
+    at 50 connections, 30 s each, on 100,000 claims:
+    list     GET /api/v1/verdicts/?page_size=100&updated_since=…   the app (API client token)
+    detail   GET /api/v1/verdicts/<random id>/                       the app (API client token)
+    ceiling  GET /bench/ceiling/?page_size=100&updated_since=…      bare view: the same token
+             check (the app's cached token authentication), the same rows from .values(),
+             written with the app's orjson renderer; no throttle, serializer or pagination
+    ceil-det GET /bench/ceiling/<random id>/                         bare view, one row, the same
+    at 1 connection, 10 s each, on 10,000 and on 100,000 claims (editor token):
+    q-none   GET /api/v1/claims/?q=zebra        no claim matches
+    q-some   GET /api/v1/claims/?q=idlib        1 % of the claims match
+    q-all    GET /api/v1/claims/?q=minister     every claim matches
 
-Targets: list p95 < 150 ms, detail ≥ 300 req/s, list/ceiling req/s ≥ 0.5.
+Targets: list p95 < 150 ms, list/ceiling req/s ≥ 0.8, q= p95 < 50 ms at 100,000 claims. The
+machine's calibration (a fixed CPU loop) is printed before and after.
 
 wrk runs on the same machine, so each scenario also prints where the CPU went (wrk, the
 gunicorn workers, the PostgreSQL backends of ``wb_bench``, everything else) in cores: with two
@@ -18,8 +27,7 @@ cores, that is what caps the reachable req/s.
 
     make bench-api      # or: .venv/bin/python bench/api.py --duration 10
 
-gunicorn imports this file as ``api:application`` (``--pythonpath bench``) with BENCH_SERVE=1:
-it is then the URLconf too (the app's URLs plus the ceiling view).
+gunicorn serves ``bench/api_serve.py``: the app's URLs plus the ceiling views.
 """
 
 import argparse
@@ -35,16 +43,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/wb_bench")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5")
-CLAIMS, VERDICTS, CLAIMS_PER_ARTICLE = 100_000, 20_000, 10
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/11")
+SCALES = {"100k": (100_000, 20_000), "10k": (10_000, 2_000)}  # claims, published verdicts
+CLAIMS_PER_ARTICLE = 10
+SEARCHES = {"q-none": "zebra", "q-some": "idlib", "q-all": "minister"}
 PORT = 8765
 WRK_THREADS = 2  # one per core; more threads only add switching on a 2-core machine
-LIST_FIELDS = (
-    "id", "claim_id", "claim__text", "claim__claimant", "claim__article__url",
-    "claim__article__canonical_url", "claim__article__publisher", "version", "rating", "summary",
-    "status", "is_current", "published_at", "corrects_id", "correction_note", "updated_at",
-)  # fmt: skip
 WRK_SCRIPT = """
 local ids_from, ids_to = %d, %d
 local mode = "%s"
@@ -65,11 +71,15 @@ end
 """
 
 
-def bench_env() -> dict[str, str]:
+def database_url(scale: str) -> str:
+    return DATABASE_URL if scale == "100k" else f"{DATABASE_URL}_{scale}"
+
+
+def bench_env(scale: str = "100k") -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "workbench.settings",
-        "DATABASE_URL": DATABASE_URL,
+        "DATABASE_URL": database_url(scale),
         "REDIS_URL": REDIS_URL,
         "DEBUG": "false",
         "SECURE_COOKIES": "false",
@@ -78,79 +88,40 @@ def bench_env() -> dict[str, str]:
     }
 
 
-# --- Served by gunicorn ---------------------------------------------------------------------
-
-
-def ceiling(request):
-    """The same rows as the verdict list page, straight from .values() into JsonResponse."""
-    from django.http import JsonResponse
-
-    from factcheck.models import Verdict
-
-    size = min(int(request.GET.get("page_size", 100)), 100)
-    rows = Verdict.objects.filter(status=Verdict.Status.PUBLISHED)
-    if "updated_since" in request.GET:
-        rows = rows.filter(updated_at__gte=request.GET["updated_since"])
-    page = list(rows.order_by("-updated_at", "-id").values(*LIST_FIELDS)[:size])
-    return JsonResponse({"next": None, "previous": None, "results": page})
-
-
-def ceiling_detail(request, pk: int):
-    """One published verdict's row, straight from .values() into JsonResponse."""
-    from django.http import Http404, JsonResponse
-
-    from factcheck.models import Verdict
-
-    rows = Verdict.objects.filter(pk=pk, status=Verdict.Status.PUBLISHED).values(*LIST_FIELDS)
-    row = rows.first()
-    if row is None:
-        raise Http404
-    return JsonResponse(row)
-
-
-if os.environ.get("BENCH_SERVE") == "1":
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.wsgi import get_wsgi_application
-    from django.urls import path
-
-    import workbench.urls
-
-    settings.ROOT_URLCONF = __name__
-    urlpatterns = [
-        path("bench/ceiling/", ceiling),
-        path("bench/ceiling/<int:pk>/", ceiling_detail),
-        *workbench.urls.urlpatterns,
-    ]
-    application = get_wsgi_application()
-
-
 # --- The run ------------------------------------------------------------------------------------
 
 
-def create_database() -> None:
+def create_database(scale: str) -> None:
     import psycopg
 
-    name = DATABASE_URL.rsplit("/", 1)[1]
-    admin_url = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as connection:
+    url = database_url(scale)
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as connection:
         exists = connection.execute(
             "SELECT 1 FROM pg_database WHERE datname = %s", [name]
         ).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
     manage = [sys.executable, "manage.py"]
-    subprocess.run(
-        [*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=bench_env(), check=True
-    )
-    subprocess.run([*manage, "createcachetable"], cwd=ROOT, env=bench_env(), check=True)
+    env = bench_env(scale)
+    subprocess.run([*manage, "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([*manage, "createcachetable"], cwd=ROOT, env=env, check=True)
 
 
-def load_rows() -> tuple[str, int, int]:
-    """Load the rows once; return an API client's token and the verdict id range."""
-    os.environ.update(bench_env())
+def load(scale: str) -> dict:
+    """Load a scale's rows in a child process (Django holds one database per process)."""
+    create_database(scale)
+    command = [sys.executable, str(Path(__file__)), "--load", scale]
+    output = subprocess.run(
+        command, cwd=ROOT, env=bench_env(scale), check=True, capture_output=True, text=True
+    ).stdout
+    for line in output.splitlines()[:-1]:
+        print(line)
+    return json.loads(output.splitlines()[-1])
+
+
+def load_rows(scale: str) -> None:
+    """Load the rows once; print the tokens and the verdict id range as JSON."""
     import django
 
     django.setup()
@@ -162,48 +133,60 @@ def load_rows() -> tuple[str, int, int]:
     from factcheck import review
     from factcheck.models import Article, Claim, Verdict
 
+    claims, verdicts = SCALES[scale]
     client, _ = User.objects.get_or_create(username="bench-client")
     client.groups.add(Group.objects.get(name=review.ROLE_API_CLIENT))
-    token, _ = Token.objects.get_or_create(user=client)
-    if Verdict.objects.filter(status=Verdict.Status.PUBLISHED).count() < VERDICTS:
+    editor, _ = User.objects.get_or_create(username="bench-editor")
+    editor.groups.add(Group.objects.get(name=review.ROLE_EDITOR))
+    if Claim.objects.count() != claims:
         started = time.monotonic()
-        editor, _ = User.objects.get_or_create(username="bench-editor")
         approver, _ = User.objects.get_or_create(username="bench-approver")
         with transaction.atomic():
             Verdict.objects.all().delete()
             Claim.objects.all().delete()
             Article.objects.all().delete()
-            _bulk_load(Article, Claim, Verdict, editor, approver, timezone.now())
-        print(f"loaded {CLAIMS} claims, {VERDICTS} verdicts in {time.monotonic() - started:.0f} s")
-    analyze()
+            _bulk_load(Article, Claim, Verdict, editor, approver, timezone.now(), claims, verdicts)
+        print(f"loaded {claims} claims, {verdicts} verdicts in {time.monotonic() - started:.0f} s")
+    analyze(database_url(scale))
     ids = Verdict.objects.filter(status=Verdict.Status.PUBLISHED).values_list("id", flat=True)
-    return token.key, min(ids), max(ids)
+    tokens = {
+        "client": Token.objects.get_or_create(user=client)[0].key,
+        "editor": Token.objects.get_or_create(user=editor)[0].key,
+    }
+    print(json.dumps({"tokens": tokens, "ids": [min(ids), max(ids)]}))
 
 
-def analyze() -> None:
+def analyze(url: str) -> None:
     """Fresh planner statistics, as autovacuum keeps them in a deployment. Without them (a bulk
     load, autovacuum off) PostgreSQL guessed 33 of 20,000 rows matched and joined all 20,000."""
     import psycopg
 
-    with psycopg.connect(DATABASE_URL, autocommit=True) as connection:
+    with psycopg.connect(url, autocommit=True) as connection:
         for table in ("factcheck_article", "factcheck_claim", "factcheck_verdict"):
             connection.execute(f"VACUUM (ANALYZE) {table}")
 
 
-def _bulk_load(Article, Claim, Verdict, editor, approver, now) -> None:  # noqa: N803
+def _bulk_load(Article, Claim, Verdict, editor, approver, now, claims, verdicts) -> None:  # noqa: N803
+    """Articles of ten claims; the claim of every hundredth is about Idlib (q-some)."""
     sentence = "The minister said unemployment fell to {n}% in 2023, the lowest in a decade."
+    rare = "The minister said {n} families returned to Idlib in 2023, the most in a decade."
     articles = Article.objects.bulk_create(
-        Article(
-            url=f"https://news.example.org/story-{n}", title=f"Story {n}", publisher=f"Paper {n % 50}",
-            body=" ".join(sentence.format(n=k) for k in range(CLAIMS_PER_ARTICLE)),
-            content_hash=f"bench-{n}", status=Article.Status.EXTRACTED, published_at=now,
-        )
-        for n in range(CLAIMS // CLAIMS_PER_ARTICLE)
+        (
+            Article(
+                url=f"https://news.example.org/story-{n}", title=f"Story {n}",
+                publisher=f"Paper {n % 50}",
+                body=" ".join(sentence.format(n=k) for k in range(CLAIMS_PER_ARTICLE)),
+                content_hash=f"bench-{n}", status=Article.Status.EXTRACTED, published_at=now,
+            )
+            for n in range(claims // CLAIMS_PER_ARTICLE)
+        ),
+        batch_size=5000,
     )  # fmt: skip
-    claims = Claim.objects.bulk_create(
+    rows = Claim.objects.bulk_create(
         (
             Claim(
-                article=article, text=sentence.format(n=k), start=k * 100, end=k * 100 + 80,
+                article=article, start=k * 100, end=k * 100 + 80,
+                text=(rare if k == 5 and article.pk % 10 == 0 else sentence).format(n=k),
                 score=(k + 1) / (CLAIMS_PER_ARTICLE + 1), claimant="The minister",
                 status=Claim.Status.DISPUTED if k < 2 else Claim.Status.NEW,
             )
@@ -212,7 +195,7 @@ def _bulk_load(Article, Claim, Verdict, editor, approver, now) -> None:  # noqa:
         ),
         batch_size=5000,
     )  # fmt: skip
-    reviewed = [claim for claim in claims if claim.status == Claim.Status.DISPUTED]
+    reviewed = [claim for claim in rows if claim.status == Claim.Status.DISPUTED]
     Verdict.objects.bulk_create(
         (
             Verdict(
@@ -220,22 +203,22 @@ def _bulk_load(Article, Claim, Verdict, editor, approver, now) -> None:  # noqa:
                 status=Verdict.Status.PUBLISHED, editor=editor, approved_by=approver,
                 published_at=now,
             )
-            for claim in reviewed[:VERDICTS]
+            for claim in reviewed[:verdicts]
         ),
         batch_size=5000,
     )  # fmt: skip
 
 
-def serve(workers: int, threads: int) -> subprocess.Popen:
+def serve(scale: str, workers: int, threads: int) -> subprocess.Popen:
     command = [
-        sys.executable, "-m", "gunicorn", "api:application", "--pythonpath", "bench",
+        sys.executable, "-m", "gunicorn", "api_serve:application", "--pythonpath", "bench",
         "--bind", f"127.0.0.1:{PORT}", "--workers", str(workers), "--log-level", "warning",
         "--backlog", "2048",
     ]  # fmt: skip
     if threads > 1:
         command += ["--worker-class", "gthread", "--threads", str(threads)]
-    server = subprocess.Popen(command, cwd=ROOT, env={**bench_env(), "BENCH_SERVE": "1"})
-    deadline = time.monotonic() + 30
+    server = subprocess.Popen(command, cwd=ROOT, env=bench_env(scale))
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
             import httpx
@@ -248,20 +231,26 @@ def serve(workers: int, threads: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
-def drive(path: str, *, token: str, mode: str, ids: tuple[int, int], duration: int) -> dict:
+def drive(
+    path: str, *, token: str, mode: str, ids: tuple[int, int], duration: int, connections: int,
+    database: str,
+) -> dict:  # fmt: skip
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(WRK_SCRIPT % (ids[0], ids[1], mode))
+    threads = min(WRK_THREADS, connections)
     command = [
-        "wrk", "-t", str(WRK_THREADS), "-c", "50", "-d", f"{duration}s", "--timeout", "10s",
-        "-H", f"Authorization: Token {token}", "-s", script.name, f"http://127.0.0.1:{PORT}{path}",
+        "wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s", "--timeout",
+        "10s", "-H", f"Authorization: Token {token}", "-s", script.name,
+        f"http://127.0.0.1:{PORT}{path}",
     ]  # fmt: skip
-    before, wrk_before = cpu_seconds(), _children_cpu()
+    before, wrk_before = cpu_seconds(database), _children_cpu()
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    after, wrk = cpu_seconds(), _children_cpu() - wrk_before
+    after, wrk = cpu_seconds(database), _children_cpu() - wrk_before
     os.unlink(script.name)
     line = next(line for line in output.splitlines() if line.startswith("JSON "))
     result = json.loads(line[5:])
     result["rps"] = result["requests"] / result["seconds"]
+    result["connections"] = connections
     used = {"wrk": wrk, "gunicorn": 0.0, "postgres": 0.0, "all": after.pop("all") - before["all"]}
     for (group, pid), seconds in after.items():  # processes gone by the end are not counted
         used[group] += seconds - before.get((group, pid), 0.0)
@@ -269,9 +258,9 @@ def drive(path: str, *, token: str, mode: str, ids: tuple[int, int], duration: i
     return result
 
 
-def cpu_seconds() -> dict:
-    """CPU seconds used so far by each gunicorn worker and PostgreSQL backend of wb_bench, and
-    by the whole machine (``all``, from /proc/stat): the cores-used columns of the report."""
+def cpu_seconds(database: str) -> dict:
+    """CPU seconds used so far by each gunicorn worker and PostgreSQL backend of the database,
+    and by the whole machine (``all``, from /proc/stat): the cores-used columns of the report."""
     tick = os.sysconf("SC_CLK_TCK")
     used = {}
     for entry in Path("/proc").iterdir():
@@ -282,7 +271,7 @@ def cpu_seconds() -> dict:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # ended meanwhile
-        group = _cpu_group(command)
+        group = _cpu_group(command, database)
         if group:
             used[group, entry.name] = (int(fields[11]) + int(fields[12])) / tick
     busy = [int(n) for n in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
@@ -296,36 +285,83 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _cpu_group(command: bytes) -> str | None:
-    if b"api:application" in command:
+def _cpu_group(command: bytes, database: str) -> str | None:
+    if b"api_serve:application" in command:
         return "gunicorn"
-    if command.startswith(b"postgres: ") and DATABASE_URL.rsplit("/", 1)[1].encode() in command:
+    if command.startswith(b"postgres: ") and f" {database} ".encode() in command:
         return "postgres"
     return None
 
 
-def check(token: str, ids: tuple[int, int], since: str) -> None:
+def check(tokens: dict, ids: tuple[int, int], since: str) -> None:
     """One request of each kind must succeed before load is worth measuring."""
     import httpx
 
-    headers = {"Authorization": f"Token {token}"}
+    client = {"Authorization": f"Token {tokens['client']}"}
     base = f"http://127.0.0.1:{PORT}"
-    page = httpx.get(
-        f"{base}/api/v1/verdicts/?page_size=100&updated_since={since}", headers=headers
-    )
+    page = httpx.get(f"{base}/api/v1/verdicts/?page_size=100&updated_since={since}", headers=client)
     assert page.status_code == 200, page.text[:300]
     assert len(page.json()["results"]) == 100
-    detail = httpx.get(f"{base}/api/v1/verdicts/{ids[0]}/", headers=headers)
+    detail = httpx.get(f"{base}/api/v1/verdicts/{ids[0]}/", headers=client)
     assert detail.status_code == 200, detail.text[:300]
-    bare = httpx.get(f"{base}/bench/ceiling/?page_size=100&updated_since={since}")
+    bare = httpx.get(f"{base}/bench/ceiling/?page_size=100&updated_since={since}", headers=client)
     assert bare.status_code == 200, bare.text[:300]
-    assert len(bare.json()["results"]) == 100
-    assert httpx.get(f"{base}/bench/ceiling/{ids[0]}/").status_code == 200
+    assert [r["id"] for r in bare.json()["results"]] == [r["id"] for r in page.json()["results"]]
+    assert httpx.get(f"{base}/bench/ceiling/{ids[0]}/", headers=client).status_code == 200
+    assert httpx.get(f"{base}/bench/ceiling/{ids[0]}/").status_code == 401
+
+
+def search_counts(tokens: dict) -> dict[str, int]:
+    import httpx
+
+    editor = {"Authorization": f"Token {tokens['editor']}"}
+    counts = {}
+    for name, word in SEARCHES.items():
+        found = httpx.get(f"http://127.0.0.1:{PORT}/api/v1/claims/?q={word}", headers=editor)
+        assert found.status_code == 200, found.text[:300]
+        counts[name] = found.json()["count"]
+    return counts
+
+
+def run_scale(scale: str, args: argparse.Namespace) -> dict:
+    loaded = load(scale)
+    tokens, ids = loaded["tokens"], tuple(loaded["ids"])
+    database = database_url(scale).rsplit("/", 1)[1]
+    since = "2000-01-01T00:00:00Z"
+    query = f"?page_size=100&updated_since={since}"
+    scenarios = {  # name: path, token, wrk mode, connections, seconds
+        "list": (f"/api/v1/verdicts/{query}", "client", "list", 50, args.duration),
+        "detail": ("/api/v1/verdicts/", "client", "detail", 50, args.duration),
+        "ceiling": (f"/bench/ceiling/{query}", "client", "list", 50, args.duration),
+        "ceil-det": ("/bench/ceiling/", "client", "detail", 50, args.duration),
+        **{
+            name: (f"/api/v1/claims/?q={word}", "editor", "list", 1, args.search_duration)
+            for name, word in SEARCHES.items()
+        },
+    }
+    wanted = [n for n in args.scenarios if n in scenarios and (scale == "100k" or n[:2] == "q-")]
+    server = serve(scale, args.workers, args.threads)
+    try:
+        check(tokens, ids, since)
+        counts = search_counts(tokens)
+        results = {}
+        for name in wanted:
+            path, token, mode, connections, duration = scenarios[name]
+            results[name] = drive(
+                path, token=tokens[token], mode=mode, ids=ids, duration=duration,
+                connections=connections, database=database,
+            )  # fmt: skip
+            results[name]["matches"] = counts.get(name)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--duration", type=int, default=30, help="seconds per scenario")
+    parser.add_argument("--duration", type=int, default=30, help="seconds per load scenario")
+    parser.add_argument("--search-duration", type=int, default=10, help="seconds per q= scenario")
     parser.add_argument(
         "--workers",
         type=int,
@@ -340,74 +376,64 @@ def main() -> None:
     parser.add_argument(
         "--scenarios",
         type=lambda value: value.split(","),
-        default=["list", "detail", "ceiling", "ceil-det"],
-        help="which to run, comma-separated (the targets need all four)",
+        default=["list", "detail", "ceiling", "ceil-det", *SEARCHES],
+        help="which to run, comma-separated (the targets need all of them)",
     )
+    parser.add_argument("--scales", type=lambda value: value.split(","), default=list(SCALES))
+    parser.add_argument("--load", help=argparse.SUPPRESS)  # child process: load one scale
     args = parser.parse_args()
+    if args.load:
+        load_rows(args.load)
+        return
     if shutil.which("wrk") is None:
         raise SystemExit(
             "bench/api.py drives the load with wrk: install it (Debian: apt-get install wrk)"
         )
-    create_database()
-    token, first, last = load_rows()
-    since = "2000-01-01T00:00:00Z"
-    server = serve(args.workers, args.threads)
-    try:
-        check(token, (first, last), since)
-        query = f"?page_size=100&updated_since={since}"
-        scenarios = {
-            "list": (f"/api/v1/verdicts/{query}", "list"),
-            "detail": ("/api/v1/verdicts/", "detail"),
-            "ceiling": (f"/bench/ceiling/{query}", "list"),
-            "ceil-det": ("/bench/ceiling/", "detail"),
-        }
-        results = {
-            name: drive(path, token=token, mode=mode, ids=(first, last), duration=args.duration)
-            for name, (path, mode) in scenarios.items()
-            if name in args.scenarios
-        }
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    import machine
+
+    print(machine.calibration())
+    results = {scale: run_scale(scale, args) for scale in args.scales}
     report(results, args)
+    print(machine.calibration())
 
 
 def report(results: dict, args: argparse.Namespace) -> None:
     server = f"gunicorn {args.workers} workers × {args.threads} threads"
+    print(f"\n{server}; wrk {WRK_THREADS} threads (1 for 1 connection)")
     print(
-        f"\n{CLAIMS:,} claims, {VERDICTS:,} published verdicts; {server}; "
-        f"wrk {WRK_THREADS} threads, 50 connections, {args.duration} s each"
+        f"{'claims':<7}{'scenario':<10}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+        f"{'p99 ms':>9}{'errors':>8}{'non-2xx':>9}{'matches':>9}"
     )
-    print(
-        f"{'scenario':<10}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}{'non-2xx':>9}"
-    )
-    for name, r in results.items():
-        print(
-            f"{name:<10}{r['rps']:>9.1f}{r['p50']:>9.1f}{r['p95']:>9.1f}{r['p99']:>9.1f}"
-            f"{r['errors']:>8}{r['non2xx']:>9}"
-        )
+    for scale, runs in results.items():
+        for name, r in runs.items():
+            print(
+                f"{scale:<7}{name:<10}{r['connections']:>6}{r['rps']:>9.1f}{r['p50']:>9.1f}"
+                f"{r['p95']:>9.1f}{r['p99']:>9.1f}{r['errors']:>8}{r['non2xx']:>9}"
+                f"{'' if r['matches'] is None else r['matches']:>9}"
+            )
     print(f"cores used ({os.cpu_count()} in all; load average {_load()}):")
-    for name, r in results.items():
-        cpu = r["cpu"]
-        rest = cpu["all"] - cpu["wrk"] - cpu["gunicorn"] - cpu["postgres"]
-        print(
-            f"  {name:<10}wrk {cpu['wrk']:.2f}  gunicorn {cpu['gunicorn']:.2f}  "
-            f"postgres {cpu['postgres']:.2f}  other {rest:.2f}  = {cpu['all']:.2f}; "
-            f"{r['rps'] / max(cpu['gunicorn'], 0.01):.0f} req per gunicorn CPU-second"
-        )
-    if set(results) != {"list", "detail", "ceiling", "ceil-det"}:
-        return
-    detail_ratio = results["detail"]["rps"] / results["ceil-det"]["rps"]
-    print(
-        f"ratio detail/ceil-det req/s: {detail_ratio:.2f} (not a target; what detail could reach)"
-    )
-    ratio = results["list"]["rps"] / results["ceiling"]["rps"]
-    print(f"ratio list/ceiling req/s: {ratio:.2f}")
-    targets = {
-        "list p95 < 150 ms": results["list"]["p95"] < 150,
-        "detail >= 300 req/s": results["detail"]["rps"] >= 300,
-        "ratio >= 0.5": ratio >= 0.5,
-    }
+    for scale, runs in results.items():
+        for name, r in runs.items():
+            cpu = r["cpu"]
+            rest = cpu["all"] - cpu["wrk"] - cpu["gunicorn"] - cpu["postgres"]
+            print(
+                f"  {scale:<6}{name:<10}wrk {cpu['wrk']:.2f}  gunicorn {cpu['gunicorn']:.2f}  "
+                f"postgres {cpu['postgres']:.2f}  other {rest:.2f}  = {cpu['all']:.2f}; "
+                f"{r['rps'] / max(cpu['gunicorn'], 0.01):.0f} req per gunicorn CPU-second"
+            )
+    big = results.get("100k", {})
+    targets = {}
+    if {"list", "ceiling"} <= set(big):
+        ratio = big["list"]["rps"] / big["ceiling"]["rps"]
+        print(f"ratio list/ceiling req/s: {ratio:.2f} (the same rows, token and JSON writer)")
+        targets["list/ceiling >= 0.8"] = ratio >= 0.8
+        targets["list p95 < 150 ms"] = big["list"]["p95"] < 150
+    if {"detail", "ceil-det"} <= set(big):
+        ratio = big["detail"]["rps"] / big["ceil-det"]["rps"]
+        print(f"ratio detail/ceil-det req/s: {ratio:.2f} (not a target)")
+    for name in SEARCHES:
+        if name in big:
+            targets[f"{name} p95 < 50 ms at 100,000 claims"] = big[name]["p95"] < 50
     for name, met in targets.items():
         print(f"  {'met' if met else 'MISSED'}: {name}")
 

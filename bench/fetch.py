@@ -2,11 +2,12 @@
 
 Forty local servers listen on 127.0.0.2 … 127.0.0.41 (Linux routes all of 127/8 to loopback),
 one per "host". The script stores 400 queued sources (round-robin over the hosts), queues their
-`source_fetch` tasks and starts one real `fetch` worker (threads pool); the fetch stage is timed
-from the first request a server sees to the last source stored as fetched.
+`source_fetch` tasks and starts real `fetch` workers (threads pools, two processes as `make run`
+starts them); the fetch stage is timed from the first request of any kind a server sees (a
+robots.txt or a page) to the last source stored as fetched.
 
-    (a) per-host limit off (FETCH_PER_HOST_INTERVAL=0): ideal = concurrency / 0.2 s, target ≥ 0.7
-    (b) the default 1 request/s per host: ideal = 40 hosts × 1/s = 40 pages/s, target ≥ 0.8
+    (a) per-host limit off (FETCH_PER_HOST_INTERVAL=0): ideal = concurrency / 0.2 s, target ≥ 0.85
+    (b) the default 1 request/s per host: ideal = 40 hosts × 1/s = 40 pages/s, target ≥ 0.9
 
 It runs on a throwaway SQLite database with the embedded broker and database cache, and sets
 FETCH_ALLOW_PRIVATE_NETWORKS=true for the worker: the "hosts" are loopback addresses, which
@@ -26,9 +27,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 HOSTS = [f"127.0.0.{n}" for n in range(2, 42)]
 PAGES, LATENCY = 400, 0.2
-TARGET_UNLIMITED, TARGET_LIMITED = 0.7, 0.8
+TARGET_UNLIMITED, TARGET_LIMITED = 0.85, 0.9
 PAGE = (
     "<html><head><title>Report {n}</title></head><body><article><h1>Report {n}</h1>"
     "<p>More than 900,000 people have fled their homes in Idlib since December, the United "
@@ -72,8 +74,9 @@ def start_servers() -> tuple[list[ThreadingHTTPServer], int]:
     return servers, port
 
 
-PG_URL = "postgres://postgres@127.0.0.1:5432/wb_bench_fetch"
-REDIS_URL = "redis://127.0.0.1:6379/10"
+PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "wb_bench_fetch")
+PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/10")
 
 
 def configure(workdir: Path, stack: str) -> dict[str, str]:
@@ -84,9 +87,9 @@ def configure(workdir: Path, stack: str) -> dict[str, str]:
     """
     if stack == "postgres":
         pg = ["-h", "127.0.0.1", "-U", "postgres"]
-        subprocess.run(["dropdb", *pg, "--if-exists", "wb_bench_fetch"], check=True)
-        subprocess.run(["createdb", *pg, "wb_bench_fetch"], check=True)
-        subprocess.run(["redis-cli", "-n", "10", "flushdb"], capture_output=True, check=True)
+        subprocess.run(["dropdb", *pg, "--if-exists", PG_DATABASE], check=True)
+        subprocess.run(["createdb", *pg, PG_DATABASE], check=True)
+        subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], capture_output=True, check=True)
     env = {
         "DJANGO_SETTINGS_MODULE": "workbench.settings",
         "DATABASE_URL": PG_URL if stack == "postgres" else f"sqlite:///{workdir / 'bench.sqlite3'}",
@@ -163,22 +166,23 @@ def start_worker(env: dict[str, str], *, interval: float, concurrency: int, labe
 
 def report(label: str, servers, fetched: int, finished: float, ideal: float, target: float):
     hits = sorted(started for server in servers for _host, started in server.hits)
-    seconds = finished - hits[0]
+    robots = sorted(
+        started for server in servers for path, started in server.misses if path == "/robots.txt"
+    )
+    first = min(hits[:1] + [started for server in servers for _path, started in server.misses])
+    seconds = finished - first
     rate = fetched / seconds
     verdict = "meets" if rate / ideal >= target else "MISSES"
     print(
         f"{label}: {fetched}/{PAGES} fetched in {seconds:.2f} s = {rate:.1f} pages/s; "
         f"ideal {ideal:.1f} pages/s; ratio {rate / ideal:.2f} ({verdict} the {target} target)"
     )
-    robots = [
-        started for server in servers for path, started in server.misses if path == "/robots.txt"
-    ]
-    busy = in_flight(hits + robots, hits[0], finished)
+    busy = in_flight(hits + robots, first, finished)
     print(f"  requests in flight (pages + robots.txt), each second of the timed run: {busy}")
     print(
         f"  robots.txt requests: {len(robots)} for {len(servers)} hosts, "
-        f"{sum(started >= hits[0] for started in robots)} of them in the timed run; "
-        f"last page asked {finished - hits[-1]:.2f} s before the end"
+        f"the first page asked {hits[0] - first:.2f} s after the first request; "
+        f"the last {finished - hits[-1]:.2f} s before the end"
     )
     print(f"  closest two page requests to one host: {closest(servers) * 1000:.0f} ms apart")
     for server in servers:
@@ -220,6 +224,9 @@ def main() -> int:
         help="sqlite: no services (default); postgres: PostgreSQL + Redis on 127.0.0.1",
     )  # fmt: skip
     args = parser.parse_args()
+    import machine
+
+    print(machine.calibration())
     print(f"stack: {args.stack}")
     with tempfile.TemporaryDirectory(prefix="wb-bench-fetch-") as tmp:
         env = configure(Path(tmp), args.stack)
@@ -253,6 +260,7 @@ def main() -> int:
             for server in servers:
                 server.shutdown()
                 server.server_close()
+    print(machine.calibration())
     return 0 if ok else 1
 
 

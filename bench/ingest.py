@@ -1,22 +1,31 @@
-"""Ingestion benchmark: 500 realistic news pages through the real pipeline vs trafilatura alone.
+"""Ingestion benchmark: the real pipeline against trafilatura alone, same pages, same cores.
 
-Serves generated pages (50–200 KB: navigation, tickers, sidebars, comment sections and inline
-scripts around an article body made from the seed article) from a local HTTP server, submits
-their URLs, and lets real worker processes (a threads `fetch` worker and a prefork `analyse`
-worker) fetch, extract and store claims. In the same run it times `trafilatura.extract` alone
-on the same pages.
+Builds 500 realistic news pages (``bench/pages.py``: four site layouts from the seed page's
+parts, 43–145 KB), serves them from 127.0.0.1 and the 40 source reports they cite from
+127.0.0.2–9, submits the page URLs through ``ingest.article_submit_url`` and lets real workers
+started as ``make run`` starts them (two threads-pool ``fetch`` processes of 8 threads, one
+prefork ``analyse`` worker of 2 processes) fetch, extract and store claims. Each stack runs
+twice, on a fresh database each time:
 
-Runs once on SQLite with the embedded broker and, when PostgreSQL and Redis answer on
-127.0.0.1, once on them. Prints articles/s, peak memory and the ratios to the targets.
+    bare      SOURCES_FIND_ON_INGEST=false: ingestion only (timed until every article settled)
+    default   the default settings: source finding on, the article-links provider on; timed
+              until every claim was searched, every cited source fetched and ranked for it
 
-    make bench-ingest            # or: .venv/bin/python bench/ingest.py --pages 500
+Right before each run, trafilatura alone extracts the same pages with the pipeline's own options
+(``articles.TRAFILATURA_OPTIONS``) in as many processes as the analyse worker has. Both are
+reported per wall second and per CPU-second: the pipeline's CPU is its worker processes' plus
+the PostgreSQL backends of its database (Redis is a shared server and is not counted); the page
+servers and the submitting client are the harness, reported apart.
+
+    make bench-ingest            # or: .venv/bin/python bench/ingest.py --pages 200 --no-postgres
+
+Environment: BENCH_PG_DATABASE (default wb_bench_ingest), BENCH_REDIS_URL (default db 9).
 """
 
 import argparse
-import html
+import json
+import multiprocessing
 import os
-import random
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,105 +34,28 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import machine  # noqa: E402
+import pages as page_builder  # noqa: E402
+
+from factcheck.extraction.articles import TRAFILATURA_OPTIONS  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "tests" / "fixtures" / "000_e9fef7baff8a209e.txt"
-CORES = os.cpu_count() or 1
-TARGET_SQLITE, TARGET_POSTGRES, TARGET_RATIO, TARGET_MEMORY_MB = 20.0, 10.0, 0.4, 500.0
-PG_URL = "postgres://postgres@127.0.0.1:5432/wb_bench_ingest"
-REDIS_URL = "redis://127.0.0.1:6379/9"
-
-PEOPLE = [
-    "Maria Okafor",
-    "Jonas Lindqvist",
-    "Aylin Demir",
-    "Rafael Ortega",
-    "Mei Chen",
-    "Omar Haddad",
-]
-ORGS = ["the World Bank", "the Red Cross", "the European Commission", "UNICEF", "the IMF", "NATO"]
-PLACES = ["Aleppo", "Gaziantep", "Beirut", "Amman", "Mosul", "Hatay", "Latakia", "Homs"]
-
-
-def article_paragraphs(rng: random.Random, n: int) -> list[str]:
-    seed = [p for p in SEED.read_text().split("\n\n")[1:10] if p.strip()]
-    paragraphs = list(seed)
-    for _ in range(n):
-        person, org, place = rng.choice(PEOPLE), rng.choice(ORGS), rng.choice(PLACES)
-        number = f"{rng.randint(2, 950):,}{rng.choice(['', ',000', ' million'])}"
-        paragraphs.append(
-            rng.choice(
-                [
-                    f"{org.capitalize()} says {number} people have left {place} since {rng.randint(2, 28)} "
-                    f"{rng.choice(['March', 'June', 'October'])}, the highest figure since {rng.randint(1990, 2019)}.",
-                    f"{person}, a spokesperson in {place}, said aid deliveries rose {rng.randint(2, 80)} percent "
-                    f"in the past {rng.randint(2, 12)} months.",
-                    f"According to {org}, about {number} residents in {place} lack clean water.",
-                    f"Officials in {place} told reporters that talks would resume next week.",
-                    f"I think the situation in {place} deserves more attention from readers like you.",
-                ]
-            )
-        )
-    rng.shuffle(paragraphs)
-    return paragraphs
-
-
-def make_page(i: int, rng: random.Random) -> str:
-    """One unique, realistic page of 50–200 KB; the article body is about 5–15% of it."""
-    target = rng.randint(50_000, 200_000)
-    body = "\n".join(
-        f"<p>{html.escape(p)}</p>" for p in article_paragraphs(rng, rng.randint(8, 30))
-    )
-    nav = "".join(f'<li><a href="/section/{k}/">Section {k}</a></li>' for k in range(60))
-    most_read = "".join(
-        f'<li><a href="/story/{rng.randint(1, 10**6)}">Markets fall {rng.randint(1, 9)}% as '
-        f"{rng.choice(PLACES)} story number {k} develops</a></li>"
-        for k in range(15)
-    )
-    head = (
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        f"<title>Report {i}: talks over {rng.choice(PLACES)} &#8211; The Bench Ledger</title>"
-        f"<meta property='og:title' content='Report {i}: talks over the region'>"
-        f"<meta name='author' content='{rng.choice(PEOPLE)}'>"
-        f"<meta property='article:published_time' content='2021-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}T08:00:00+00:00'>"
-        "</head><body>"
-        f"<header><nav class='main-nav'><ul>{nav}</ul></nav>"
-        "<div class='breaking'>Breaking: Oil exports rise 12 percent</div></header>"
-        f"<main><article><h1>Report {i}: talks over the region</h1>"
-        "<div class='share-buttons'><a href='#'>Share</a> <a href='#'>Tweet</a></div>"
-        f"<div class='entry-content'>{body}</div></article>"
-        "<div class='author-box'>The author is an advocate for the truth.</div>"
-        f"<aside class='sidebar'><h3>Most read</h3><ol>{most_read}</ol></aside>"
-    )
-    comments = []
-    size = len(head)
-    k = 0
-    while size < target * 0.6:
-        comment = (
-            f"<li class='comment'><b>reader{rng.randint(1, 9999)}</b> <p>Comment {k}: "
-            + " ".join(
-                rng.choice(["great", "piece", "wrong", "numbers", "source", "agree"])
-                for _ in range(40)
-            )
-            + "</p></li>"
-        )
-        comments.append(comment)
-        size += len(comment)
-        k += 1
-    tail = (
-        "<section id='comments'><h3>Leave a Reply</h3><ol>"
-        + "".join(comments)
-        + "</ol></section></main>"
-    )
-    padding = max(0, target - len(head) - len(tail) - 200)  # tail holds the comments
-    script = "<script>window.__CONFIG__=" + '"' + ("x" * padding) + '";</script>'
-    return head + tail + "<footer>© The Bench Ledger</footer>" + script + "</body></html>"
+SOURCE_HOSTS = [f"127.0.0.{n}" for n in range(2, 10)]
+SOURCES = 40
+FETCH_PROCESSES, FETCH_THREADS, ANALYSE_PROCESSES = 2, 8, 2  # as `make run` starts them
+TARGET_CPU_RATIO, TARGET_MEMORY_MB = 0.5, 500.0
+PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "wb_bench_ingest")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 
 
 class Pages(BaseHTTPRequestHandler):
-    pages: dict[str, bytes] = {}
+    pages: dict[tuple[str, str], bytes] = {}  # (host, path): body
 
     def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        body = self.pages.get(self.path)
+        body = self.pages.get((self.server.server_address[0], self.path))
         self.send_response(200 if body else 404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body or b"")))
@@ -134,228 +66,204 @@ class Pages(BaseHTTPRequestHandler):
         pass
 
 
-def peak_rss_mb(pids: list[int]) -> float:
-    """Sum of peak resident memory (VmHWM) of the processes and their children."""
-    total = 0
-    for pid in pids:
-        for task in [pid, *children(pid)]:
-            try:
-                status = Path(f"/proc/{task}/status").read_text()
-            except OSError:
-                continue
-            for line in status.splitlines():
-                if line.startswith("VmHWM:"):
-                    total += int(line.split()[1])
-    return total / 1024
+def serve(count: int) -> tuple[list[ThreadingHTTPServer], list[str], list[str]]:
+    """Article pages on 127.0.0.1, the source reports they cite spread over SOURCE_HOSTS, all on
+    one port. Returns the servers, the pages and their URLs."""
+    first = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
+    port = first.server_address[1]
+    servers = [first] + [ThreadingHTTPServer((host, port), Pages) for host in SOURCE_HOSTS]
+    for server in servers:
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    sources = source_urls(port)
+    for n, url in enumerate(sources):
+        host, path = url.split("/", 3)[2].split(":")[0], "/" + url.split("/", 3)[3]
+        Pages.pages[host, path] = page_builder.source_page(n).encode()
+    pages = page_builder.build_pages(count, sources)
+    for i, page in enumerate(pages):
+        Pages.pages["127.0.0.1", f"/article/{i}"] = page.encode()
+    return servers, pages, [f"http://127.0.0.1:{port}/article/{i}" for i in range(count)]
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU time of the processes and their (live) children, in seconds."""
-    total = 0
-    for pid in pids:
-        for task in [pid, *children(pid)]:
-            try:
-                fields = Path(f"/proc/{task}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            total += int(fields[11]) + int(fields[12])  # utime, stime in clock ticks
-    return total / os.sysconf("SC_CLK_TCK")
+def source_urls(port: int) -> list[str]:
+    return [
+        f"http://{SOURCE_HOSTS[n % len(SOURCE_HOSTS)]}:{port}/report/{n}" for n in range(SOURCES)
+    ]
 
 
-def children(pid: int) -> list[int]:
-    found = []
-    for task in Path(f"/proc/{pid}/task").glob("*"):
-        try:
-            found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:
-            continue
-    return found + [g for c in found for g in children(c)]
+# --- trafilatura alone --------------------------------------------------------------------------
 
 
-def trafilatura_alone(pages: list[str]) -> float:
+def _extract_share(chunk: list[str]) -> float:
+    """Extract a share of the pages in a pool process; return the CPU seconds it took."""
     import trafilatura
 
-    started = time.perf_counter()
-    for page in pages:
-        trafilatura.extract(page)
-    return len(pages) / (time.perf_counter() - started)
+    started = time.process_time()
+    for page in chunk:
+        trafilatura.extract(page, **TRAFILATURA_OPTIONS)
+    return time.process_time() - started
 
 
-def run_pipeline(label: str, env: dict[str, str], urls: list[str]) -> dict[str, float]:
-    """Migrate a fresh database, start real workers, submit every URL, wait for all to settle."""
-    env = {
-        **os.environ,
-        **env,
-        "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-        "DJANGO_SETTINGS_MODULE": "workbench.settings",
+def trafilatura_alone(pages: list[str], processes: int) -> dict[str, float]:
+    """Pages/s and pages per CPU-second of trafilatura.extract with the pipeline's options."""
+    chunks = [pages[k::processes] for k in range(processes)]
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        pool.map(_extract_share, [chunk[:5] for chunk in chunks])  # imports and warm-up
+        started = time.perf_counter()
+        cpu = sum(pool.map(_extract_share, chunks))
+        wall = time.perf_counter() - started
+    return {
+        "rate": len(pages) / wall,
+        "per_cpu": len(pages) / cpu,
+        "cpu_ms": 1000 * cpu / len(pages),
     }
+
+
+# --- the pipeline -------------------------------------------------------------------------------
+
+
+def start_workers(env: dict[str, str], label: str) -> list[subprocess.Popen]:
+    celery = [sys.executable, "-m", "celery", "-A", "workbench", "worker", "--without-heartbeat",
+              "--without-gossip", "--without-mingle", "-l", "warning"]  # fmt: skip
+    logs = Path(env["WORKBENCH_VAR_DIR"])
+    commands = [
+        celery + ["-Q", "fetch", "-P", "threads", "-c", str(FETCH_THREADS), "-n", f"bfetch{k}@%h",
+                  "--logfile", str(logs / f"{label}-fetch{k}.log")]
+        for k in range(FETCH_PROCESSES)
+    ] + [
+        celery + ["-Q", "analyse", "-P", "prefork", "-c", str(ANALYSE_PROCESSES), "-n",
+                  "banalyse@%h", "--logfile", str(logs / f"{label}-analyse.log")]
+    ]  # fmt: skip
+    with open(logs / f"{label}-banners.log", "w") as banners:  # start-up banners and warnings
+        return [
+            subprocess.Popen(command, cwd=ROOT, env=env, stdout=banners, stderr=subprocess.STDOUT)
+            for command in commands
+        ]
+
+
+def run_pipeline(label: str, env: dict[str, str], urls: list[str], *, sources: bool) -> dict:
+    """Migrate a fresh database, start the workers, submit every URL, wait for all to settle."""
+    env = {**os.environ, **env, "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
+           "DJANGO_SETTINGS_MODULE": "workbench.settings", "LOG_LEVEL": "WARNING"}  # fmt: skip
+    if not sources:
+        env["SOURCES_FIND_ON_INGEST"] = "false"
     py = sys.executable
     subprocess.run([py, "manage.py", "migrate", "-v", "0"], cwd=ROOT, env=env, check=True)
     subprocess.run([py, "manage.py", "createcachetable"], cwd=ROOT, env=env, check=True)
-    celery = [
-        py,
-        "-m",
-        "celery",
-        "-A",
-        "workbench",
-        "worker",
-        "--without-heartbeat",
-        "--without-gossip",
-        "--without-mingle",
-        "-l",
-        "info",
-    ]
-    logs = Path(env.get("BENCH_LOG_DIR", tempfile.gettempdir()))
-    workers = [
-        subprocess.Popen(
-            celery
-            + [
-                "-Q",
-                "fetch",
-                "-P",
-                "threads",
-                "-c",
-                "8",
-                "-n",
-                "bfetch@%h",
-                "--logfile",
-                str(logs / f"{label}-fetch.log"),
-            ],
-            cwd=ROOT,
-            env=env,
-        ),
-        subprocess.Popen(
-            celery
-            + [
-                "-Q",
-                "analyse",
-                "-P",
-                "prefork",
-                "-c",
-                "2",
-                "-n",
-                "banalyse@%h",
-                "--logfile",
-                str(logs / f"{label}-analyse.log"),
-            ],
-            cwd=ROOT,
-            env=env,
-        ),
-    ]
+    workers = start_workers(env, label)
+    pids = [w.pid for w in workers]
+    database = env["DATABASE_URL"].rsplit("/", 1)[1] if "postgres" in env["DATABASE_URL"] else ""
     try:
-        time.sleep(4)
-        fetch_cpu, server_cpu = cpu_seconds([workers[0].pid]), time.process_time()
-        workers_cpu = fetch_cpu + cpu_seconds([workers[1].pid])
-        result = subprocess.run(
-            [py, str(Path(__file__).with_name("ingest_submit.py")), *urls],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        elapsed, extracted, failed, claims, submitter_cpu = (
-            float(x) for x in result.stdout.split()
-        )
-        fetch_cpu = cpu_seconds([workers[0].pid]) - fetch_cpu
-        workers_cpu = cpu_seconds([w.pid for w in workers]) - workers_cpu
+        time.sleep(5)  # workers ready; their start-up is not counted
+        workers_cpu, server_cpu = machine.tree_cpu(pids), time.process_time()
+        fetch_cpu = machine.tree_cpu(pids[:FETCH_PROCESSES])
+        with machine.BackendCPU(database or "-none-") as backends:
+            submit = [py, str(Path(__file__).with_name("ingest_submit.py"))]
+            submit_env = {**env, "BENCH_WAIT_SOURCES": "1" if sources else "0"}
+            result = subprocess.run(
+                submit, cwd=ROOT, env=submit_env, input="\n".join(urls), capture_output=True,
+                text=True,
+            )  # fmt: skip
+            if result.returncode != 0:
+                raise SystemExit(f"the submitter failed: {result.stderr[-2000:]}")
+            stats = json.loads(result.stdout)
+            workers_cpu = machine.tree_cpu(pids) - workers_cpu
+            fetch_cpu = machine.tree_cpu(pids[:FETCH_PROCESSES]) - fetch_cpu
         server_cpu = time.process_time() - server_cpu
-        memory = peak_rss_mb([w.pid for w in workers])
+        memory = machine.peak_rss_mb(pids)
     finally:
         for worker in workers:
             worker.terminate()
         for worker in workers:
-            worker.wait(timeout=30)
+            worker.wait(timeout=60)
+    done = max(stats["extracted"], 1)
+    seconds = stats["sources_elapsed"]
     return {
-        "elapsed": elapsed,
-        "extracted": extracted,
-        "failed": failed,
-        "claims": claims,
-        "rate": extracted / elapsed,
+        **stats,
+        "seconds": seconds,
+        "rate": stats["extracted"] / seconds,
         "memory": memory,
-        # CPU milliseconds per article: workers, the submitting client, the page server.
-        "cpu_workers": 1000 * workers_cpu / max(extracted, 1),
-        "cpu_fetch": 1000 * fetch_cpu / max(extracted, 1),
-        "cpu_client": 1000 * (submitter_cpu + server_cpu) / max(extracted, 1),
+        "cpu_ms": 1000 * (workers_cpu + backends.seconds()) / done,  # the pipeline's, per article
+        "fetch_ms": 1000 * fetch_cpu / done,
+        "analyse_ms": 1000 * (workers_cpu - fetch_cpu) / done,
+        "postgres_ms": 1000 * backends.seconds() / done,
+        "harness_ms": 1000 * (stats["cpu"] + server_cpu) / done,
     }
 
 
-def report(label: str, stats: dict[str, float], alone: float, target: float) -> None:
-    cpu = stats["cpu_workers"] + stats["cpu_client"]
+def report(label: str, stats: dict, alone: dict) -> bool:
+    per_cpu = 1000 / stats["cpu_ms"]
+    cpu_ratio, wall_ratio = per_cpu / alone["per_cpu"], stats["rate"] / alone["rate"]
+    met = cpu_ratio >= TARGET_CPU_RATIO and stats["memory"] < TARGET_MEMORY_MB
     print(
-        f"{label:<22} {stats['rate']:6.1f} articles/s  ({stats['extracted']:.0f} extracted, "
-        f"{stats['failed']:.0f} failed, {stats['claims']:.0f} claims in {stats['elapsed']:.1f} s)\n"
-        f"{'':<22} target ≥ {target:.0f}/s → ratio to target {stats['rate'] / target:.2f}; "
-        f"ratio to trafilatura alone {stats['rate'] / alone:.2f} (target ≥ {TARGET_RATIO}); "
-        f"peak worker memory {stats['memory']:.0f} MB (target < {TARGET_MEMORY_MB:.0f}, "
-        f"ratio {stats['memory'] / TARGET_MEMORY_MB:.2f})\n"
-        f"{'':<22} CPU per article {cpu:.0f} ms (workers {stats['cpu_workers']:.0f}: fetch "
-        f"{stats['cpu_fetch']:.0f}, analyse {stats['cpu_workers'] - stats['cpu_fetch']:.0f}; "
-        f"submitter + page server {stats['cpu_client']:.0f}) → at most "
-        f"{CORES * 1000 / cpu:.0f} articles/s on {CORES} cores; used "
-        f"{cpu * stats['rate'] / 1000:.2f} cores"
+        f"  {label:<26}{stats['rate']:7.1f} articles/s {per_cpu:6.1f}/CPU-s   "
+        f"ratio per CPU-s {cpu_ratio:.2f} (target ≥ {TARGET_CPU_RATIO})  per wall s "
+        f"{wall_ratio:.2f}   peak memory {stats['memory']:.0f} MB (< {TARGET_MEMORY_MB:.0f})"
+        f"  {'met' if met else 'MISSED'}\n"
+        f"  {'':<26}{stats['extracted']} extracted, {stats['failed']} failed, {stats['claims']} "
+        f"claims, {stats['evidence']} evidence ({stats['ranked']} ranked), "
+        f"{stats['sources_fetched']} sources fetched in {stats['seconds']:.1f} s (articles "
+        f"settled at {stats['elapsed']:.1f} s)\n"
+        f"  {'':<26}CPU ms an article: {stats['cpu_ms']:.1f} (fetch workers "
+        f"{stats['fetch_ms']:.1f}, analyse worker {stats['analyse_ms']:.1f}, PostgreSQL "
+        f"{stats['postgres_ms']:.1f}); harness (page servers, submitter) {stats['harness_ms']:.1f}"
     )
+    return met
+
+
+def compare(label: str, env: dict[str, str], pages: list[str], urls: list[str], sources: bool):
+    alone = trafilatura_alone(pages, ANALYSE_PROCESSES)
+    print(
+        f"  {'trafilatura alone':<26}{alone['rate']:7.1f} pages/s    {alone['per_cpu']:6.1f}/CPU-s"
+        f"   ({ANALYSE_PROCESSES} processes, {alone['cpu_ms']:.1f} CPU ms a page, pipeline options)"
+    )
+    return report(label, run_pipeline(label.split()[0], env, urls, sources=sources), alone)
 
 
 def services_up() -> bool:
     ok = subprocess.run(["pg_isready", "-h", "127.0.0.1", "-q"]).returncode == 0
-    return (
-        ok
-        and subprocess.run(["redis-cli", "-h", "127.0.0.1", "ping"], capture_output=True).returncode
-        == 0
-    )
+    redis = subprocess.run(["redis-cli", "-u", REDIS_URL, "ping"], capture_output=True)
+    return ok and redis.returncode == 0
+
+
+def fresh_postgres() -> str:
+    pg = ["-h", "127.0.0.1", "-U", "postgres"]
+    subprocess.run(["dropdb", *pg, "--if-exists", PG_DATABASE], check=True)
+    subprocess.run(["createdb", *pg, PG_DATABASE], check=True)
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], capture_output=True, check=True)
+    return f"postgres://postgres@127.0.0.1:5432/{PG_DATABASE}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=500)
     parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument("--configs", default="bare,default", help="bare, default or both")
     args = parser.parse_args()
-
-    rng = random.Random(42)
-    pages = [make_page(i, rng) for i in range(args.pages)]
-    sizes = [len(p.encode()) for p in pages]
-    Pages.pages = {f"/article/{i}": page.encode() for i, page in enumerate(pages)}
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    urls = [f"http://127.0.0.1:{server.server_port}/article/{i}" for i in range(args.pages)]
+    print(machine.calibration())
+    servers, pages, urls = serve(args.pages)
+    sizes = sorted(len(p.encode()) for p in pages)
     print(
-        f"{len(pages)} pages, {min(sizes) // 1024}–{max(sizes) // 1024} KB, mean {sum(sizes) // len(sizes) // 1024} KB"
+        f"{len(pages)} pages, {sizes[0] // 1024}–{sizes[-1] // 1024} KB, mean "
+        f"{sum(sizes) // len(sizes) // 1024} KB; workers: {FETCH_PROCESSES} fetch processes × "
+        f"{FETCH_THREADS} threads, analyse prefork × {ANALYSE_PROCESSES}"
     )
-
-    alone = trafilatura_alone(pages)
-    print(f"{'trafilatura alone':<22} {alone:6.1f} articles/s (one process)")
-
-    with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp:
-        env = {
-            "DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3",
-            "WORKBENCH_VAR_DIR": tmp,
-            "REDIS_URL": "",
-            "SOURCES_FIND_ON_INGEST": "false",
-        }
-        report("SQLite + embedded", run_pipeline("sqlite", env, urls), alone, TARGET_SQLITE)
-
+    stacks = [("SQLite + embedded", None)]
     if not args.no_postgres and services_up():
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "wb_bench_ingest"],
-            check=True,
-        )
-        subprocess.run(
-            ["createdb", "-h", "127.0.0.1", "-U", "postgres", "wb_bench_ingest"], check=True
-        )
-        subprocess.run(["redis-cli", "-n", "9", "flushdb"], capture_output=True, check=True)
-        with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp:
-            env = {
-                "DATABASE_URL": PG_URL,
-                "REDIS_URL": REDIS_URL,
-                "WORKBENCH_VAR_DIR": tmp,
-                "SOURCES_FIND_ON_INGEST": "false",
-            }
-            report(
-                "PostgreSQL + Redis", run_pipeline("postgres", env, urls), alone, TARGET_POSTGRES
-            )
-    server.shutdown()
-    shutil.rmtree(ROOT / "var" / "bench", ignore_errors=True)
+        stacks.append(("PostgreSQL + Redis", REDIS_URL))
+    ok = True
+    for stack, redis in stacks:
+        for config in args.configs.split(","):
+            print(f"{stack}, {config}:")
+            with tempfile.TemporaryDirectory(prefix="wb-bench-") as tmp:
+                env = {"WORKBENCH_VAR_DIR": tmp, "REDIS_URL": redis or ""}
+                env["DATABASE_URL"] = fresh_postgres() if redis else f"sqlite:///{tmp}/db.sqlite3"
+                label = f"{'postgres' if redis else 'sqlite'} {config}"
+                ok &= compare(label, env, pages, urls, sources=config == "default")
+    print(machine.calibration())
+    for server in servers:
+        server.shutdown()
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
-"""Submit URLs through the real ingestion path and wait until every article has settled.
+"""Submit URLs (one a line on stdin) through the real ingestion path and wait until every article has settled.
 
-Prints `elapsed extracted failed claims cpu` (cpu: this process's CPU seconds). Run by
+Prints one JSON object: seconds until every article settled (`elapsed`) and, with
+BENCH_WAIT_SOURCES=1, until its claims' source finding, the sources' fetches and their rankings
+were done too (`sources_elapsed`); counts; `cpu` (this process's CPU seconds). Run by
 bench/ingest.py with its environment. With BENCH_TIMELINE=path it also writes, per article, the
 seconds from the first submission to its creation, its fetch and its extraction (diagnostics:
 which stage was behind).
@@ -19,10 +21,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from factcheck import ingest  # noqa: E402
-from factcheck.models import Article, ArticleRaw, Claim  # noqa: E402
+from django.db.models import F  # noqa: E402
 
-TIMEOUT = 600
+from factcheck import ingest  # noqa: E402
+from factcheck.models import Article, ArticleRaw, Claim, Evidence, Source  # noqa: E402
+
+TIMEOUT = 1800
 
 
 def main(urls: list[str]) -> None:
@@ -32,12 +36,19 @@ def main(urls: list[str]) -> None:
     pending = set(ids)  # only unsettled ids are asked about, so each poll gets cheaper
     while pending:
         if time.perf_counter() - started > TIMEOUT:
-            sys.exit("articles did not settle within 10 minutes")
+            sys.exit(f"articles did not settle within {TIMEOUT} s")
         time.sleep(0.05)
         pending -= set(
             Article.objects.filter(pk__in=pending, status__in=done).values_list("pk", flat=True)
         )
     elapsed = time.perf_counter() - started
+    sources_elapsed = elapsed
+    if os.environ.get("BENCH_WAIT_SOURCES") == "1":
+        while sources_pending(ids):
+            if time.perf_counter() - started > TIMEOUT:
+                sys.exit(f"sources were not found, fetched and ranked within {TIMEOUT} s")
+            time.sleep(0.1)
+        sources_elapsed = time.perf_counter() - started
     articles = Article.objects.filter(pk__in=ids)
     extracted = articles.filter(status=Article.Status.EXTRACTED).count()
     failed = articles.filter(status=Article.Status.FAILED).count()
@@ -49,7 +60,36 @@ def main(urls: list[str]) -> None:
     cpu = time.process_time()
     if os.environ.get("BENCH_TIMELINE"):
         write_timeline(Path(os.environ["BENCH_TIMELINE"]), ids)
-    print(elapsed, extracted, failed, claims, cpu)
+    evidence = Evidence.objects.filter(claim__article_id__in=ids)
+    print(
+        json.dumps(
+            {
+                "elapsed": elapsed,
+                "sources_elapsed": sources_elapsed,
+                "extracted": extracted,
+                "failed": failed,
+                "claims": claims,
+                "evidence": evidence.count(),
+                "ranked": evidence.exclude(source_hash="").count(),
+                "sources_fetched": Source.objects.filter(status=Source.Status.FETCHED).count(),
+                "cpu": cpu,
+            }
+        )
+    )
+
+
+def sources_pending(ids: list[int]) -> bool:
+    """Some claim not yet searched, some source not yet fetched, or some fetched source's
+    evidence not yet ranked against its current text."""
+    claims = Claim.objects.filter(article_id__in=ids)
+    return (
+        claims.filter(sources_searched_at__isnull=True).exists()
+        or Source.objects.filter(status__in=[Source.Status.QUEUED, Source.Status.FETCHING]).exists()
+        or Source.objects.filter(status=Source.Status.FETCHED, content_hash="").exists()
+        or Evidence.objects.filter(claim__in=claims, source__status=Source.Status.FETCHED)
+        .exclude(source_hash=F("source__content_hash"))
+        .exists()
+    )
 
 
 def write_timeline(path: Path, ids: list[int]) -> None:
@@ -66,4 +106,4 @@ def write_timeline(path: Path, ids: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(sys.stdin.read().split())

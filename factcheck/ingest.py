@@ -354,6 +354,7 @@ def _store(
     article.published_offset = dates.offset_text(extracted.published_at)
     article.language = extracted.language[:16]
     article.canonical_url = _canonical_url(article.url, extracted.canonical_url)
+    article.links = [[link.url, link.text, link.paragraph] for link in extracted.links]
     article.status, article.failure_reason = Article.Status.EXTRACTED, ""
     article.save()
     claims_create(article=article, candidates=candidates)

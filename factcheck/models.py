@@ -49,7 +49,11 @@ class Article(TimeStamped):
     requeues = models.PositiveIntegerField(
         default=0, editable=False, help_text="Times the reconciler queued its work again."
     )
-    history = HistoricalRecords(excluded_fields=["body"])
+    # The main text's outbound links, worked out once at extraction: [[url, link text, paragraph
+    # text], …] (``extraction.links``; none for pasted text). None for an article extracted
+    # before links were kept: the article-links provider then reads its raw page.
+    links = models.JSONField(null=True, blank=True, default=None, editable=False)
+    history = HistoricalRecords(excluded_fields=["body", "links"])
 
     class Meta:
         ordering = ["-created_at"]

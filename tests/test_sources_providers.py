@@ -4,6 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from factcheck import ingest
 from factcheck.models import ArticleRaw, Evidence, Source
 from factcheck.sources import fetch as fetching
 from factcheck.sources import pipeline, ranking
@@ -258,6 +259,28 @@ def test_article_links_come_from_the_main_text_only_nearest_the_claim_first(sett
     assert found[0].title == ""
     assert found[0].snippet == "Linked from the article as “a UN situation report”."
     assert {c.provider for c in found} == {Evidence.Provider.ARTICLE_LINK}
+
+
+def test_article_links_are_worked_out_once_at_extraction_not_per_claim(
+    settings, db, django_assert_num_queries
+):
+    settings.SOURCES_ARTICLE_LINKS, settings.SOURCES_FIND_ON_INGEST = True, False
+    article = ingest.article_ingest_html(
+        html=ARTICLE_HTML, url="https://www.ledger.example/2020/02/20/idlib/"
+    )
+    assert [link[0] for link in article.links] == [
+        "https://stats.example/refugees?utm_source=x",
+        "https://reliefweb.example/report/idlib",
+    ]
+    ArticleRaw.objects.filter(article=article).delete()  # not read again
+    claims = list(article.claims.select_related("article").order_by("start"))
+    assert len(claims) >= 2
+    for claim in claims:
+        with django_assert_num_queries(0):
+            found = article_links.find(claim)
+        assert {c.url for c in found} == {link[0] for link in article.links}
+    un = next(claim for claim in claims if claim.text.startswith("The United Nations"))
+    assert article_links.find(un)[0].url == "https://reliefweb.example/report/idlib"
 
 
 def test_article_links_of_pasted_text_are_none(settings, db):

@@ -23,6 +23,7 @@ from trafilatura.settings import Document, set_date_params
 from trafilatura.utils import load_html
 
 from factcheck.extraction.lexicon import BIO_PAIRS, BIO_RE, COMMENT_FORM_RE
+from factcheck.extraction.links import Link, main_text_links
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +38,17 @@ _TERMINAL_PUNCTUATION = tuple(".!?:;…,")
 _HTML_HINT_RE = re.compile(r"<(?:!doctype|html|head|body|p|div|article|main|span|br)\b", re.I)
 MIN_HTML_WORDS = 5  # less than a sentence of main text means the page has no article
 _JSON_LD_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage"}
+# How trafilatura extracts the main text (bench/ingest.py times trafilatura alone with these).
+# The main extractor alone: the readability/justext comparison cost a quarter of the time and
+# changed no body of the seed page or of the ingestion benchmark's pages.
+TRAFILATURA_OPTIONS = {
+    "fast": True,
+    "favor_precision": True,
+    "include_comments": False,
+    "include_tables": False,
+    "include_images": False,
+    "include_links": False,
+}
 
 # Paragraphs that close many pages but are never article text. Matched from the end only.
 _CALL_TO_ACTION_RE = re.compile(
@@ -58,6 +70,7 @@ class ExtractedArticle:
     published_at: datetime | None = None  # timezone-aware
     language: str = ""
     canonical_url: str = ""
+    links: tuple[Link, ...] = ()  # outbound links of the main text (pages only)
 
 
 def looks_like_html(raw: str) -> bool:
@@ -131,25 +144,21 @@ def extract_from_html(html: str, url: str | None = None) -> ExtractedArticle:
     document = trafilatura.bare_extraction(
         tree,  # copied by trafilatura, which prunes its copy
         url=url or metadata.url,  # as with_metadata=True would give it
-        # The main extractor alone: the readability/justext comparison cost a quarter of the time
-        # and changed no body of the seed page or of the ingestion benchmark's 500 pages.
-        fast=True,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        include_images=False,
-        include_links=False,
+        **TRAFILATURA_OPTIONS,
     )
     guessed = _trafilatura_metadata(metadata if document is not None else None)
     title = found.get("title") or guessed.get("title", "")
+    text = _html_body(document.text if document is not None else "", title)
+    canonical_url = found.get("canonical_url") or guessed.get("canonical_url", "") or url or ""
     return ExtractedArticle(
-        text=_html_body(document.text if document is not None else "", title),
+        text=text,
         title=title,
         authors=found.get("authors") or guessed.get("authors", ""),
         publisher=found.get("publisher") or guessed.get("publisher", ""),
         published_at=parse_datetime(found.get("published") or guessed.get("published", "")),
         language=found.get("language", ""),
-        canonical_url=found.get("canonical_url") or guessed.get("canonical_url", "") or url or "",
+        canonical_url=canonical_url,
+        links=tuple(main_text_links(tree, text, base_url=url or canonical_url)) if text else (),
     )
 
 

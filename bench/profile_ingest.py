@@ -1,0 +1,96 @@
+"""Where an article's analyse-worker time goes: cProfile (CPU time) of the pipeline in-process.
+
+Stores the benchmark's pages (``bench/pages.py``) as fetched articles in a throwaway SQLite
+database, then profiles what the analyse worker does for each: ``ingest.article_extract`` and,
+with the default settings, ``pipeline.claim_find_sources`` for every new claim (the tasks they
+queue go to a throwaway embedded broker and are not run). Prints the top functions by own time
+and by cumulative time, in CPU milliseconds per article.
+
+    make bench-profile          # or: .venv/bin/python bench/profile_ingest.py --pages 100 --bare
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--bare", action="store_true", help="source finding off")
+    parser.add_argument("--top", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="wb-profile-") as tmp:
+        os.environ.update(
+            DJANGO_SETTINGS_MODULE="workbench.settings", DATABASE_URL=f"sqlite:///{tmp}/db.sqlite3",
+            WORKBENCH_VAR_DIR=tmp, REDIS_URL="", LOG_LEVEL="WARNING",
+            SOURCES_FIND_ON_INGEST="false" if args.bare else "true",
+        )  # fmt: skip
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)
+        profile(args.pages, args.bare, args.top)
+
+
+def profile(count: int, bare: bool, top: int) -> None:
+    import machine
+    import pages
+
+    from factcheck import ingest
+    from factcheck.models import Article, ArticleRaw, Claim
+    from factcheck.sources import pipeline
+
+    print(machine.calibration())
+    sources = [f"http://127.0.0.{2 + n % 8}:8080/report/{n}" for n in range(40)]
+    ids = []
+    for i, page in enumerate(pages.build_pages(count, sources)):
+        article = Article.objects.create(
+            url=f"http://127.0.0.1:8080/article/{i}", status=Article.Status.FETCHING
+        )
+        ArticleRaw.objects.create(article=article, content=page, final_url=article.url)
+        ids.append(article.pk)
+    profiler = cProfile.Profile(time.process_time)
+    started = time.process_time()
+    profiler.enable()
+    for article_id in ids:
+        ingest.article_extract(article_id=article_id)
+        if not bare:
+            claims = Claim.objects.filter(article_id=article_id).values_list("pk", flat=True)
+            for claim_id in claims:
+                pipeline.claim_find_sources(claim_id=claim_id)
+    profiler.disable()
+    used = time.process_time() - started
+    extracted = Article.objects.filter(status=Article.Status.EXTRACTED).count()
+    print(
+        f"{extracted} of {count} articles extracted, {Claim.objects.count()} claims; "
+        f"{1000 * used / count:.1f} CPU ms an article "
+        f"({'source finding off' if bare else 'default settings: source finding on'})"
+    )
+    stats = pstats.Stats(profiler)
+    scale = 1000 / count
+    for key, title in (("tottime", "own time"), ("cumulative", "cumulative")):
+        print(f"\ntop {top} by {title} (CPU ms an article):")
+        stats.sort_stats(key)
+        for func in stats.fcn_list[:top]:
+            _calls, ncalls, own, cumulative, _ = stats.stats[func]
+            name = f"{Path(func[0]).name}:{func[1]}({func[2]})"
+            print(
+                f"  {own * scale:8.2f} own {cumulative * scale:8.2f} cum {ncalls / count:8.1f} calls  {name}"
+            )
+
+
+if __name__ == "__main__":
+    main()
