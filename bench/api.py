@@ -299,7 +299,9 @@ def check(tokens: dict, ids: tuple[int, int], since: str) -> None:
 
     client = {"Authorization": f"Token {tokens['client']}"}
     base = f"http://127.0.0.1:{PORT}"
-    page = httpx.get(f"{base}/api/v1/verdicts/?page_size=100&updated_since={since}", headers=client)
+    page = httpx.get(
+        f"{base}/api/v1/verdicts/?page_size=100&updated_since={since}", headers=client, timeout=60
+    )
     assert page.status_code == 200, page.text[:300]
     assert len(page.json()["results"]) == 100
     detail = httpx.get(f"{base}/api/v1/verdicts/{ids[0]}/", headers=client)
@@ -317,7 +319,9 @@ def search_counts(tokens: dict) -> dict[str, int]:
     editor = {"Authorization": f"Token {tokens['editor']}"}
     counts = {}
     for name, word in SEARCHES.items():
-        found = httpx.get(f"http://127.0.0.1:{PORT}/api/v1/claims/?q={word}", headers=editor)
+        found = httpx.get(
+            f"http://127.0.0.1:{PORT}/api/v1/claims/?q={word}", headers=editor, timeout=120
+        )
         assert found.status_code == 200, found.text[:300]
         counts[name] = found.json()["count"]
     return counts

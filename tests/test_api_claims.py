@@ -3,9 +3,11 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from factcheck import review
+from factcheck.api.filters import claim_search
 from factcheck.models import Claim, Evidence, Verdict
 from tests.api_fixtures import error_fields
 from tests.personas import make_article, make_claim, make_evidence
@@ -82,6 +84,22 @@ def test_it_searches_claim_text_and_claimant(api, editor):
     assert ids(client.get("/api/v1/claims/", {"q": "unemployment"})) == [jobs.pk]
     assert ids(client.get("/api/v1/claims/", {"q": "minister"})) == [jobs.pk]
     assert ids(client.get("/api/v1/claims/", {"q": "🚀 <script>"})) == []
+
+
+def test_the_search_reads_a_stored_indexed_vector_on_postgresql_only(api, editor):
+    article = make_article(body="Unemployment fell to 4% in 2023.")
+    jobs = make_claim(article, text="Unemployment fell to 4% in 2023.", claimant="The minister")
+    with connection.cursor() as cursor:
+        columns = connection.introspection.get_table_description(cursor, "factcheck_claim")
+    stored = "search_vector" in {column.name for column in columns}
+    assert stored == (connection.vendor == "postgresql")  # SQLite matches substrings
+    if stored:
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")  # a tiny table: show it can
+        assert "claim_search_idx" in claim_search(Claim.objects.all(), "minister").explain()
+    Claim.objects.filter(pk=jobs.pk).update(claimant="The zebra keeper")  # the trigger follows
+    assert ids(api(editor).get("/api/v1/claims/", {"q": "zebra"})) == [jobs.pk]
+    assert ids(api(editor).get("/api/v1/claims/", {"q": "minister"})) == []
 
 
 @pytest.mark.parametrize("rows", [10, 200])

@@ -6,7 +6,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django_filters import rest_framework as filters
 from django_filters.utils import translate_validation
 from rest_framework.exceptions import ValidationError
@@ -36,13 +37,27 @@ def number_conflict_exists() -> Exists:
     )
 
 
+STORED_VECTOR_CONFIG = "english"  # what migration 0008's factcheck_claim.search_vector holds
+
+
 def claim_search(queryset: QuerySet, text: str) -> QuerySet:
-    """Full-text search on PostgreSQL; a case-insensitive substring match elsewhere (SQLite)."""
-    if connection.vendor == "postgresql":
-        vector = SearchVector("text", "claimant", config=settings.API_SEARCH_CONFIG)
-        query = SearchQuery(text, search_type="websearch", config=settings.API_SEARCH_CONFIG)
-        return queryset.annotate(search=vector).filter(search=query)
-    return queryset.filter(Q(text__icontains=text) | Q(claimant__icontains=text))
+    """Full-text search on PostgreSQL; a case-insensitive substring match elsewhere (SQLite).
+
+    With the default configuration PostgreSQL matches the stored, GIN-indexed vector of text
+    and claimant (migration 0008); with another it computes the same vector on every row."""
+    if connection.vendor != "postgresql":
+        return queryset.filter(Q(text__icontains=text) | Q(claimant__icontains=text))
+    config = settings.API_SEARCH_CONFIG
+    if config == STORED_VECTOR_CONFIG:
+        matches = RawSQL(
+            '"factcheck_claim"."search_vector" @@ websearch_to_tsquery(%s::regconfig, %s)',
+            (config, text),
+            output_field=BooleanField(),
+        )
+        return queryset.filter(matches)
+    vector = SearchVector("text", "claimant", config=config)
+    query = SearchQuery(text, search_type="websearch", config=config)
+    return queryset.annotate(search=vector).filter(search=query)
 
 
 class BooleanFilter(filters.BooleanFilter):
