@@ -51,3 +51,12 @@ def error_fields(body: dict) -> list[str | None]:
     assert all(set(error) == {"field", "reason"} for error in body["errors"]), body
     assert all(error["reason"] for error in body["errors"]), body
     return [error["field"] for error in body["errors"]]
+
+
+def cache_queries() -> int:
+    """Database queries an API request makes for the cache: with the database cache (no Redis)
+    the token entry, then the throttle counter's read and its UPDATE; none with Redis."""
+    from django.core.cache import caches
+    from django.core.cache.backends.db import DatabaseCache
+
+    return 3 if isinstance(caches["default"], DatabaseCache) else 0

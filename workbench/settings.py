@@ -156,7 +156,7 @@ else:
     # per-host rate limit relies on). Created by `manage.py createcachetable`.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "workbench.dbcache.DatabaseCache",  # incr in two statements
             "LOCATION": "workbench_cache",
             # Past MAX_ENTRIES (Django's default: 300) a write deletes a third of the entries,
             # live ones included, such as per-host rate-limit slots not yet reached, which let
