@@ -37,14 +37,14 @@ def number_conflict_exists() -> Exists:
     )
 
 
-STORED_VECTOR_CONFIG = "english"  # what migration 0010's factcheck_claim.search_vector holds
+STORED_VECTOR_CONFIG = "english"  # what migration 0011's factcheck_claim.search_vector holds
 
 
 def claim_search(queryset: QuerySet, text: str) -> QuerySet:
     """Full-text search on PostgreSQL; a case-insensitive substring match elsewhere (SQLite).
 
     With the default configuration PostgreSQL matches the stored, GIN-indexed vector of text
-    and claimant (migration 0010); with another it computes the same vector on every row."""
+    and claimant (migration 0011); with another it computes the same vector on every row."""
     if connection.vendor != "postgresql":
         return queryset.filter(Q(text__icontains=text) | Q(claimant__icontains=text))
     config = settings.API_SEARCH_CONFIG

@@ -38,6 +38,6 @@ def run(statements: list[str]):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("factcheck", "0009_article_links")]
+    dependencies = [("factcheck", "0010_article_links")]
 
     operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
