@@ -14,13 +14,16 @@ $(STAMP): requirements.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
+# Local commands run with DEBUG on unless told otherwise: with DEBUG off a SECRET_KEY is required.
+LOCAL := DEBUG=$${DEBUG:-true}
+
 migrate: $(STAMP)
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
+	$(LOCAL) $(PY) manage.py migrate --noinput
+	$(LOCAL) $(PY) manage.py createcachetable
 
 run: migrate
-	$(PY) manage.py bootstrap
-	DEBUG=$${DEBUG:-true} SOURCES_WIKIPEDIA_URL=$${SOURCES_WIKIPEDIA_URL-https://en.wikipedia.org} \
+	$(LOCAL) $(PY) manage.py bootstrap
+	$(LOCAL) SOURCES_WIKIPEDIA_URL=$${SOURCES_WIKIPEDIA_URL-https://en.wikipedia.org} \
 		$(PY) manage.py runworkbench
 
 lint: $(STAMP)
@@ -32,7 +35,7 @@ format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .
 
 test: lint
-	$(PY) manage.py makemigrations --check --dry-run > /dev/null
+	$(LOCAL) $(PY) manage.py makemigrations --check --dry-run > /dev/null
 	$(PY) -m pytest
 
 # Faults injected into a running stack (own Redis, workers, beat); see README "Fault injection".

@@ -82,6 +82,7 @@ def bench_env(scale: str = "100k") -> dict[str, str]:
         "DATABASE_URL": database_url(scale),
         "REDIS_URL": REDIS_URL,
         "DEBUG": "false",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-key-not-for-production",
         "SECURE_COOKIES": "false",
         "API_THROTTLE_RATE": "100000000/hour",
         "LOG_LEVEL": "WARNING",
@@ -128,9 +129,9 @@ def load_rows(scale: str) -> None:
     from django.contrib.auth.models import Group, User
     from django.db import transaction
     from django.utils import timezone
-    from rest_framework.authtoken.models import Token
 
     from factcheck import review
+    from factcheck.api.tokens import api_token_create
     from factcheck.models import Article, Claim, Verdict
 
     claims, verdicts = SCALES[scale]
@@ -149,10 +150,10 @@ def load_rows(scale: str) -> None:
         print(f"loaded {claims} claims, {verdicts} verdicts in {time.monotonic() - started:.0f} s")
     analyze(database_url(scale))
     ids = Verdict.objects.filter(status=Verdict.Status.PUBLISHED).values_list("id", flat=True)
-    tokens = {
-        "client": Token.objects.get_or_create(user=client)[0].key,
-        "editor": Token.objects.get_or_create(user=editor)[0].key,
-    }
+    tokens = {}
+    for role, user in (("client", client), ("editor", editor)):
+        user.api_tokens.filter(name="bench").delete()
+        tokens[role] = api_token_create(user=user, name="bench", actor=None)[1]
     print(json.dumps({"tokens": tokens, "ids": [min(ids), max(ids)]}))
 
 

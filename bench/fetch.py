@@ -92,6 +92,7 @@ def configure(workdir: Path, stack: str) -> dict[str, str]:
         subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], capture_output=True, check=True)
     env = {
         "DJANGO_SETTINGS_MODULE": "workbench.settings",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-key-not-for-production",
         "DATABASE_URL": PG_URL if stack == "postgres" else f"sqlite:///{workdir / 'bench.sqlite3'}",
         "WORKBENCH_VAR_DIR": str(workdir),
         "WORKBENCH_BROKER_DIR": str(workdir / "broker"),

@@ -144,7 +144,8 @@ def start_workers(env: dict[str, str], label: str) -> list[subprocess.Popen]:
 def run_pipeline(label: str, env: dict[str, str], urls: list[str], *, sources: bool) -> dict:
     """Migrate a fresh database, start the workers, submit every URL, wait for all to settle."""
     env = {**os.environ, **env, "FETCH_ALLOW_PRIVATE_NETWORKS": "true",
-           "DJANGO_SETTINGS_MODULE": "workbench.settings", "LOG_LEVEL": "WARNING"}  # fmt: skip
+           "DJANGO_SETTINGS_MODULE": "workbench.settings", "LOG_LEVEL": "WARNING",
+           "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-key-not-for-production"}  # fmt: skip
     if not sources:
         env["SOURCES_FIND_ON_INGEST"] = "false"
     py = sys.executable

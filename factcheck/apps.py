@@ -7,8 +7,9 @@ class FactcheckConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from factcheck import webhooks
+        from factcheck import redact, webhooks
         from factcheck.api import authentication
 
+        redact.install()
         webhooks.connect_hooks()
         authentication.connect_hooks()

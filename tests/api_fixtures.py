@@ -1,23 +1,27 @@
 """API test helpers: token-authenticated clients per persona, and published verdicts in bulk."""
 
+import itertools
 from collections.abc import Callable
 
 import pytest
 from django.contrib.auth.models import User
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from factcheck import review
+from factcheck.api.tokens import api_token_create
 from factcheck.models import Claim, Verdict
 from tests.personas import make_claim, make_evidence
 
+_client_serial = itertools.count(1)
+
 
 def client_for(user: User | None) -> APIClient:
-    """An API client sending ``user``'s token (no credentials for None)."""
+    """An API client sending a new token of ``user``'s (no credentials for None)."""
     client = APIClient()
     if user is not None:
-        token, _ = Token.objects.get_or_create(user=user)
-        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+        name = f"test client {next(_client_serial)}"
+        _token, key = api_token_create(user=user, name=name, actor=None)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 

@@ -4,9 +4,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from rest_framework.authtoken.models import Token
 
 from factcheck import review
+from factcheck.models import ApiToken
 
 pytestmark = pytest.mark.django_db
 
@@ -17,20 +17,21 @@ def auth_queries(client) -> list[str]:
     """The queries of one request that read tokens or permissions from the database."""
     with CaptureQueriesContext(connection) as captured:
         assert client.get(URL).status_code == 200
-    tables = ('"authtoken_token"', '"auth_permission"')
+    tables = ('"factcheck_apitoken"', '"auth_permission"')
     return [q["sql"] for q in captured.captured_queries if any(t in q["sql"] for t in tables)]
 
 
 def test_it_reads_the_token_and_permissions_from_the_database_once(api, api_client_user):
     client = api(api_client_user)
-    assert len(auth_queries(client)) == 2  # the token with its user, then the permissions
+    # The token with its user, its first use recorded, then the permissions.
+    assert len(auth_queries(client)) == 3
     assert auth_queries(client) == []
 
 
 def test_it_refuses_a_deleted_token_on_the_next_request(api, api_client_user):
     client = api(api_client_user)
     assert client.get(URL).status_code == 200
-    Token.objects.filter(user=api_client_user).delete()
+    ApiToken.objects.filter(user=api_client_user).delete()
     assert client.get(URL).status_code == 401
 
 
@@ -66,5 +67,5 @@ def test_it_sees_a_permission_taken_from_a_role_on_the_next_request(api, api_cli
 def test_it_reads_the_database_every_time_when_the_cache_is_off(api, api_client_user, settings):
     settings.API_AUTH_CACHE_SECONDS = 0
     client = api(api_client_user)
-    assert len(auth_queries(client)) == 2
-    assert len(auth_queries(client)) == 2
+    assert len(auth_queries(client)) == 3  # with its first use recorded
+    assert len(auth_queries(client)) == 2  # its last use is recent enough

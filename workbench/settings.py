@@ -59,9 +59,14 @@ def env_list(name: str, default: list[str]) -> list[str]:
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("WORKBENCH_REQUIRE_SECRET_KEY", False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production.")
-    # A development key; production deployments set SECRET_KEY (see .env.example).
+    # A key everyone can read would let anyone forge sessions and signed cookies: only a local
+    # DEBUG run (`make run`) may use the development key.
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set: set the SECRET_KEY environment variable (a long random "
+            "string, e.g. from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`), "
+            "or DEBUG=true for local development only."
+        )
     SECRET_KEY = "dev-insecure-factcheck-workbench-key-change-me-in-production"
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -85,7 +90,6 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from factcheck import backoff, extraction, queue
 from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
+from factcheck.redact import redact
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety, numbers, ranking, recheck
 from factcheck.sources.domains import registered_domain
@@ -109,7 +110,7 @@ def _evidence_from_candidate(claim: Claim, candidate: Candidate) -> Evidence | N
             external_publisher=candidate.external_publisher,
         )
     except SourceError as exc:
-        logger.info("Skipped %s for claim %s: %s", candidate.url, claim.pk, exc)
+        logger.info("Skipped %s for claim %s: %s", redact(candidate.url), claim.pk, exc)
         return None
 
 
