@@ -192,3 +192,11 @@ def test_plaintext_tokens_of_the_old_table_move_over_as_digests(api_client_user)
         assert cursor.fetchone() == (0,)
     assert ApiToken.objects.get(user=api_client_user).digest == digest(old_key)
     assert with_key(old_key).get(URL).status_code == 200
+
+
+def test_each_named_token_has_its_own_throttle_bucket(api_client_user, settings):
+    settings.API_THROTTLE_RATE = "2/hour"
+    _first, first_key = api_token_create(user=api_client_user, name="CMS", actor=None)
+    _second, second_key = api_token_create(user=api_client_user, name="Newsletter", actor=None)
+    assert [with_key(first_key).get(URL).status_code for _ in range(3)] == [200, 200, 429]
+    assert with_key(second_key).get(URL).status_code == 200

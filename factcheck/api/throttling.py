@@ -1,7 +1,5 @@
 """Per-token request limits. Over the limit a client gets 429 with Retry-After."""
 
-import hashlib
-
 from django.conf import settings
 from rest_framework.request import Request
 from rest_framework.throttling import SimpleRateThrottle
@@ -49,10 +47,9 @@ class TokenRateThrottle(SimpleRateThrottle):
         return self.wait_seconds
 
     def get_cache_key(self, request: Request, view: object) -> str:
-        token = getattr(request.auth, "key", None)
-        if token:
-            # Hashed so the cache never holds a usable token.
-            ident = "token:" + hashlib.sha256(token.encode()).hexdigest()[:32]
+        token_id = getattr(request.auth, "pk", None)  # an ApiToken: one bucket per named token
+        if token_id:
+            ident = f"token:{token_id}"
         elif request.user and request.user.is_authenticated:
             ident = f"user:{request.user.pk}"
         else:
