@@ -76,7 +76,7 @@ def subscription_create(
         active=active,
         url=check_target_url(url),
         events=_checked_events(events),
-        secret=secret or secrets.token_hex(32),
+        secret=_checked_secret(secret) if secret else secrets.token_hex(32),
     )
 
 
@@ -89,6 +89,8 @@ def subscription_update(
         changes["url"] = check_target_url(changes["url"])
     if "events" in changes:
         changes["events"] = _checked_events(changes["events"])
+    if "secret" in changes:
+        changes["secret"] = _checked_secret(changes["secret"])
     for name, value in changes.items():
         setattr(subscription, name, value)
     subscription.save(update_fields=[*changes, "updated_at"])
@@ -99,6 +101,14 @@ def subscription_update(
 def subscription_delete(*, subscription: WebhookSubscription) -> None:
     """Remove a subscription and its delivery log; queued attempts find no row and stop."""
     subscription.delete()
+
+
+def _checked_secret(secret: str) -> str:
+    """The secret as given: one with surrounding whitespace is refused, never trimmed, since a
+    receiver keeping the whitespace would then find every signature wrong."""
+    if secret != secret.strip():
+        raise ValidationError({"secret": "The secret starts or ends with whitespace; remove it."})
+    return secret
 
 
 def _checked_events(events: list[str]) -> list[str]:

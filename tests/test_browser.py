@@ -114,3 +114,27 @@ def test_an_editor_drafts_and_a_senior_editor_publishes_in_the_browser(
     assert [e.source.title for e in verdict.cited_evidence.all()] == [
         "UNHCR: Idlib displacement update"
     ]
+
+
+def test_the_admin_and_the_api_docs_run_under_the_content_security_policy(
+    browser, live_server, seed_claim, editor
+):
+    """No script, style or image is refused by the CSP, and every page still works."""
+    context = browser.new_context()
+    page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy"
+            in message.text else None)  # fmt: skip
+    page.on("pageerror", lambda error: refused.append(str(error)))
+    _log_in(page, live_server.url, editor.username)
+    page.goto(f"{live_server.url}/admin/factcheck/claim/")
+    page.click("#result_list a:has-text('more than 900,000')")
+    page.wait_for_selector("#review")
+    page.locator("article.evidence", has_text="UNHCR").locator("button.cite").click()
+    page.wait_for_selector("article.evidence.cited")  # the claim page's own script ran
+    page.goto(f"{live_server.url}/api/docs/")
+    page.wait_for_selector(".swagger-ui .information-container .title")
+    assert "Factcheck Workbench API" in page.inner_text(".swagger-ui .information-container")
+    assert page.locator(".swagger-ui .opblock").count() > 5
+    context.close()
+    assert refused == []

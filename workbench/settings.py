@@ -7,9 +7,11 @@ process still runs; nothing is eager). ``.env.example`` lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -76,7 +78,14 @@ SECURE_COOKIES = env_bool("SECURE_COOKIES", not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_COOKIES
 CSRF_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = True
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Reverse proxies in front (each sets X-Forwarded-Proto and appends to X-Forwarded-For). With 0,
+# those headers are ignored: any client can send them, to pass as HTTPS or as another address.
+TRUSTED_PROXY_COUNT = int(env_number("TRUSTED_PROXY_COUNT", 0, cast=int))
+if TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Sent only on HTTPS responses (by SecurityMiddleware): plain-HTTP deployments are unaffected.
+SECURE_HSTS_SECONDS = int(env_number("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000, cast=int))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -95,11 +104,13 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "django_celery_results",
+    "axes",
     "factcheck",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +119,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "workbench.urls"
@@ -196,6 +208,37 @@ STORAGES = {
 }
 LOGIN_URL = "/admin/login/"
 
+# Sign-in attempts are limited (django-axes): after LOGIN_FAILURE_LIMIT failures for one user
+# name, or from one address, sign-in is refused (429) for LOGIN_LOCKOUT_MINUTES, even with the
+# right password. Admins see and clear lockouts in the admin (Axes › Access attempts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env_number("LOGIN_FAILURE_LIMIT", 10, cast=int, minimum=1))
+AXES_COOLOFF_TIME = timedelta(minutes=env_number("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "workbench.proxies.client_address"
+
+# Content-Security-Policy (django-csp): scripts, frames, fonts and connections only from this
+# server, so injected markup cannot run. Inline styles stay allowed: Django's admin, DRF's
+# browsable API and Swagger UI (/api/docs/, served from drf-spectacular-sidecar) use them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -207,6 +250,7 @@ LOGGING = {
         "htmldate": {"level": "ERROR"},
         # httpx logs every request URL at INFO, API keys in query strings included.
         "httpx": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},  # its start-up banner, in every process
     },
 }
 
@@ -299,6 +343,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "factcheck.api.pagination.PagePagination",
     "EXCEPTION_HANDLER": "factcheck.api.exceptions.api_exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # The anonymous throttle's address: X-Forwarded-For only as far as trusted proxies wrote it.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 # Requests per token (or per signed-in user; per address when anonymous), e.g. "1000/hour".
 API_THROTTLE_RATE = env_str("API_THROTTLE_RATE", "2000/hour")

@@ -36,12 +36,15 @@ class ReviewPermission(BasePermission):
 
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+# Backends that grant no permissions of their own (django-axes only refuses locked-out sign-ins).
+NO_PERMISSIONS = {"axes.backends.AxesStandaloneBackend"}
 
 
 def load_permissions(user: object) -> None:
     """Read an active user's permissions in one query into ModelBackend's per-request cache
     (``_perm_cache``), which would otherwise take two: the user's own, then their groups'."""
-    if settings.AUTHENTICATION_BACKENDS != [MODEL_BACKEND] or hasattr(user, "_perm_cache"):
+    granting = [b for b in settings.AUTHENTICATION_BACKENDS if b not in NO_PERMISSIONS]
+    if granting != [MODEL_BACKEND] or hasattr(user, "_perm_cache"):
         return
     if not user.is_authenticated or not user.is_active:
         return

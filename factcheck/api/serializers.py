@@ -95,7 +95,8 @@ class ArticleSubmitSerializer(serializers.Serializer):
     url = serializers.CharField(required=False, max_length=2048, allow_blank=False)
     text = serializers.CharField(required=False, allow_blank=False, trim_whitespace=False)
     html = serializers.CharField(required=False, allow_blank=False, trim_whitespace=False)
-    title = serializers.CharField(required=False, max_length=500, default="")
+    # Whitespace only is no title: the article's own is used, as when none is given.
+    title = serializers.CharField(required=False, max_length=500, default="", allow_blank=True)
     original_url = serializers.CharField(
         required=False, max_length=2000, default="",
         help_text="Where pasted text or HTML was published (not fetched).",
@@ -459,6 +460,7 @@ class WebhookSubscriptionSerializer(serializers.ModelSerializer):
     secret = serializers.CharField(
         write_only=True,
         required=False,
+        trim_whitespace=False,  # refused with a reason by webhooks._checked_secret, not trimmed
         min_length=16,
         max_length=128,
         help_text="Signing key; generated (and returned once, on creation) when omitted.",

@@ -24,6 +24,7 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 TRACKING_PARAMS = frozenset({"fbclid", "gclid"})
 
 _HOST_NAME = re.compile(r"[a-z0-9_.-]+")
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _SHARED_ADDRESS_SPACE = ipaddress.ip_network("100.64.0.0/10")
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _BROADCAST = ipaddress.IPv4Address("255.255.255.255")
@@ -68,6 +69,11 @@ def parse_url(url: str) -> WebAddress:
     _require(scheme in SCHEMES, f"Only http and https links can be fetched, not {scheme}: links.")
     _require("@" not in parts.netloc, "The link contains a user name or password; remove them.")
     _require(bool(parts.hostname), "The link has no host name.")
+    # "%%30" or "%zz" is no escape: parsers disagree on it and the stored link is no valid URI.
+    _require(
+        _BAD_ESCAPE.search(parts.path + parts.query) is None,
+        "The link has a % that is not followed by two hex digits; write a literal % as %25.",
+    )
     return WebAddress(url=url, scheme=scheme, host=_ascii_host(parts.hostname), port=_port(parts))
 
 
@@ -153,6 +159,9 @@ def _split(url: str) -> SplitResult:
 def _ascii_host(hostname: str) -> str:
     """urlsplit already lower-cased hostname and removed IPv6 brackets."""
     if ":" in hostname:
+        # A zone id ("fe80::1%eth0") names a network card of one machine: meaningless to anyone
+        # else, and no valid URI host.
+        _require("%" not in hostname, f"The IPv6 host [{hostname}] has a zone id; remove it.")
         try:
             return str(ipaddress.IPv6Address(hostname))
         except ValueError:

@@ -48,9 +48,15 @@ class Command(BaseCommand):
             raise CommandError(f"Article {article.pk} failed: {article.failure_reason}")
 
     def _ingest(self, target: str) -> Article:
-        if "://" in target or target.startswith(("www.", "http")):
+        """A URL when it has a scheme; otherwise a file, even one named like "www.notes.txt"."""
+        if "://" in target:
             return ingest.article_submit_url(url=target)
-        return ingest.article_ingest_file(path=Path(target))
+        path = Path(target)
+        if target.startswith("www.") and not path.is_file():
+            raise CommandError(
+                f"No such file: {target}. For a web page, give its full URL (https://{target})."
+            )
+        return ingest.article_ingest_file(path=path)
 
     def _wait(self, article: Article, timeout: float) -> Article:
         deadline = time.monotonic() + timeout
