@@ -61,7 +61,7 @@ def test_ingest_takes_an_existing_www_file_as_a_file(tmp_path, monkeypatch, seed
     (tmp_path / "www.notes.txt").write_text(seed_text, encoding="utf-8")
     call_command("ingest", "www.notes.txt", stdout=io.StringIO())
     article = Article.objects.get()
-    assert (article.origin, article.url, article.status) == ("text", "", "extracted")
+    assert (article.origin, article.url, article.status) == ("file", "", "extracted")
 
 
 @pytest.mark.django_db
