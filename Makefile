@@ -69,6 +69,7 @@ eval: $(STAMP)
 	$(PY) eval/checkworthiness.py --readme
 	$(PY) eval/extraction.py --readme
 	$(PY) eval/numbers.py
+	$(PY) eval/matching.py
 
 clean:
 	rm -rf var db.sqlite3 staticfiles .pytest_cache

@@ -1,0 +1,100 @@
+"""What the matcher knows about one (query, document) pair: a fixed-length feature row. Pure.
+
+Each feature is a number a reader can check by hand; the learned fusion (fusion.py) weighs them.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from factcheck.matching import agreement
+from factcheck.matching import text as mtext
+
+NAMES = (
+    "bias",
+    "bm25_claim_rel",
+    "bm25_headline_rel",
+    "bm25_all_rel",
+    "bm25_all_log",
+    "cos_claim",
+    "cos_headline",
+    "cos_claim_margin",
+    "query_covered",
+    "claim_covered",
+    "bigram_overlap",
+    "numbers_shared",
+    "numbers_conflict",
+    "entities_missing",
+    "first_stage_rank",
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A text analysed once: its terms, pairs, numbers and names."""
+
+    terms: tuple[str, ...]
+    term_set: frozenset[str]
+    bigrams: frozenset[tuple[str, str]]
+    quantities: frozenset[agreement.Quantity]
+    entities: frozenset[str]
+
+
+def prepare(cleaned: str) -> Prepared:
+    """Analyse a cleaned text (see text.clean)."""
+    terms = tuple(mtext.terms(cleaned))
+    return Prepared(
+        terms=terms,
+        term_set=frozenset(terms),
+        bigrams=frozenset(mtext.bigrams(list(terms))),
+        quantities=agreement.quantities(cleaned),
+        entities=agreement.entities(cleaned),
+    )
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Retrieval scores of one candidate, and the best of each over all candidates."""
+
+    bm25_claim: float
+    bm25_headline: float
+    bm25_all: float
+    cos_claim: float
+    cos_headline: float
+    rank: int
+
+
+def row(
+    query: Prepared,
+    claim: Prepared,
+    headline: Prepared,
+    signals: Signals,
+    best: Signals,
+    runner_up_cos: float,
+) -> np.ndarray:
+    """The feature row of one candidate (order as NAMES)."""
+    document_terms = claim.term_set | headline.term_set
+    shared = query.term_set & document_terms
+    query_bigrams = len(query.bigrams) or 1
+    numbers = claim.quantities | headline.quantities
+    return np.array(
+        [
+            1.0,
+            signals.bm25_claim / (best.bm25_claim or 1.0),
+            signals.bm25_headline / (best.bm25_headline or 1.0),
+            signals.bm25_all / (best.bm25_all or 1.0),
+            math.log1p(signals.bm25_all),
+            signals.cos_claim,
+            signals.cos_headline,
+            signals.cos_claim - runner_up_cos,
+            len(shared) / (len(query.term_set) or 1),
+            len(query.term_set & claim.term_set) / (len(claim.term_set) or 1),
+            len(query.bigrams & (claim.bigrams | headline.bigrams)) / query_bigrams,
+            min(agreement.numbers_shared(query.quantities, numbers), 3) / 3,
+            float(agreement.numbers_conflict(query.quantities, numbers)),
+            agreement.entities_missing(claim.entities, set(query.term_set)),
+            1.0 / (1 + signals.rank),
+        ],
+        dtype=np.float64,
+    )

@@ -1,0 +1,221 @@
+"""The matcher: find the documents (claims, verdicts, fact-checks) that check a query text. Pure.
+
+Two stages. Retrieval gathers candidates from BM25 over the claim, the headline and both fields
+(lexical.py) and from dense cosine similarity (dense.py). Fusion then scores every candidate from a
+row of features (features.py) with the weights learned on the CLEF-2020 training tweets
+(fusion.py): the score is a probability-like number in [0, 1]. A match is the *same claim* only
+above the same-claim threshold and when numbers and named entities agree.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from factcheck.matching import agreement, dense, features, fusion, lexical
+from factcheck.matching import text as mtext
+
+CANDIDATES = 30
+MAX_QUERY_CHARS = 20_000  # a query past this is cut: an article, not a claim
+
+
+@dataclass(frozen=True)
+class Document:
+    """What can be matched: an id, the claim as checked, optionally the fact-check's headline."""
+
+    id: str
+    claim: str
+    headline: str = ""
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """suggest: worth showing an editor. same_claim: the same claim, numbers and names agreeing."""
+
+    suggest: float = 0.5
+    same_claim: float = 0.85
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.suggest <= self.same_claim <= 1:
+            raise ValueError("Thresholds need 0 <= suggest <= same_claim <= 1.")
+
+
+@dataclass(frozen=True)
+class Match:
+    document_id: str
+    score: float
+    same_claim: bool
+    numbers_agree: bool
+    entities_agree: bool
+
+
+class Matcher:
+    """An in-memory index; `add` takes new documents one by one, `search` ranks them for a text."""
+
+    def __init__(
+        self, documents: Iterable[Document] = (), *, thresholds: Thresholds | None = None
+    ) -> None:
+        self.thresholds = thresholds or Thresholds()
+        self.ids: list[str] = []
+        self.positions: dict[str, int] = {}
+        self.claims: list[features.Prepared] = []
+        self.headlines: list[features.Prepared] = []
+        self.fields = {name: lexical.Field() for name in ("claim", "headline", "all")}
+        self.vectors = np.zeros((0, 256), dtype=np.float32)
+        self.headline_vectors = np.zeros((0, 256), dtype=np.float32)
+        self.count = 0
+        self.add_many(list(documents))
+
+    def __len__(self) -> int:
+        return self.count
+
+    def add(self, document: Document) -> None:
+        """Index one more document. Ids are unique: a document is added once."""
+        self.add_many([document])
+
+    def add_many(self, documents: list[Document]) -> None:
+        """Index documents in one batch (embeddings computed together, BM25 rebuilt once)."""
+        if not documents:
+            return
+        claims = [mtext.clean(d.claim) for d in documents]
+        headlines = [mtext.clean(d.headline) for d in documents]
+        self._grow(
+            dense.embed(claims),
+            dense.embed([h or c for h, c in zip(headlines, claims, strict=True)]),
+        )
+        added: dict[str, list[tuple[str, ...]]] = {name: [] for name in self.fields}
+        for document, claim, headline in zip(documents, claims, headlines, strict=True):
+            self.positions[document.id] = self.count
+            self.ids.append(document.id)
+            self.claims.append(features.prepare(claim))
+            self.headlines.append(features.prepare(headline))
+            added["claim"].append(self.claims[-1].terms)
+            added["headline"].append(self.headlines[-1].terms)
+            added["all"].append(self.claims[-1].terms + self.headlines[-1].terms)
+            self.count += 1
+        for name, field in self.fields.items():
+            if len(documents) == 1:
+                field.add(added[name][0])
+            else:
+                field.extend(added[name])
+
+    def search(self, text: str, limit: int = 5) -> list[Match]:
+        """The best `limit` documents for a text, best first, each with its score in [0, 1]."""
+        ranked = self.score_candidates(text)
+        return [self._match(position, score, text) for position, score in ranked[:limit]]
+
+    def score_candidates(self, text: str) -> list[tuple[int, float]]:
+        """(position, fused score) of every retrieved candidate, best first."""
+        positions, rows = self.candidate_rows(text)
+        if not positions:
+            return []
+        scores = fusion.score(rows)
+        order = np.argsort(-scores, kind="stable")
+        return self._earliest_twin_first([(positions[i], float(scores[i])) for i in order])
+
+    def _earliest_twin_first(self, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Documents with the same claim text rank together, the earliest indexed first.
+
+        A fact-check imported twice, or re-published with other quotation marks, should not push
+        the original down: the original takes the best score of its twins, the others follow it.
+        """
+        groups: dict[tuple[str, ...], list[tuple[int, float]]] = {}
+        for position, score in ranked:
+            groups.setdefault(self.claims[position].terms or (str(position),), []).append(
+                (position, score)
+            )
+        result = []
+        for twins in groups.values():
+            best = twins[0][1]
+            twins.sort()
+            result.extend((p, best - 1e-6 * i) for i, (p, _) in enumerate(twins))
+        result.sort(key=lambda item: -item[1])
+        return result
+
+    def candidate_rows(self, text: str) -> tuple[list[int], np.ndarray]:
+        """Candidate positions and their feature rows (the rows fusion is trained on)."""
+        cleaned = mtext.clean(text[:MAX_QUERY_CHARS])
+        query = features.prepare(cleaned)
+        if self.count == 0 or not cleaned:
+            return [], np.zeros((0, len(features.NAMES)))
+        terms = list(query.terms)
+        bm25 = {name: field.scores(terms) for name, field in self.fields.items()}
+        vector = dense.embed([cleaned])[0]
+        cos_claim = self.vectors[: self.count] @ vector
+        cos_headline = self.headline_vectors[: self.count] @ vector
+        positions = self._candidates(bm25["all"], np.maximum(cos_claim, cos_headline))
+        signals = [
+            features.Signals(
+                bm25_claim=float(bm25["claim"][p]),
+                bm25_headline=float(bm25["headline"][p]),
+                bm25_all=float(bm25["all"][p]),
+                cos_claim=float(cos_claim[p]),
+                cos_headline=float(cos_headline[p]),
+                rank=rank,
+            )
+            for rank, p in enumerate(positions)
+        ]
+        best = features.Signals(
+            bm25_claim=max(s.bm25_claim for s in signals),
+            bm25_headline=max(s.bm25_headline for s in signals),
+            bm25_all=max(s.bm25_all for s in signals),
+            cos_claim=max(s.cos_claim for s in signals),
+            cos_headline=max(s.cos_headline for s in signals),
+            rank=0,
+        )
+        top_two = sorted((s.cos_claim for s in signals), reverse=True)[:2] + [0.0]
+        rows = np.stack(
+            [
+                features.row(
+                    query,
+                    self.claims[p],
+                    self.headlines[p],
+                    s,
+                    best,
+                    top_two[1] if s.cos_claim >= top_two[0] else top_two[0],
+                )
+                for p, s in zip(positions, signals, strict=True)
+            ]
+        )
+        return positions, rows
+
+    def _candidates(self, bm25_all: np.ndarray, cosine: np.ndarray) -> list[int]:
+        """Union of the best by BM25, by cosine and by both, ordered by the combined score."""
+        top = bm25_all.max(initial=0.0) or 1.0
+        combined = bm25_all / top + cosine
+        picked: dict[int, None] = {}
+        for values, k in ((combined, CANDIDATES), (bm25_all, 10), (cosine, 10)):
+            k = min(k, self.count)
+            best = np.argpartition(-values, k - 1)[:k]
+            picked.update(dict.fromkeys(best.tolist()))
+        return sorted(picked, key=lambda p: -combined[p])
+
+    def _match(self, position: int, score: float, text: str) -> Match:
+        query = features.prepare(mtext.clean(text[:MAX_QUERY_CHARS]))
+        claim, headline = self.claims[position], self.headlines[position]
+        numbers_agree = not agreement.numbers_conflict(
+            query.quantities, claim.quantities | headline.quantities
+        )
+        entities_agree = agreement.entities_missing(claim.entities, set(query.term_set)) == 0
+        return Match(
+            document_id=self.ids[position],
+            score=round(score, 4),
+            same_claim=score >= self.thresholds.same_claim and numbers_agree and entities_agree,
+            numbers_agree=numbers_agree,
+            entities_agree=entities_agree,
+        )
+
+    def _grow(self, claim_vectors: np.ndarray, headline_vectors: np.ndarray) -> None:
+        needed = self.count + len(claim_vectors)
+        if needed > len(self.vectors):
+            capacity = max(needed, 2 * len(self.vectors), 1024)
+            self.vectors = _resized(self.vectors, capacity)
+            self.headline_vectors = _resized(self.headline_vectors, capacity)
+        self.vectors[self.count : needed] = claim_vectors
+        self.headline_vectors[self.count : needed] = headline_vectors
+
+
+def _resized(array: np.ndarray, rows: int) -> np.ndarray:
+    grown = np.zeros((rows, array.shape[1]), dtype=array.dtype)
+    grown[: len(array)] = array
+    return grown
