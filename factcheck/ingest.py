@@ -393,6 +393,8 @@ def claims_create(*, article: Article, candidates: list[extraction.ClaimCandidat
         for candidate in candidates
     ]
     Claim.objects.bulk_create(rows, ignore_conflicts=True)
+    if settings.MATCH_ON_INGEST:
+        queue.article_match_enqueue(article.pk)
     if settings.SOURCES_FIND_ON_INGEST:
         unsearched = list(
             article.claims.filter(sources_searched_at__isnull=True)

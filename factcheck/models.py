@@ -492,3 +492,12 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+# Imported fact-checks, rating mappings, match suggestions and article fingerprints.
+from factcheck.models_matching import (  # noqa: E402, F401
+    ArticleFingerprint,
+    ExternalFactCheck,
+    MatchSuggestion,
+    RatingMapping,
+)

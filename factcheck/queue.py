@@ -23,6 +23,7 @@ SOURCE_FETCH = "factcheck.tasks.source_fetch"
 SOURCE_RANK = "factcheck.tasks.source_rank"
 WEBHOOK_DELIVER = "factcheck.tasks.webhook_deliver"
 WORK_RECONCILE = "factcheck.tasks.work_reconcile"
+ARTICLE_MATCH = "factcheck.tasks.article_match"
 
 # Try briefly: a request waiting on a broker that is down holds its client for this long.
 RETRY_POLICY = {"max_retries": 2, "interval_start": 0.1, "interval_step": 0.2, "interval_max": 0.3}
@@ -67,3 +68,8 @@ def source_rank_enqueue(source_id: int) -> None:
 
 def webhook_deliver_enqueue(delivery_id: int) -> None:
     _after_commit(WEBHOOK_DELIVER, delivery_id)
+
+
+def article_match_enqueue(article_id: int) -> None:
+    """Match an article's new claims: "checked before?" (factcheck.checked_before)."""
+    _after_commit(ARTICLE_MATCH, article_id)

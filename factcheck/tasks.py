@@ -110,3 +110,12 @@ def work_reconcile() -> None:
     from factcheck import reconcile
 
     reconcile.work_reconcile()
+
+
+@shared_task(name=queue.ARTICLE_MATCH, acks_late=True, ignore_result=True)
+def article_match(article_id: int) -> None:
+    """Match an article's claims against earlier claims, published verdicts and imported
+    fact-checks (this worker's in-memory indexes); store the suggestions. Safe to run twice."""
+    from factcheck import checked_before
+
+    checked_before.article_claims_match(article_id=article_id)

@@ -452,3 +452,16 @@ CELERY_BEAT_SCHEDULE["work-reconcile"] = {
     "schedule": RECONCILE_EVERY,
     "options": {"expires": RECONCILE_EVERY},  # a run still queued when the next is due is dropped
 }
+
+# --- Matching ------------------------------------------------------------------------------
+# "Checked before?" (factcheck/matching/, README "Checked before? Claim matching"). Scores are in
+# [0, 1]: at `suggest` a match is shown to editors (and returned by the match API), at
+# `same_claim` it is the same claim (numbers and named entities must agree as well).
+MATCH_SUGGEST_THRESHOLD = env_number("MATCH_SUGGEST_THRESHOLD", 0.5)
+MATCH_SAME_CLAIM_THRESHOLD = env_number("MATCH_SAME_CLAIM_THRESHOLD", 0.85)
+if not MATCH_SUGGEST_THRESHOLD <= MATCH_SAME_CLAIM_THRESHOLD <= 1:
+    raise ImproperlyConfigured("Need MATCH_SUGGEST_THRESHOLD <= MATCH_SAME_CLAIM_THRESHOLD <= 1.")
+# How often (seconds) a process's in-memory match index asks the database what changed.
+MATCH_REFRESH_SECONDS = env_number("MATCH_REFRESH_SECONDS", 1.0)
+MATCH_TEXT_MAX_LENGTH = 5000  # characters of a match API query
+MATCH_ON_INGEST = env_bool("MATCH_ON_INGEST", True)  # match every new claim in a worker

@@ -7,7 +7,13 @@ model admin.
 
 from django.contrib import admin
 
-from factcheck.admin import article, claim, others, tokens  # noqa: F401  (registers the model admins)
+from factcheck.admin import (  # noqa: F401  (registers the model admins)
+    article,
+    claim,
+    factchecks,
+    others,
+    tokens,
+)
 from factcheck.admin.claim import ClaimAdmin
 
 admin.site.site_header = "Factcheck Workbench"

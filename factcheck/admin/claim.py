@@ -14,8 +14,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from factcheck import review, selectors
-from factcheck.admin import claim_page
+from factcheck import match_selectors, review, selectors
+from factcheck.admin import claim_page, match_queue
 from factcheck.admin.common import refusals
 from factcheck.admin.export import csv_rows
 from factcheck.admin.filters import (
@@ -37,11 +37,11 @@ ARTICLE_CHARS = 40  # the queue's Article column: one line, not five
 class ClaimAdmin(ReadOnlyHistoryAdmin):
     list_display = (
         "short_text", "claimant", "kind", "score", "status", "assignee", "article_link",
-        "source_progress", "tag_list",
+        "source_progress", "tag_list", match_queue.checked_before_column,
     )  # fmt: skip
     list_filter = (
         StatusFilter, AssigneeFilter, ScoreBandFilter, ArticleFilter, HasEvidenceFilter,
-        NumberConflictFilter, "tags", "source_changed",
+        NumberConflictFilter, "tags", "source_changed", match_queue.CheckedBeforeFilter,
     )  # fmt: skip
     search_fields = ("text", "claimant")
     ordering = ("-score", "created_at")
@@ -52,7 +52,7 @@ class ClaimAdmin(ReadOnlyHistoryAdmin):
     change_form_template = "admin/factcheck/claim/change_form.html"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Claim]:
-        return selectors.claim_queue()
+        return match_selectors.with_checked_before(selectors.claim_queue())
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # claims are born in ingestion

@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
 from factcheck import review, selectors
+from factcheck.admin import match_steps
 from factcheck.models import Claim, Evidence
 
 
@@ -163,4 +164,5 @@ CLAIM_STEPS = {
     "correct": _step_correct,
     "note": _step_note,
     "tags": _step_tags,
+    **match_steps.STEPS,
 }

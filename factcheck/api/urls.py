@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.permissions import AllowAny
 from rest_framework.routers import DefaultRouter
 
-from factcheck.api import views
+from factcheck.api import matches, views
 
 app_name = "api"
 
@@ -27,6 +27,8 @@ claim_actions = [
 
 urlpatterns = [
     re_path(r"^v1/claims/(?P<pk>[0-9]{1,18})/", include(claim_actions)),
+    path("v1/matches/", matches.MatchView.as_view(), name="matches"),
+    path("v1/factchecks/import/", matches.FactCheckImportView.as_view(), name="factcheck-import"),
     path("v1/", include(router.urls)),
     path(
         "schema/",

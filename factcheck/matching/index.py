@@ -63,22 +63,37 @@ class Matcher:
         self.fields = {name: lexical.Field() for name in ("claim", "headline", "all")}
         self.vectors = np.zeros((0, 256), dtype=np.float32)
         self.headline_vectors = np.zeros((0, 256), dtype=np.float32)
+        self.alive = np.zeros(0, dtype=bool)
         self.count = 0
         self.add_many(list(documents))
 
     def __len__(self) -> int:
-        return self.count
+        return len(self.positions)
+
+    def __contains__(self, document_id: str) -> bool:
+        return document_id in self.positions
+
+    def remove(self, document_id: str) -> None:
+        """Stop matching a document (a withdrawn verdict); unknown ids are ignored."""
+        position = self.positions.pop(document_id, None)
+        if position is not None:
+            self.alive[position] = False
 
     def add(self, document: Document) -> None:
         """Index one more document. Ids are unique: a document is added once."""
         self.add_many([document])
 
     def add_many(self, documents: list[Document]) -> None:
-        """Index documents in one batch (embeddings computed together, BM25 rebuilt once)."""
+        """Index documents in one batch (embeddings computed together, BM25 rebuilt once).
+
+        A document whose id is already indexed is skipped: ids are unique.
+        """
+        documents = list({d.id: d for d in documents if d.id not in self.positions}.values())
         if not documents:
             return
         claims = [mtext.clean(d.claim) for d in documents]
-        headlines = [mtext.clean(d.headline) for d in documents]
+        # A document without a headline is its own headline: every field has text to compare.
+        headlines = [mtext.clean(d.headline) or c for d, c in zip(documents, claims, strict=True)]
         self._grow(
             dense.embed(claims),
             dense.embed([h or c for h, c in zip(headlines, claims, strict=True)]),
@@ -136,14 +151,17 @@ class Matcher:
         """Candidate positions and their feature rows (the rows fusion is trained on)."""
         cleaned = mtext.clean(text[:MAX_QUERY_CHARS])
         query = features.prepare(cleaned)
-        if self.count == 0 or not cleaned:
+        if not self.positions or not cleaned:
             return [], np.zeros((0, len(features.NAMES)))
         terms = list(query.terms)
         bm25 = {name: field.scores(terms) for name, field in self.fields.items()}
         vector = dense.embed([cleaned])[0]
         cos_claim = self.vectors[: self.count] @ vector
         cos_headline = self.headline_vectors[: self.count] @ vector
-        positions = self._candidates(bm25["all"], np.maximum(cos_claim, cos_headline))
+        cosine = np.where(self.alive[: self.count], np.maximum(cos_claim, cos_headline), -2.0)
+        positions = self._candidates(np.where(self.alive[: self.count], bm25["all"], -1.0), cosine)
+        if not positions:
+            return [], np.zeros((0, len(features.NAMES)))
         signals = [
             features.Signals(
                 bm25_claim=float(bm25["claim"][p]),
@@ -188,7 +206,7 @@ class Matcher:
             k = min(k, self.count)
             best = np.argpartition(-values, k - 1)[:k]
             picked.update(dict.fromkeys(best.tolist()))
-        return sorted(picked, key=lambda p: -combined[p])
+        return sorted((p for p in picked if self.alive[p]), key=lambda p: -combined[p])
 
     def _match(self, position: int, score: float, text: str) -> Match:
         query = features.prepare(mtext.clean(text[:MAX_QUERY_CHARS]))
@@ -211,8 +229,12 @@ class Matcher:
             capacity = max(needed, 2 * len(self.vectors), 1024)
             self.vectors = _resized(self.vectors, capacity)
             self.headline_vectors = _resized(self.headline_vectors, capacity)
+            alive = np.zeros(capacity, dtype=bool)
+            alive[: len(self.alive)] = self.alive
+            self.alive = alive
         self.vectors[self.count : needed] = claim_vectors
         self.headline_vectors[self.count : needed] = headline_vectors
+        self.alive[self.count : needed] = True
 
 
 def _resized(array: np.ndarray, rows: int) -> np.ndarray:

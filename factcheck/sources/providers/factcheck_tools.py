@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from factcheck import factchecks
 from factcheck.models import Claim, Evidence
 from factcheck.sources import ranking
 from factcheck.sources.providers import Candidate
@@ -31,6 +32,7 @@ def find(claim: Claim) -> list[Candidate]:
     candidates: list[Candidate] = []
     for _page in range(settings.SOURCES_FACTCHECK_MAX_PAGES):
         data = get_json(url, params)
+        factchecks.external_factchecks_from_factcheck_tools(data)  # kept like imported ones
         candidates += [c for item in data.get("claims", []) for c in _reviews(item)]
         if not data.get("nextPageToken"):
             break

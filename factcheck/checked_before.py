@@ -1,0 +1,235 @@
+"""Checked before? The workbench side of matching: per-process indexes kept fresh from the database.
+
+Each process (a gunicorn worker answering the match API, a Celery worker matching new claims)
+holds its indexes in memory. The first search loads them; later searches first pick up what
+changed since (at most once every MATCH_REFRESH_SECONDS), so a newly published verdict or imported
+fact-check is matched within a second or so, and a superseded one stops being matched.
+"""
+
+import threading
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from factcheck.matching.index import Document, Match, Matcher, Thresholds
+from factcheck.models import Claim, ExternalFactCheck, MatchSuggestion, Verdict
+
+# A change committed this long after its updated_at was stamped is still picked up.
+COMMIT_LAG = timedelta(seconds=60)
+
+
+def thresholds() -> Thresholds:
+    """The configured thresholds (MATCH_SUGGEST_THRESHOLD, MATCH_SAME_CLAIM_THRESHOLD)."""
+    return Thresholds(
+        suggest=settings.MATCH_SUGGEST_THRESHOLD, same_claim=settings.MATCH_SAME_CLAIM_THRESHOLD
+    )
+
+
+@dataclass(frozen=True)
+class Found:
+    """A match with what it points at: kind is "claim", "verdict" or "external"."""
+
+    kind: str
+    object_id: int
+    match: Match
+
+
+def _document_id(kind: str, object_id: int) -> str:
+    return f"{kind}:{object_id}"
+
+
+def _found(match: Match) -> Found:
+    kind, _, object_id = match.document_id.partition(":")
+    return Found(kind=kind, object_id=int(object_id), match=match)
+
+
+class LiveIndex:
+    """A Matcher over some rows of the database, refreshed incrementally. Thread-safe."""
+
+    def __init__(self) -> None:
+        self.matcher = Matcher(thresholds=thresholds())
+        self.lock = threading.Lock()
+        self.synced_to = None
+        self.checked_at = float("-inf")
+        self.texts: dict[str, tuple[str, str]] = {}
+
+    def search(self, text: str, limit: int = 5) -> list[Found]:
+        """The best matches for a text, refreshing first when the last refresh is old."""
+        self.refresh()
+        with self.lock:
+            return [_found(m) for m in self.matcher.search(text, limit=limit)]
+
+    def refresh(self, force: bool = False) -> None:
+        """Pick up rows changed since the last refresh (all rows the first time)."""
+        if not force and time.monotonic() - self.checked_at < settings.MATCH_REFRESH_SECONDS:
+            return
+        with self.lock:
+            started = timezone.now()
+            since = self.synced_to - COMMIT_LAG if self.synced_to else None
+            present, absent = self.changes(since)
+            for document_id in absent:
+                self.matcher.remove(document_id)
+                self.texts.pop(document_id, None)
+            fresh = [d for d in present if self.texts.get(d.id) != (d.claim, d.headline)]
+            for document in fresh:  # new, or its text changed since it was indexed
+                self.matcher.remove(document.id)
+                self.texts[document.id] = (document.claim, document.headline)
+            self.matcher.add_many(fresh)
+            self.synced_to, self.checked_at = started, time.monotonic()
+
+    def changes(self, since: object) -> tuple[list[Document], list[str]]:
+        """Documents to match and ids to stop matching among rows changed since `since` (None:
+        all rows). A document already indexed with the same text is left as it is."""
+        raise NotImplementedError
+
+
+class PublishedIndex(LiveIndex):
+    """Our current published verdicts and the fact-checks imported from other publishers."""
+
+    def changes(self, since: object) -> tuple[list[Document], list[str]]:
+        changed = Q(updated_at__gte=since) if since else Q()
+        add, remove = [], []
+        verdicts = (
+            Verdict.objects.filter(changed)
+            .select_related("claim")
+            .only("id", "status", "is_current", "claim__text")
+        )
+        if since is None:
+            verdicts = verdicts.filter(status=Verdict.Status.PUBLISHED, is_current=True)
+        for verdict in verdicts.iterator(chunk_size=2000):
+            document_id = _document_id("verdict", verdict.pk)
+            if verdict.status == Verdict.Status.PUBLISHED and verdict.is_current:
+                add.append(Document(document_id, verdict.claim.text))
+            else:
+                remove.append(document_id)
+        externals = ExternalFactCheck.objects.filter(changed).only("id", "claim_text", "headline")
+        for external in externals.iterator(chunk_size=2000):
+            document_id = _document_id("external", external.pk)
+            add.append(Document(document_id, external.claim_text, external.headline))
+        return add, remove
+
+
+class ClaimIndex(LiveIndex):
+    """Every claim the workbench has taken in (for "the same claim came in before")."""
+
+    def changes(self, since: object) -> tuple[list[Document], list[str]]:
+        claims = Claim.objects.filter(created_at__gte=since) if since else Claim.objects.all()
+        return [
+            Document(_document_id("claim", pk), text)
+            for pk, text in claims.values_list("pk", "text").iterator(chunk_size=5000)
+        ], []
+
+
+_published: PublishedIndex | None = None
+_claims: ClaimIndex | None = None
+_create = threading.Lock()
+
+
+def published_index() -> PublishedIndex:
+    """This process's index of published verdicts and imported fact-checks."""
+    global _published
+    with _create:
+        if _published is None:
+            _published = PublishedIndex()
+        return _published
+
+
+def claim_index() -> ClaimIndex:
+    """This process's index of claims."""
+    global _claims
+    with _create:
+        if _claims is None:
+            _claims = ClaimIndex()
+        return _claims
+
+
+def forget_indexes() -> None:
+    """Drop this process's indexes (tests empty the tables between cases)."""
+    global _published, _claims
+    with _create:
+        _published = _claims = None
+
+
+def article_claims_match(*, article_id: int) -> int:
+    """Match every claim of an article against earlier claims, our published verdicts and
+    imported fact-checks; store the matches above the suggest threshold. Safe to run twice.
+
+    Returns how many suggestions were stored. Runs in a worker, after the claims are committed.
+    """
+    claims = list(Claim.objects.filter(article_id=article_id).order_by("start"))
+    claim_index().refresh()
+    found = {claim.pk: _matches_for(claim) for claim in claims}
+    return match_suggestions_store(found=found)
+
+
+def _matches_for(claim: Claim) -> list[Found]:
+    """A claim's matches: our verdicts and others' fact-checks, and earlier claims elsewhere."""
+    floor = settings.MATCH_SUGGEST_THRESHOLD
+    published = [f for f in published_index().search(claim.text, limit=5) if f.match.score >= floor]
+    earlier = [
+        f
+        for f in claim_index().search(claim.text, limit=10)
+        if f.match.score >= floor and f.object_id < claim.pk
+    ]
+    return published + earlier[:5]
+
+
+def match_suggestions_store(*, found: dict[int, list[Found]]) -> int:
+    """Store suggestions (claim id -> its matches); an existing suggestion keeps its decision."""
+    verdict_claims = dict(
+        Verdict.objects.filter(
+            pk__in=[f.object_id for fs in found.values() for f in fs if f.kind == "verdict"]
+        ).values_list("pk", "claim_id")
+    )
+    articles = dict(
+        Claim.objects.filter(
+            pk__in=[
+                *found,
+                *(f.object_id for fs in found.values() for f in fs if f.kind == "claim"),
+            ]
+        ).values_list("pk", "article_id")
+    )
+    existing_externals = set(
+        ExternalFactCheck.objects.filter(
+            pk__in=[f.object_id for fs in found.values() for f in fs if f.kind == "external"]
+        ).values_list("pk", flat=True)
+    )
+    stored = 0
+    for claim_id, matches in found.items():
+        for f in matches:
+            target = {
+                "claim": (
+                    "matched_claim_id",
+                    articles.get(f.object_id, articles.get(claim_id)) != articles.get(claim_id),
+                ),
+                "verdict": ("verdict_id", verdict_claims.get(f.object_id, claim_id) != claim_id),
+                "external": ("external_id", f.object_id in existing_externals),
+            }[f.kind]
+            if target[1]:
+                stored += _suggestion_store(claim_id, f, target[0])
+    return stored
+
+
+def _suggestion_store(claim_id: int, f: Found, target_field: str) -> int:
+    """One suggestion, unless the claim already has one for this target (1 when stored)."""
+    try:
+        with transaction.atomic():
+            _, created = MatchSuggestion.objects.get_or_create(
+                claim_id=claim_id,
+                kind=f.kind,
+                **{target_field: f.object_id},
+                defaults={
+                    "score": min(max(f.match.score, 0.0), 1.0),
+                    "same_claim": f.match.same_claim,
+                    "numbers_agree": f.match.numbers_agree,
+                    "entities_agree": f.match.entities_agree,
+                },
+            )
+    except IntegrityError:  # stored by a concurrent run, or its target deleted meanwhile
+        return 0
+    return int(created)
