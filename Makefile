@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api bench-profile eval migrate clean model
+.PHONY: run test test-faults lint format bench bench-ingest bench-fetch bench-api bench-profile eval migrate clean model bench-match
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -46,7 +46,7 @@ test-faults: $(STAMP)
 model: $(STAMP)
 	$(PY) manage.py checkworthiness_train
 
-bench: bench-ingest bench-fetch bench-api
+bench: bench-ingest bench-fetch bench-api bench-match
 
 bench-ingest: $(STAMP)
 	$(PY) bench/ingest.py
@@ -62,6 +62,11 @@ bench-api: $(STAMP)
 	@command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; } \
 		|| echo "wrk is not installed and could not be installed (Debian: apt-get install wrk)" >&2
 	$(PY) bench/api.py
+
+bench-match: $(STAMP)
+	@command -v wrk > /dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk > /dev/null; } \
+		|| echo "wrk is not installed and could not be installed (Debian: apt-get install wrk)" >&2
+	$(PY) bench/match.py
 
 # Published evaluation: one script per automatic part, each prints its table (those given
 # --readme also write it into README.md's Evaluation section).

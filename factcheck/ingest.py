@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from factcheck import dates, extraction, queue
+from factcheck import dates, extraction, near_duplicates, queue
 from factcheck.models import Article, ArticleRaw, Claim
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety
@@ -358,6 +358,7 @@ def _store(
     article.status, article.failure_reason = Article.Status.EXTRACTED, ""
     article.save()
     claims_create(article=article, candidates=candidates)
+    near_duplicates.article_fingerprint(article=article)
 
 
 def _canonical_url(page_url: str, canonical: str) -> str:

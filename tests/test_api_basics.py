@@ -143,6 +143,7 @@ def test_the_schema_documents_every_operation_with_its_errors(client):
         ("POST", "/api/v1/webhooks/"), ("GET", "/api/v1/webhooks/{id}/"),
         ("PUT", "/api/v1/webhooks/{id}/"), ("PATCH", "/api/v1/webhooks/{id}/"),
         ("DELETE", "/api/v1/webhooks/{id}/"), ("GET", "/api/v1/webhooks/{id}/deliveries/"),
+        ("POST", "/api/v1/matches/"), ("POST", "/api/v1/factchecks/import/"),
     }  # fmt: skip
     assert set(operations) == expected
     for (method, path), operation in operations.items():

@@ -38,9 +38,12 @@ def token_header(superuser, settings) -> dict[str, str]:
 
 def test_no_operation_answers_with_a_server_error(api_schema, token_header):
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 22
+    assert len(operations) == 24
     for operation in operations:
-        check_operation(operation, token_header)
+        # Importing fact-checks fetches the URL it is given: generated URLs would leave
+        # 127.0.0.1. Its bad input is tested in test_claimreview_import.py against local servers.
+        if operation.path != "/api/v1/factchecks/import/":
+            check_operation(operation, token_header)
 
 
 def check_operation(operation, headers: dict[str, str]) -> None:

@@ -6,8 +6,9 @@ from django.core.exceptions import PermissionDenied
 
 from factcheck import checked_before, ingest, match_review, review
 from factcheck.models import Claim, MatchSuggestion, Verdict
+from tests.api_fixtures import publish
 from tests.conftest import wait_for
-from tests.personas import make_article, make_claim
+from tests.personas import make_article, make_claim, make_user
 
 MEASLES = "Only 91% of children got their second measles vaccine dose in 2022."
 PARAPHRASE = "WHO and UNICEF said only 91% of children got their second measles shot in 2022."
@@ -34,10 +35,12 @@ def suggestion(measles_verdict) -> MatchSuggestion:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_new_claim_is_matched_by_a_worker_against_published_verdicts(
-    celery_worker, make_published
-):
-    verdict = make_published(make_claim(make_article(body=MEASLES), text=MEASLES))
+def test_a_new_claim_is_matched_by_a_worker_against_published_verdicts(celery_worker):
+    # Superusers: transactional tests empty the role groups a data migration made.
+    drafter = make_user("match-drafter", is_superuser=True, is_staff=True)
+    approver = make_user("match-approver", is_superuser=True, is_staff=True)
+    claim = make_claim(make_article(body=MEASLES), text=MEASLES)
+    verdict = publish(claim, drafter=drafter, approver=approver)
     article = ingest.article_ingest_text(
         text=f"Vaccination slipped last year. {PARAPHRASE} Officials blamed the pandemic.",
         title="Measles",

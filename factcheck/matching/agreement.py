@@ -102,7 +102,7 @@ def numbers_shared(query: frozenset[Quantity], document: frozenset[Quantity]) ->
     return sum(1 for a in query if any(_same(a, b) for b in document))
 
 
-def entities_missing(document: frozenset[str], query_terms: set[str]) -> float:
+def entities_missing(document: frozenset[str], query_terms: frozenset[str]) -> float:
     """Share of a document's named entities the query never mentions (0 when it names none)."""
     if not document:
         return 0.0

@@ -66,6 +66,7 @@ class Prepared:
 
     terms: tuple[str, ...]
     term_set: frozenset[str]
+    weight: float  # summed background IDF of the distinct terms
     bigrams: frozenset[tuple[str, str]]
     quantities: frozenset[agreement.Quantity]
     entities: frozenset[str]
@@ -74,9 +75,11 @@ class Prepared:
 def prepare(cleaned: str) -> Prepared:
     """Analyse a cleaned text (see text.clean)."""
     terms = tuple(mtext.terms(cleaned))
+    term_set = frozenset(terms)
     return Prepared(
         terms=terms,
-        term_set=frozenset(terms),
+        term_set=term_set,
+        weight=_weight(term_set),
         bigrams=frozenset(mtext.bigrams(list(terms))),
         quantities=agreement.quantities(cleaned),
         entities=agreement.entities(cleaned),
@@ -114,8 +117,8 @@ def row(
             signals.bm25_claim / (best.bm25_claim or 1.0),
             signals.bm25_headline / (best.bm25_headline or 1.0),
             signals.bm25_all / (best.bm25_all or 1.0),
-            _weight(shared) / (_weight(query.term_set) or 1.0),
-            _weight(query.term_set & claim.term_set) / (_weight(claim.term_set) or 1.0),
+            _weight(shared) / (query.weight or 1.0),
+            _weight(query.term_set & claim.term_set) / (claim.weight or 1.0),
             signals.cos_claim,
             signals.cos_headline,
             signals.cos_claim - runner_up_cos,
@@ -124,7 +127,7 @@ def row(
             len(query.bigrams & (claim.bigrams | headline.bigrams)) / query_bigrams,
             min(agreement.numbers_shared(query.quantities, numbers), 3) / 3,
             float(agreement.numbers_conflict(query.quantities, numbers)),
-            agreement.entities_missing(claim.entities, set(query.term_set)),
+            agreement.entities_missing(claim.entities, query.term_set),
             1.0 / (1 + signals.rank),
         ],
         dtype=np.float64,

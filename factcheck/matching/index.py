@@ -116,12 +116,15 @@ class Matcher:
 
     def search(self, text: str, limit: int = 5) -> list[Match]:
         """The best `limit` documents for a text, best first, each with its score in [0, 1]."""
-        ranked = self.score_candidates(text)
-        return [self._match(position, score, text) for position, score in ranked[:limit]]
+        query = features.prepare(mtext.clean(text[:MAX_QUERY_CHARS]))
+        ranked = self.score_candidates(text, query)
+        return [self._match(position, score, query) for position, score in ranked[:limit]]
 
-    def score_candidates(self, text: str) -> list[tuple[int, float]]:
+    def score_candidates(
+        self, text: str, query: features.Prepared | None = None
+    ) -> list[tuple[int, float]]:
         """(position, fused score) of every retrieved candidate, best first."""
-        positions, rows = self.candidate_rows(text)
+        positions, rows = self.candidate_rows(text, query)
         if not positions:
             return []
         scores = fusion.score(rows)
@@ -147,10 +150,12 @@ class Matcher:
         result.sort(key=lambda item: -item[1])
         return result
 
-    def candidate_rows(self, text: str) -> tuple[list[int], np.ndarray]:
+    def candidate_rows(
+        self, text: str, query: features.Prepared | None = None
+    ) -> tuple[list[int], np.ndarray]:
         """Candidate positions and their feature rows (the rows fusion is trained on)."""
         cleaned = mtext.clean(text[:MAX_QUERY_CHARS])
-        query = features.prepare(cleaned)
+        query = query or features.prepare(cleaned)
         if not self.positions or not cleaned:
             return [], np.zeros((0, len(features.NAMES)))
         terms = list(query.terms)
@@ -208,13 +213,12 @@ class Matcher:
             picked.update(dict.fromkeys(best.tolist()))
         return sorted((p for p in picked if self.alive[p]), key=lambda p: -combined[p])
 
-    def _match(self, position: int, score: float, text: str) -> Match:
-        query = features.prepare(mtext.clean(text[:MAX_QUERY_CHARS]))
+    def _match(self, position: int, score: float, query: features.Prepared) -> Match:
         claim, headline = self.claims[position], self.headlines[position]
         numbers_agree = not agreement.numbers_conflict(
             query.quantities, claim.quantities | headline.quantities
         )
-        entities_agree = agreement.entities_missing(claim.entities, set(query.term_set)) == 0
+        entities_agree = agreement.entities_missing(claim.entities, query.term_set) == 0
         return Match(
             document_id=self.ids[position],
             score=round(score, 4),
