@@ -54,20 +54,25 @@ def article_fingerprint(*, article: Article) -> Article | None:
     minhash = fingerprint.signature(article.body)
     candidates = dict(_fingerprints.similar(minhash))
     candidates.pop(article.pk, None)
-    earlier = Article.objects.filter(pk__in=list(candidates), pk__lt=article.pk).select_related(
-        "fingerprint"
+    earlier = [pk for pk in candidates if pk < article.pk]
+    fingerprints = ArticleFingerprint.objects.filter(article_id__in=earlier).select_related(
+        "article", "duplicate_of"
     )
-    best = max(earlier, key=lambda a: (candidates[a.pk], -a.pk), default=None)
-    original = best
-    if best is not None and best.fingerprint.duplicate_of_id:
-        original = best.fingerprint.duplicate_of
-    ArticleFingerprint.objects.update_or_create(
-        article=article,
-        defaults={
-            "signature": fingerprint.to_bytes(minhash),
-            "duplicate_of": original,
-            "similarity": round(candidates[best.pk], 4) if best else None,
-        },
+    best = max(fingerprints, key=lambda f: (candidates[f.article_id], -f.article_id), default=None)
+    original = (best.duplicate_of or best.article) if best else None
+    # One upsert: an article extracted again (re-ingest) replaces its fingerprint.
+    ArticleFingerprint.objects.bulk_create(
+        [
+            ArticleFingerprint(
+                article=article,
+                signature=fingerprint.to_bytes(minhash),
+                duplicate_of=original,
+                similarity=round(candidates[best.article_id], 4) if best else None,
+            )
+        ],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["signature", "duplicate_of", "similarity"],
     )
     if original is not None:
         claims_pair_duplicates(article=article, original=original)
