@@ -67,7 +67,6 @@ class Prepared:
     terms: tuple[str, ...]
     term_set: frozenset[str]
     weight: float  # summed background IDF of the distinct terms
-    bigrams: frozenset[tuple[str, str]]
     quantities: frozenset[agreement.Quantity]
     entities: frozenset[str]
 
@@ -80,7 +79,6 @@ def prepare(cleaned: str) -> Prepared:
         terms=terms,
         term_set=term_set,
         weight=_weight(term_set),
-        bigrams=frozenset(mtext.bigrams(list(terms))),
         quantities=agreement.quantities(cleaned),
         entities=agreement.entities(cleaned),
     )
@@ -109,7 +107,10 @@ def row(
     """The feature row of one candidate (order as NAMES)."""
     document_terms = claim.term_set | headline.term_set
     shared = query.term_set & document_terms
-    query_bigrams = len(query.bigrams) or 1
+    # Word pairs are made for the query and its few candidates only: stored for every indexed
+    # document they took more memory than everything else about it.
+    query_pairs = mtext.bigrams(list(query.terms))
+    document_pairs = mtext.bigrams(list(claim.terms)) | mtext.bigrams(list(headline.terms))
     numbers = claim.quantities | headline.quantities
     return np.array(
         [
@@ -124,7 +125,7 @@ def row(
             signals.cos_claim - runner_up_cos,
             len(shared) / (len(query.term_set) or 1),
             len(query.term_set & claim.term_set) / (len(claim.term_set) or 1),
-            len(query.bigrams & (claim.bigrams | headline.bigrams)) / query_bigrams,
+            len(query_pairs & document_pairs) / (len(query_pairs) or 1),
             min(agreement.numbers_shared(query.quantities, numbers), 3) / 3,
             float(agreement.numbers_conflict(query.quantities, numbers)),
             agreement.entities_missing(claim.entities, query.term_set),

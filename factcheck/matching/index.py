@@ -16,6 +16,7 @@ from factcheck.matching import agreement, dense, features, fusion, lexical
 from factcheck.matching import text as mtext
 
 CANDIDATES = 30
+EMBED_BATCH = 2000
 MAX_QUERY_CHARS = 20_000  # a query past this is cut: an article, not a claim
 
 
@@ -94,16 +95,16 @@ class Matcher:
         claims = [mtext.clean(d.claim) for d in documents]
         # A document without a headline is its own headline: every field has text to compare.
         headlines = [mtext.clean(d.headline) or c for d, c in zip(documents, claims, strict=True)]
-        self._grow(
-            dense.embed(claims),
-            dense.embed([h or c for h, c in zip(headlines, claims, strict=True)]),
-        )
+        self._grow(*self._embed(claims, headlines))
         added: dict[str, list[tuple[str, ...]]] = {name: [] for name in self.fields}
         for document, claim, headline in zip(documents, claims, headlines, strict=True):
             self.positions[document.id] = self.count
             self.ids.append(document.id)
             self.claims.append(features.prepare(claim))
-            self.headlines.append(features.prepare(headline))
+            # A document that is its own headline shares one analysis (memory at 100,000).
+            self.headlines.append(
+                self.claims[-1] if headline == claim else features.prepare(headline)
+            )
             added["claim"].append(self.claims[-1].terms)
             added["headline"].append(self.headlines[-1].terms)
             added["all"].append(self.claims[-1].terms + self.headlines[-1].terms)
@@ -226,6 +227,21 @@ class Matcher:
             numbers_agree=numbers_agree,
             entities_agree=entities_agree,
         )
+
+    @staticmethod
+    def _embed(claims: list[str], headlines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Claim and headline vectors, in batches (a bulk build's peak memory stays small); a
+        document that is its own headline is embedded once."""
+        claim_vectors = np.zeros((len(claims), 256), dtype=np.float32)
+        headline_vectors = np.zeros((len(claims), 256), dtype=np.float32)
+        for start in range(0, len(claims), EMBED_BATCH):
+            end = min(start + EMBED_BATCH, len(claims))
+            claim_vectors[start:end] = dense.embed(claims[start:end])
+            headline_vectors[start:end] = claim_vectors[start:end]
+            own = [i for i in range(start, end) if headlines[i] != claims[i]]
+            if own:
+                headline_vectors[own] = dense.embed([headlines[i] for i in own])
+        return claim_vectors, headline_vectors
 
     def _grow(self, claim_vectors: np.ndarray, headline_vectors: np.ndarray) -> None:
         needed = self.count + len(claim_vectors)
