@@ -7,7 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# Run as a script, eval/ would come first on sys.path, and eval/numbers.py would shadow the
+# standard library's numbers module: the repository root takes its place.
+sys.path[0] = str(Path(__file__).resolve().parent.parent)
 
 from factcheck.matching import clef  # noqa: E402
 from factcheck.matching.index import Matcher  # noqa: E402
