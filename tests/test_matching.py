@@ -95,11 +95,14 @@ def test_thresholds_must_be_ordered_within_zero_and_one():
 
 
 def test_a_claim_added_later_is_found_and_added_within_50_ms(matcher):
-    started = time.perf_counter()
-    matcher.add(Document("late", "A shark swam through a flooded Houston highway after Harvey."))
-    elapsed = time.perf_counter() - started
-    assert matcher.search("shark swimming on a flooded highway in Houston")[0].document_id == "late"
-    assert elapsed < 0.05
+    timings = []
+    for n in range(7):  # the median of several: one addition can wait for a busy machine's CPU
+        started = time.perf_counter()
+        matcher.add(Document(f"late-{n}", f"A shark swam through a flooded Houston highway {n}."))
+        timings.append(time.perf_counter() - started)
+    best = matcher.search("shark swimming on a flooded highway in Houston")[0].document_id
+    assert best.startswith("late-")
+    assert sorted(timings)[3] < 0.05
 
 
 def test_identical_claims_rank_together_the_earliest_first():
