@@ -55,6 +55,10 @@ def test_the_schema_is_the_same_on_every_request_and_every_reference_resolves(cl
         ("/api/v1/claimreviews/", {"updated_since": "2026-11-01T00:00:00+18:30"}, "updated_since"),
         ("/api/v1/claimreviews/", {"cursor": "zzzz"}, "cursor"),
         ("/api/v1/articles/", {"status": "extracted", "colour": "red"}, "colour"),
+        ("/api/v1/articles/", {"status": ""}, "status"),
+        ("/api/v1/claims/", {"format": "xml"}, "format"),
+        ("/api/v1/claimreviews/", {"format": "yaml"}, "format"),
+        ("/api/v1/claims/", {"q": ""}, "q"),
     ],
 )
 def test_odd_or_unknown_parameters_are_400s_naming_them(api, superuser, path, params, field):

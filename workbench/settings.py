@@ -342,6 +342,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["factcheck.api.filters.FilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "factcheck.api.pagination.PagePagination",
     "EXCEPTION_HANDLER": "factcheck.api.exceptions.api_exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "factcheck.api.params.ContentNegotiation",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
     # The anonymous throttle's address: X-Forwarded-For only as far as trusted proxies wrote it.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,

@@ -9,7 +9,7 @@ from django.urls import path, reverse
 
 from factcheck import dates, review
 from factcheck.admin import intake
-from factcheck.admin.common import refusals
+from factcheck.admin.common import BoundedSearch, refusals
 from factcheck.admin.guards import ReadOnlyHistoryAdmin
 from factcheck.models import Article, Claim
 
@@ -30,7 +30,7 @@ class ClaimInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ReadOnlyHistoryAdmin):
+class ArticleAdmin(BoundedSearch, ReadOnlyHistoryAdmin):
     list_display = ("__str__", "publisher", "published", "status", "origin", "created_at")
     list_filter = ("status", "origin", "publisher")
     search_fields = ("title", "url", "authors", "publisher")

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 
 from factcheck import match_selectors, review, selectors
 from factcheck.admin import claim_page, match_queue
-from factcheck.admin.common import refusals
+from factcheck.admin.common import BoundedSearch, refusals
 from factcheck.admin.export import csv_rows
 from factcheck.admin.filters import (
     ArticleFilter,
@@ -34,7 +34,7 @@ ARTICLE_CHARS = 40  # the queue's Article column: one line, not five
 
 
 @admin.register(Claim)
-class ClaimAdmin(ReadOnlyHistoryAdmin):
+class ClaimAdmin(BoundedSearch, ReadOnlyHistoryAdmin):
     list_display = (
         "short_text", "claimant", "kind", "score", "status", "assignee", "article_link",
         "source_progress", "tag_list", match_queue.checked_before_column,

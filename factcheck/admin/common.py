@@ -19,3 +19,13 @@ def refusals(request: HttpRequest, call: Callable[[], object], done: str = "") -
     if done:
         messages.success(request, done)
     return True
+
+
+MAX_SEARCH = 500  # characters; SQLite refuses LIKE patterns over 50,000 bytes (a server error)
+
+
+class BoundedSearch:
+    """Admin search with the term cut to MAX_SEARCH characters, as the API's ``q`` is."""
+
+    def get_search_results(self, request: HttpRequest, queryset, search_term: str):
+        return super().get_search_results(request, queryset, search_term[:MAX_SEARCH])

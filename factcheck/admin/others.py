@@ -4,12 +4,13 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from factcheck.admin.common import BoundedSearch
 from factcheck.admin.guards import ReadOnlyHistoryAdmin, WorkflowOnlyAdmin
 from factcheck.models import ClaimNote, Evidence, Source, SourceChange, SourceSnapshot, Tag, Verdict
 
 
 @admin.register(Source)
-class SourceAdmin(WorkflowOnlyAdmin):
+class SourceAdmin(BoundedSearch, WorkflowOnlyAdmin):
     """Sources are added from the claim page and the providers, and fetched by the workers."""
 
     list_display = ("__str__", "domain", "status", "http_status", "attempts", "fetched_at")

@@ -104,7 +104,8 @@ class FilterBackend(filters.DjangoFilterBackend):
 
 
 def _refuse_unknown(request: Request, filterset_class: type | None, view: object) -> None:
-    """A parameter that is neither a filter, a page parameter nor ``format`` is a 400."""
+    """A parameter that is neither a filter, a page parameter nor ``format``, or one given
+    with an empty value (``?status=``, which django-filter would take as no filter), is a 400."""
     known = {api_settings.URL_FORMAT_OVERRIDE, *getattr(filterset_class, "base_filters", ())}
     paginator = getattr(view, "paginator", None)
     for attribute in ("page_query_param", "page_size_query_param", "cursor_query_param"):
@@ -115,6 +116,10 @@ def _refuse_unknown(request: Request, filterset_class: type | None, view: object
         raise ValidationError(
             {name: [f"Unknown parameter; expected {expected}."] for name in unknown}
         )
+    empty = sorted(name for name, value in request.query_params.items() if value == "")
+    if empty:
+        reason = "Empty value; leave the parameter out instead."
+        raise ValidationError({name: [reason] for name in empty})
 
 
 def _named_filters(request: Request, filterset_class: type[FilterSet]) -> tuple[str, ...]:

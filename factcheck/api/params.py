@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django_filters.fields import IsoDateTimeField
+from rest_framework import exceptions
+from rest_framework.negotiation import DefaultContentNegotiation
 
 # PostgreSQL refuses UTC offsets beyond ±15:59 (real ones span −12:00 to +14:00).
 MAX_UTC_OFFSET = timedelta(hours=15, minutes=59)
@@ -53,3 +55,14 @@ class StrictBooleanField(forms.Field):
         if text in TRUE_WORDS | FALSE_WORDS:
             return text in TRUE_WORDS
         raise ValidationError("Use true or false.", code="invalid")
+
+
+class ContentNegotiation(DefaultContentNegotiation):
+    """DRF's, but an unknown ``?format=`` is a 400 naming ``format`` (DRF answers 404)."""
+
+    def filter_renderers(self, renderers: list, format: str) -> list:  # noqa: A002
+        matching = [renderer for renderer in renderers if renderer.format == format]
+        if not matching:
+            formats = ", ".join(renderer.format for renderer in renderers)
+            raise exceptions.ValidationError({"format": [f"Use one of: {formats}."]})
+        return matching
