@@ -140,6 +140,8 @@ def _lock_claim(claim: Claim, revision: int | None = None) -> Claim:
 
 def _clean_text(value: str, *, field: str, label: str, required: bool = True) -> str:
     text = (value or "").strip()
+    if "\x00" in text:  # PostgreSQL cannot store it (a server error, not a refusal)
+        raise ReviewInputError(f"{label} contains a NUL character.", field=field)
     if required and not text:
         raise ReviewInputError(f"{label} is required.", field=field)
     if len(text) > MAX_TEXT:
@@ -231,7 +233,7 @@ def _tag(name: str) -> Tag:
 def _tag_names(tags: Iterable[str]) -> list[str]:
     names: dict[str, str] = {}
     for raw in tags:
-        name = " ".join(str(raw).split())
+        name = " ".join(str(raw).replace("\x00", "").split())
         if len(name) > 80:
             raise ReviewInputError(
                 f"Tag {name[:20]!r}… is longer than 80 characters.", field="tags"

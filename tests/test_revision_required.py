@@ -84,3 +84,20 @@ def test_the_admin_article_filter_ignores_unicode_digits(client, editor, claim, 
     client.force_login(editor)
     response = client.get(reverse("admin:factcheck_claim_changelist"), {"article": "¹"})
     assert response.status_code in (200, 302)
+
+
+@pytest.mark.parametrize(
+    ("step", "field"), [("dismiss", "reason"), ("note", "text"), ("draft", "summary")]
+)
+def test_a_nul_character_in_an_admin_form_is_refused_not_a_server_error(
+    client, editor, claim, plain_static, step, field
+):
+    """PostgreSQL cannot store NUL: the workflow refuses it before saving, on any database."""
+    client.force_login(editor)
+    data = {field: "a\x00b", "revision": claim.revision, "rating": "false"}
+    url = reverse("admin:factcheck_claim_step", args=[claim.pk, step])
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    assert "NUL character" in response.content.decode()
+    claim.refresh_from_db()
+    assert claim.status == Claim.Status.NEW
