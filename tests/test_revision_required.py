@@ -97,7 +97,7 @@ def test_a_nul_character_in_an_admin_form_is_refused_not_a_server_error(
     data = {field: "a\x00b", "revision": claim.revision, "rating": "false"}
     url = reverse("admin:factcheck_claim_step", args=[claim.pk, step])
     response = client.post(url, data, follow=True)
-    assert response.status_code == 200
+    assert response.status_code in (200, 400)  # the page again, with the refusal
     assert "NUL character" in response.content.decode()
     claim.refresh_from_db()
     assert claim.status == Claim.Status.NEW
