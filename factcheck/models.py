@@ -426,6 +426,9 @@ class WebhookSubscription(TimeStamped):
     owner = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="webhook_subscriptions"
     )
+    revision = models.PositiveIntegerField(
+        default=0, help_text="Bumped by every change; a change must name the revision it read."
+    )
 
     class Meta:
         ordering = ["-created_at"]

@@ -27,6 +27,7 @@ from django.utils import timezone
 from factcheck import backoff, queue
 from factcheck.api import claimreview
 from factcheck.models import Article, Verdict, WebhookDelivery, WebhookSubscription
+from factcheck.review import EditConflict
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety
 
@@ -82,9 +83,16 @@ def subscription_create(
 
 @transaction.atomic
 def subscription_update(
-    *, subscription: WebhookSubscription, **changes: Any
+    *, subscription: WebhookSubscription, revision: int, **changes: Any
 ) -> WebhookSubscription:
-    """Change url, events, active or secret; a new url passes the same checks as on creation."""
+    """Change url, events, active or secret; a new url passes the same checks as on creation.
+
+    ``revision`` is the one the caller read: a stale one raises EditConflict, nothing changes.
+    """
+    subscription = WebhookSubscription.objects.select_for_update().get(pk=subscription.pk)
+    if revision != subscription.revision:
+        raise EditConflict("Someone else changed this subscription; read it again.")
+    subscription.revision += 1
     if "url" in changes:
         changes["url"] = check_target_url(changes["url"])
     if "events" in changes:
@@ -93,7 +101,7 @@ def subscription_update(
         changes["secret"] = _checked_secret(changes["secret"])
     for name, value in changes.items():
         setattr(subscription, name, value)
-    subscription.save(update_fields=[*changes, "updated_at"])
+    subscription.save(update_fields=[*changes, "revision", "updated_at"])
     return subscription
 
 

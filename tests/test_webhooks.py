@@ -129,15 +129,34 @@ def test_changing_the_url_is_checked_again(api, senior_editor, settings):
     settings.FETCH_ALLOW_PRIVATE_NETWORKS = False
     subscription = subscribe(senior_editor, "https://93.184.215.14/")
     response = api(senior_editor).patch(
-        f"/api/v1/webhooks/{subscription.pk}/", {"url": "http://127.0.0.1/"}, format="json"
-    )
+        f"/api/v1/webhooks/{subscription.pk}/", {"url": "http://127.0.0.1/", "revision": 0},
+        format="json",
+    )  # fmt: skip
     assert error_fields(response.json()) == ["url"]
     response = api(senior_editor).patch(
-        f"/api/v1/webhooks/{subscription.pk}/", {"active": False}, format="json"
+        f"/api/v1/webhooks/{subscription.pk}/", {"active": False, "revision": 0}, format="json"
     )
     assert response.json()["active"] is False
+    assert response.json()["revision"] == 1
     assert api(senior_editor).delete(f"/api/v1/webhooks/{subscription.pk}/").status_code == 204
     assert not WebhookSubscription.objects.exists()
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_change_without_the_revision_it_read(api, senior_editor):
+    subscription = subscribe(senior_editor, "https://93.184.215.14/")
+    url = f"/api/v1/webhooks/{subscription.pk}/"
+    response = api(senior_editor).patch(url, {"active": False}, format="json")
+    assert response.status_code == 400
+    assert error_fields(response.json()) == ["revision"]
+    assert (
+        api(senior_editor).patch(url, {"active": False, "revision": 0}, format="json").status_code
+        == 200
+    )
+    stale = api(senior_editor).patch(url, {"active": True, "revision": 0}, format="json")
+    assert stale.status_code == 409
+    subscription.refresh_from_db()
+    assert (subscription.active, subscription.revision) == (False, 1)
 
 
 # --- Deliveries in this process ------------------------------------------------------------

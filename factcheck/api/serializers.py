@@ -469,8 +469,25 @@ class WebhookSubscriptionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = WebhookSubscription
-        fields = ("id", "url", "events", "active", "secret", "owner", "created_at", "updated_at")
+        fields = (
+            "id", "url", "events", "active", "secret", "owner", "revision", "created_at",
+            "updated_at",
+        )  # fmt: skip
+        read_only_fields = ("owner", "revision")
+
+
+class WebhookSubscriptionUpdateSerializer(WebhookSubscriptionSerializer):
+    """A change (PUT or PATCH) names the revision it read, even a partial one."""
+
+    revision = RevisionField()
+
+    class Meta(WebhookSubscriptionSerializer.Meta):
         read_only_fields = ("owner",)
+
+    def validate(self, attrs: dict) -> dict:
+        if "revision" not in attrs:
+            raise serializers.ValidationError({"revision": ["This field is required."]})
+        return attrs
 
 
 class WebhookSubscriptionCreatedSerializer(WebhookSubscriptionSerializer):

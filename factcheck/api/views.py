@@ -432,6 +432,11 @@ class WebhookSubscriptionViewSet(ETagListMixin, viewsets.ModelViewSet):
         body = serializers.WebhookSubscriptionCreatedSerializer(subscription).data
         return Response(body, status=status.HTTP_201_CREATED)
 
+    def get_serializer_class(self) -> type:
+        if self.action in ("update", "partial_update"):
+            return serializers.WebhookSubscriptionUpdateSerializer
+        return super().get_serializer_class()
+
     def perform_update(self, serializer: serializers.WebhookSubscriptionSerializer) -> None:
         serializer.instance = webhooks.subscription_update(
             subscription=serializer.instance, **serializer.validated_data
