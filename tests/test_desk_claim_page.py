@@ -191,6 +191,34 @@ def test_a_senior_editor_overrides_with_a_written_reason_that_is_kept(
     assert failed_only_draft.history.filter(unfetched_citation_reason=reason).exists()
 
 
+@pytest.mark.django_db
+def test_the_api_takes_the_short_wording_and_the_override_reason(
+    api, failed_only_draft, editor, senior_editor
+):
+    claim = failed_only_draft.claim
+    drafted = api(editor).post(
+        f"/api/v1/claims/{claim.pk}/verdict/",
+        {"rating": "false", "summary": "Wrong.", "claim_reviewed": "Schools shut all year",
+         "cited_evidence": [e.pk for e in failed_only_draft.cited_evidence.all()],
+         "revision": failed_only_draft.revision},
+        format="json",
+    )  # fmt: skip
+    assert drafted.status_code == 200
+    failed_only_draft.refresh_from_db()
+    revision = failed_only_draft.revision
+    publish = f"/api/v1/claims/{claim.pk}/publish/"
+    refused = api(senior_editor).post(publish, {"revision": revision}, format="json")
+    assert refused.status_code == 409
+    assert "write why it is published anyway" in str(refused.json())
+    reason = "The ministry's page is offline; we hold a PDF copy of it."
+    body = {"revision": revision, "unfetched_reason": reason}
+    published = api(senior_editor).post(publish, body, format="json")
+    assert published.status_code == 200, published.json()
+    failed_only_draft.refresh_from_db()
+    assert failed_only_draft.claim_reviewed == "Schools shut all year"
+    assert failed_only_draft.unfetched_citation_reason == reason
+
+
 def test_claimreview_warnings_are_shown_before_publishing(client, senior_editor, editor):
     long = "The minister said that " + "schools were closed for most of the year " * 3 + "in 2020."
     claim = make_claim(make_article(body=long, url=""), text=long, claimant="")

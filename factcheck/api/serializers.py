@@ -232,6 +232,13 @@ class VerdictDraftSerializer(serializers.Serializer):
         required=False,
         help_text="Evidence ids of this claim; omitted cites the claim's cited evidence.",
     )
+    claim_reviewed = serializers.CharField(
+        max_length=200,
+        required=False,
+        allow_blank=True,
+        help_text="Short wording of the claim for ClaimReview's claimReviewed (75 characters or "
+        "fewer suggested); omitted keeps the draft's.",
+    )
     revision = RevisionField(
         help_text="The draft's revision you read, or 0 when the claim had no draft; a stale one "
         "is refused with 409 edit_conflict."
@@ -240,6 +247,13 @@ class VerdictDraftSerializer(serializers.Serializer):
 
 class VerdictPublishSerializer(serializers.Serializer):
     revision = RevisionField()
+    unfetched_reason = serializers.CharField(
+        max_length=20_000,
+        required=False,
+        allow_blank=True,
+        help_text="Required when none of the cited sources has been fetched: why publishing on "
+        "them is sound (kept on the verdict).",
+    )
 
 
 class VerdictCorrectSerializer(serializers.Serializer):

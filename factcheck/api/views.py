@@ -248,6 +248,7 @@ class ClaimVerdictDraftView(ClaimActionView):
             summary=data["summary"],
             cited_evidence=data.get("cited_evidence"),
             revision=data["revision"],
+            claim_reviewed=data.get("claim_reviewed"),
         )
         return Response(serializers.VerdictVersionSerializer(verdict).data)
 
@@ -266,7 +267,10 @@ class ClaimPublishView(ClaimActionView):
         if draft is None:
             raise review.WorkflowError("This claim has no draft verdict to publish.")
         verdict = review.verdict_publish(
-            verdict=draft, approver=request.user, revision=data["revision"]
+            verdict=draft,
+            approver=request.user,
+            revision=data["revision"],
+            unfetched_reason=data.get("unfetched_reason", ""),
         )
         return Response(serializers.VerdictVersionSerializer(verdict).data)
 
