@@ -62,7 +62,7 @@ def test_the_desk_from_pasted_text_to_a_public_fact_check(
     page = first.new_page()
     _log_in(page, base, editor.username)
     page.goto(f"{base}/admin/factcheck/article/")
-    page.click("a.addlink")
+    page.click("#content a.addlink")
     page.fill("#id_text", seed_text)
     page.fill("#id_title", "Turkey and Russia talk Idlib as 900,000 flee")
     page.fill("#id_original_url", "https://levantledger.example/2020/02/20/idlib/")
