@@ -7,9 +7,8 @@ class FactcheckConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from factcheck import redact, webhooks
+        from factcheck import redact
         from factcheck.api import authentication
 
         redact.install()
-        webhooks.connect_hooks()
         authentication.connect_hooks()

@@ -1,5 +1,6 @@
 """Publishing guards: what must hold, or be explained, before a verdict goes public."""
 
+from factcheck.errors import ReviewInputError, WorkflowError
 from factcheck.models import Evidence, Source, Verdict
 
 MAX_CLAIM_REVIEWED = 200
@@ -8,8 +9,6 @@ MAX_CLAIM_REVIEWED = 200
 def short_wording(value: str | None) -> str | None:
     """``value`` (a verdict's ``claim_reviewed``) with its spaces tidied; None stays None.
     Raises ReviewInputError when it is too long."""
-    from factcheck.review import ReviewInputError
-
     if value is None:
         return None
     text = " ".join(value.split())
@@ -26,8 +25,6 @@ def fetched_or_explained(verdict: Verdict, reason: str) -> str:
     """The reason to keep on a verdict about to be published: "" when a cited source is fetched;
     the approver's written ``reason`` when none is. Raises WorkflowError when none is fetched
     and no reason is given."""
-    from factcheck.review import WorkflowError
-
     unfetched = unfetched_citations(verdict)
     if unfetched and not (reason or "").strip():
         raise WorkflowError(unfetched)

@@ -7,7 +7,6 @@ process); URLs are fetched by a worker (``tasks.article_fetch``) and extracted b
 
 import hashlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -17,7 +16,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from factcheck import dates, extraction, near_duplicates, queue
+from factcheck import dates, extraction, near_duplicates, queue, webhooks
+from factcheck.errors import InputRefused, TransientFailure
 from factcheck.models import Article, ArticleRaw, Claim
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety
@@ -31,22 +31,6 @@ PENDING = (Article.Status.QUEUED, Article.Status.FETCHING)
 # A queued or fetching article untouched this long (seconds) is sent again when resubmitted: a
 # fetch in progress touches it at least every FETCH_TOTAL_TIMEOUT + retry backoff (30 + 60 s).
 RESUBMIT_AFTER = 120
-
-
-class IngestError(ValueError):
-    """The input was refused before anything was stored. ``field`` names what was wrong."""
-
-    def __init__(self, message: str, *, field: str = "url") -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class TransientFetchFailure(Exception):
-    """A fetch failed in a way worth retrying (timeout, 5xx, 429)."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.retry_after = retry_after
 
 
 def fetch_policy() -> fetching.FetchPolicy:
@@ -67,12 +51,12 @@ def article_submit_url(*, url: str) -> Article:
     """Queue a URL for fetching. The same URL twice is the same article; a failed one is retried,
     and so is one left queued or fetching for RESUBMIT_AFTER seconds (its task was lost).
 
-    Raises IngestError (nothing stored) for a URL that is malformed or not http(s).
+    Raises InputRefused (nothing stored) for a URL that is malformed or not http(s).
     """
     try:
         normalised = netsafety.normalise_url(url.strip())
     except netsafety.RefusedURL as exc:
-        raise IngestError(str(exc), field="url") from exc
+        raise InputRefused(str(exc), field="url") from exc
     with transaction.atomic():
         article, created = Article.objects.select_for_update().get_or_create(url=normalised)
         if created:  # a new article is created queued: one write, one history row
@@ -124,11 +108,11 @@ def article_ingest_upload(*, name: str, content: bytes, meta: Metadata | None = 
     """Store an uploaded .txt, .html or .pdf file (origin ``file``) with its claims."""
     suffix = Path(name).suffix.lower()
     if suffix not in FILE_SUFFIXES:
-        raise IngestError(
+        raise InputRefused(
             f"Only .txt, .html and .pdf files can be ingested, not {name!r}.", field="file"
         )
     if len(content) > MAX_FILE_BYTES:
-        raise IngestError(f"{name} is larger than 10 MB.", field="file")
+        raise InputRefused(f"{name} is larger than 10 MB.", field="file")
     meta = meta or Metadata()
     if suffix == ".pdf":
         text = _pdf_text(content)
@@ -145,13 +129,13 @@ def article_ingest_upload(*, name: str, content: bytes, meta: Metadata | None = 
 def article_ingest_file(*, path: Path) -> Article:
     """Ingest a local .txt, .html or .pdf file."""
     if path.suffix.lower() not in FILE_SUFFIXES:
-        raise IngestError(
+        raise InputRefused(
             f"Only .txt, .html and .pdf files can be ingested, not {path.name!r}.", field="file"
         )
     if not path.is_file():
-        raise IngestError(f"No such file: {path}.", field="file")
+        raise InputRefused(f"No such file: {path}.", field="file")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise IngestError(f"{path.name} is larger than 10 MB.", field="file")
+        raise InputRefused(f"{path.name} is larger than 10 MB.", field="file")
     return article_ingest_upload(name=path.name, content=path.read_bytes())
 
 
@@ -172,7 +156,7 @@ def article_submit(
         if value
     ]
     if len(given) != 1:
-        raise IngestError("Give exactly one of a URL, pasted text, pasted HTML or a file.")
+        raise InputRefused("Give exactly one of a URL, pasted text, pasted HTML or a file.")
     if url:
         return article_submit_url(url=url)
     if text:
@@ -186,7 +170,7 @@ def _pdf_text(content: bytes) -> str:
     try:
         return fetching.pdf_text(content)
     except fetching.UnsupportedContent as exc:
-        raise IngestError(str(exc), field="file") from exc
+        raise InputRefused(str(exc), field="file") from exc
 
 
 def _with_meta(
@@ -206,7 +190,7 @@ def _ingest_extracted(
 ) -> Article:
     extracted = _with_meta(extracted, meta)
     if not extracted.text.strip():
-        raise IngestError("No article text could be found in what was given.", field="text")
+        raise InputRefused("No article text could be found in what was given.", field="text")
     digest = content_hash(extracted.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
@@ -233,7 +217,7 @@ def _normalised_or_blank(url: str) -> str:
     try:
         return netsafety.normalise_url(url.strip())
     except netsafety.RefusedURL as exc:
-        raise IngestError(str(exc), field="url") from exc
+        raise InputRefused(str(exc), field="url") from exc
 
 
 # --- The worker side ----------------------------------------------------------------------
@@ -242,7 +226,7 @@ def _normalised_or_blank(url: str) -> str:
 def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
     """Fetch a queued URL article and keep the raw document. True when it is ready to extract.
 
-    Raises TransientFetchFailure when the fetch may succeed later and this is not the final attempt.
+    Raises TransientFailure when the fetch may succeed later and this is not the final attempt.
     """
     updated = Article.objects.filter(
         pk=article_id, status__in=[Article.Status.QUEUED, Article.Status.FETCHING]
@@ -255,7 +239,7 @@ def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
         result = fetching.fetch(article.url, policy=fetch_policy())
     except fetching.FetchError as exc:
         if exc.transient and not final_attempt:
-            raise TransientFetchFailure(exc.reason, exc.retry_after) from exc
+            raise TransientFailure(exc.reason, exc.retry_after) from exc
         article_fail(article_id=article_id, reason=exc.reason)
         return False
     # One INSERT … ON CONFLICT statement: a fetch worker's threads share the GIL, and on SQLite
@@ -316,27 +300,21 @@ def article_extract(*, article_id: int) -> None:
             _store(article, extracted, candidates)
 
 
-# Called with the id of an article that just failed, in the transaction that failed it
-# (webhooks record their deliveries there: a failure is never stored without its event).
-ARTICLE_FAILED_HOOKS: list[Callable[[int], None]] = []
-
-
 @transaction.atomic
 def article_fail(*, article_id: int, reason: str) -> None:
     """Mark one queued or fetching article failed with a reason an editor can read.
 
     An extracted article stays extracted (its claims exist, whatever failed after them), and one
     already failed keeps its first reason and sends no second ``article.failed`` webhook. The
-    hooks run in the same transaction: a connection lost before the commit loses neither the
-    failure nor its event alone (the article stays pending for the reconciler).
+    webhook's deliveries are recorded in the same transaction: a connection lost before the
+    commit loses neither the failure nor its event alone (the article stays pending for the
+    reconciler).
     """
     failed = Article.objects.filter(pk=article_id, status__in=PENDING).update(
         status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
     )
-    if not failed:
-        return
-    for hook in ARTICLE_FAILED_HOOKS:
-        hook(article_id)
+    if failed:
+        webhooks.article_failed(article_id)
 
 
 def _store(

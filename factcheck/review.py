@@ -12,7 +12,7 @@ Lock order, everywhere: the claim first, then its verdicts (then evidence). Two 
 them in opposite orders deadlock; what deadlocks remain are retried (``atomic_with_retry``).
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -20,8 +20,9 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from factcheck import guards
+from factcheck import guards, webhooks
 from factcheck.dbretry import atomic_with_retry
+from factcheck.errors import EditConflict, InputRefused, ReviewInputError, WorkflowError
 from factcheck.models import Article, Claim, ClaimNote, Evidence, Tag, Verdict
 
 User = AbstractBaseUser | AnonymousUser
@@ -63,27 +64,6 @@ MAX_TAGS = 20
 STALE_CLAIM = "Someone else saved this claim since you opened it; reload to see their changes."
 STALE_DRAFT = "Someone else saved this verdict since you opened it; reload to see their changes."
 STALE_VERDICT = "This verdict changed since you opened it; reload to see the current version."
-
-# Called after commit with the published verdict, for every publish including corrections.
-VERDICT_PUBLISHED_HOOKS: list[Callable[[Verdict], None]] = []
-# Called after commit (after the published hooks) only when the published verdict is a correction.
-VERDICT_CORRECTED_HOOKS: list[Callable[[Verdict], None]] = []
-
-
-class WorkflowError(Exception):
-    """A transition the workflow refuses; ``str(exc)`` is the reason an editor reads."""
-
-
-class EditConflict(WorkflowError):
-    """The row changed since the caller read it (a stale ``revision``)."""
-
-
-class ReviewInputError(WorkflowError):
-    """A value was refused before anything was saved; ``field`` names it."""
-
-    def __init__(self, message: str, *, field: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 # --- Permissions -------------------------------------------------------------------------
@@ -283,7 +263,7 @@ def evidence_add_by_url(*, claim: Claim, actor: User, url: str) -> Evidence:
         return pipeline.source_add_for_claim(
             claim=claim, url=url, actor=actor, provider=Evidence.Provider.EDITOR
         )
-    except pipeline.SourceError as exc:
+    except InputRefused as exc:
         raise ReviewInputError(str(exc), field="url") from exc
 
 
@@ -388,7 +368,7 @@ def verdict_publish(
     )  # fmt: skip
     claim.status, claim.source_changed = RATING_TO_STATUS[verdict.rating], False
     _save(claim, approver, "status", "source_changed")
-    transaction.on_commit(lambda: _run_hooks(verdict))
+    transaction.on_commit(lambda: webhooks.verdict_published(verdict))
     return verdict
 
 
@@ -408,14 +388,6 @@ def _supersede(verdict_id: int, actor: User) -> None:
     previous = Verdict.objects.select_for_update().get(pk=verdict_id)
     previous.status, previous.is_current = Verdict.Status.SUPERSEDED, False
     _save(previous, actor, "status", "is_current")
-
-
-def _run_hooks(verdict: Verdict) -> None:
-    for hook in VERDICT_PUBLISHED_HOOKS:
-        hook(verdict)
-    if verdict.corrects_id:
-        for hook in VERDICT_CORRECTED_HOOKS:
-            hook(verdict)
 
 
 @atomic_with_retry

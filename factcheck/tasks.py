@@ -7,13 +7,13 @@ Each task registers under its name in ``factcheck.queue`` and runs its domain ca
 from celery import shared_task
 from django.conf import settings
 
-from factcheck import ingest, queue, settling, webhooks
+from factcheck import errors, ingest, queue, settling, webhooks
 
 
 @shared_task(
     bind=True,
     name=queue.ARTICLE_FETCH,
-    autoretry_for=(ingest.TransientFetchFailure,),
+    autoretry_for=(errors.TransientFailure,),
     retry_backoff=1,
     retry_backoff_max=60,
     retry_jitter=True,
@@ -23,7 +23,7 @@ from factcheck import ingest, queue, settling, webhooks
 def article_fetch(self, article_id: int) -> None:
     """Fetch one URL article, then hand it to the analyse queue. Safe to run twice."""
     final_attempt = self.request.retries >= self.max_retries
-    transient = (ingest.TransientFetchFailure,)  # retried by autoretry_for
+    transient = (errors.TransientFailure,)  # retried by autoretry_for
     with settling.recorded(ingest.article_fail, article_id=article_id, passing=transient):
         if ingest.article_fetch(article_id=article_id, final_attempt=final_attempt):
             queue.article_extract_enqueue(article_id)
@@ -48,7 +48,7 @@ def webhook_deliver(self, delivery_id: int) -> None:
     with settling.recorded(settling.delivery_fail, delivery_id=delivery_id):
         try:
             webhooks.delivery_attempt(delivery_id=delivery_id, final_attempt=final_attempt)
-        except webhooks.TransientDeliveryFailure as exc:
+        except errors.TransientFailure as exc:
             raise self.retry(countdown=webhooks.retry_delay(self.request.retries)) from exc
 
 
@@ -80,7 +80,7 @@ def source_fetch(self, source_id: int) -> None:
     with settling.recorded(pipeline.source_fail, source_id=source_id):
         try:
             ready = pipeline.source_fetch(source_id=source_id, final_attempt=final_attempt)
-        except pipeline.TransientSourceFailure as exc:
+        except errors.TransientFailure as exc:
             delay = pipeline.retry_delay(self.request.retries, exc.retry_after)
             raise self.retry(countdown=delay) from exc
         if ready:

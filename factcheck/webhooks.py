@@ -26,8 +26,8 @@ from django.utils import timezone
 
 from factcheck import backoff, queue
 from factcheck.api import claimreview
+from factcheck.errors import EditConflict, TransientFailure
 from factcheck.models import Article, Verdict, WebhookDelivery, WebhookSubscription
-from factcheck.review import EditConflict
 from factcheck.sources import fetch as fetching
 from factcheck.sources import netsafety
 
@@ -38,14 +38,6 @@ EVENT_HEADER = "X-Workbench-Event"
 DELIVERY_HEADER = "X-Workbench-Delivery"
 SIGNATURE_TOLERANCE = 300  # seconds a receiver should accept a timestamp for
 Event = WebhookSubscription.Event
-
-
-class TransientDeliveryFailure(Exception):
-    """The receiver timed out, refused the connection or answered 5xx/429: worth retrying."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.retry_after = retry_after
 
 
 # --- Subscriptions ---------------------------------------------------------------------------
@@ -168,17 +160,17 @@ def event_publish(*, event: str, data: dict[str, Any]) -> list[WebhookDelivery]:
 
 
 def verdict_published(verdict: Verdict) -> None:
-    """review.VERDICT_PUBLISHED_HOOKS: every publish, corrections included."""
-    event_publish(event=Event.VERDICT_PUBLISHED, data=verdict_data(verdict.pk))
-
-
-def verdict_corrected(verdict: Verdict) -> None:
-    """review.VERDICT_CORRECTED_HOOKS: a correction was published."""
-    event_publish(event=Event.VERDICT_CORRECTED, data=verdict_data(verdict.pk))
+    """``verdict.published`` for every publish, then ``verdict.corrected`` when it corrects an
+    earlier version. Called by ``review.verdict_publish`` once its transaction has committed."""
+    data = verdict_data(verdict.pk)
+    event_publish(event=Event.VERDICT_PUBLISHED, data=data)
+    if verdict.corrects_id:
+        event_publish(event=Event.VERDICT_CORRECTED, data=data)
 
 
 def article_failed(article_id: int) -> None:
-    """ingest.ARTICLE_FAILED_HOOKS: an article ended as failed (called in its transaction)."""
+    """``article.failed``. Called by ``ingest.article_fail`` inside the transaction that fails
+    the article, so the failure is never stored without its deliveries (or the reverse)."""
     article = Article.objects.only("url", "failure_reason", "updated_at").get(pk=article_id)
     data = {
         "article": {
@@ -210,19 +202,6 @@ def verdict_data(verdict_id: int) -> dict[str, Any]:
     }
 
 
-def connect_hooks() -> None:
-    """Subscribe to the review and ingest hooks (called once from AppConfig.ready)."""
-    from factcheck import ingest, review
-
-    for hooks, hook in (
-        (review.VERDICT_PUBLISHED_HOOKS, verdict_published),
-        (review.VERDICT_CORRECTED_HOOKS, verdict_corrected),
-        (ingest.ARTICLE_FAILED_HOOKS, article_failed),
-    ):
-        if hook not in hooks:
-            hooks.append(hook)
-
-
 # --- Delivery ----------------------------------------------------------------------------------
 
 
@@ -248,7 +227,7 @@ def delivery_policy() -> fetching.FetchPolicy:
 def delivery_attempt(*, delivery_id: int, final_attempt: bool) -> WebhookDelivery | None:
     """POST one pending delivery and log the outcome on its row. No lock is held over the POST.
 
-    Raises TransientDeliveryFailure (the row stays pending) when it may succeed later and this
+    Raises TransientFailure (the row stays pending) when it may succeed later and this
     is not the final attempt.
     """
     delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
@@ -298,7 +277,7 @@ def _record(
     )  # fmt: skip
     logger.info("Webhook delivery %s (%s): %s %s", delivery.pk, delivery.event, outcome, status)
     if retry:
-        raise TransientDeliveryFailure(error)
+        raise TransientFailure(error)
     delivery.refresh_from_db()
     return delivery
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from factcheck import ingest
+from factcheck import errors, ingest
 from factcheck.models import Article, ArticleRaw, Claim
 from tests.conftest import FIXTURES, wait_for
 
@@ -197,7 +197,7 @@ def test_a_timeout_fails_the_article_and_not_the_others(celery_worker, httpserve
     ],
 )
 def test_an_invalid_or_unsupported_url_is_refused_before_anything_is_stored(url):
-    with pytest.raises(ingest.IngestError) as refused:
+    with pytest.raises(errors.InputRefused) as refused:
         ingest.article_submit_url(url=url)
 
     assert str(refused.value)
@@ -274,7 +274,7 @@ def test_pasted_html_and_text_of_the_seed_give_the_same_claims(seed_html, seed_t
     ids=["empty", "only-invisible-marks"],
 )
 def test_pasted_text_with_nothing_in_it_is_refused(text):
-    with pytest.raises(ingest.IngestError):
+    with pytest.raises(errors.InputRefused):
         ingest.article_ingest_text(text=text)
     assert Article.objects.count() == 0
 
@@ -308,7 +308,7 @@ def test_files_are_ingested_and_other_suffixes_refused(tmp_path, seed_html):
     other.write_bytes(b"PK\x03\x04")
 
     article = ingest.article_ingest_file(path=page)
-    with pytest.raises(ingest.IngestError, match=".txt, .html and .pdf"):
+    with pytest.raises(errors.InputRefused, match=".txt, .html and .pdf"):
         ingest.article_ingest_file(path=other)
 
     assert article.origin == Article.Origin.FILE

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from factcheck import review
-from factcheck.models import Article, Claim, Verdict
+from factcheck.models import Article, Claim, Verdict, WebhookDelivery, WebhookSubscription
 from tests.personas import make_claim, make_evidence
 
 ACTIONS = list(review.ACTION_PERMISSIONS)
@@ -386,20 +386,26 @@ def test_publish_refuses_a_draft_on_a_dismissed_claim(draft, editor, senior_edit
         review.verdict_publish(verdict=draft, approver=senior_editor)
 
 
-def test_publish_calls_the_hooks_only_after_commit(
+def _subscribe_to_every_event(owner) -> None:
+    events = list(WebhookSubscription.Event.values)
+    WebhookSubscription.objects.create(owner=owner, url="https://93.184.215.14/h", events=events)
+
+
+def _events() -> list[tuple[str, int]]:
+    deliveries = WebhookDelivery.objects.order_by("pk")
+    return [(d.event, d.payload["data"]["verdict"]["id"]) for d in deliveries]
+
+
+def test_publish_records_its_webhook_only_after_commit(
     draft, senior_editor, django_capture_on_commit_callbacks
 ):
-    seen: list[tuple[str, int]] = []
-    review.VERDICT_PUBLISHED_HOOKS.append(lambda v: seen.append(("published", v.pk)))
-    review.VERDICT_CORRECTED_HOOKS.append(lambda v: seen.append(("corrected", v.pk)))
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            review.verdict_publish(verdict=draft, approver=senior_editor)
-            assert seen == []
-    finally:
-        review.VERDICT_PUBLISHED_HOOKS.pop()
-        review.VERDICT_CORRECTED_HOOKS.pop()
-    assert seen == [("published", draft.pk)]
+    _subscribe_to_every_event(senior_editor)
+    with django_capture_on_commit_callbacks() as callbacks:
+        review.verdict_publish(verdict=draft, approver=senior_editor)
+    assert _events() == []
+    for callback in callbacks:
+        callback()
+    assert _events() == [("verdict.published", draft.pk)]
 
 
 # --- Corrections ------------------------------------------------------------------------
@@ -427,20 +433,16 @@ def test_another_senior_editor_publishes_the_correction_and_the_old_one_is_super
     published, senior_editor, second_senior_editor, django_capture_on_commit_callbacks
 ):
     correction = _correct(published, second_senior_editor)
-    seen: list[int] = []
-    review.VERDICT_CORRECTED_HOOKS.append(lambda v: seen.append(v.pk))
-    try:
-        with django_capture_on_commit_callbacks(execute=True):
-            review.verdict_publish(verdict=correction, approver=senior_editor)
-    finally:
-        review.VERDICT_CORRECTED_HOOKS.pop()
+    _subscribe_to_every_event(senior_editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        review.verdict_publish(verdict=correction, approver=senior_editor)
     published.refresh_from_db()
     correction.refresh_from_db()
     assert (published.status, published.is_current) == ("superseded", False)
     assert (published.rating, published.summary) == ("true", "The figure matches.")
     assert (correction.status, correction.is_current) == ("published", True)
     assert correction.claim.status == "disputed"
-    assert seen == [correction.pk]
+    assert _events() == [("verdict.published", correction.pk), ("verdict.corrected", correction.pk)]
 
 
 def test_the_corrector_cannot_publish_their_own_correction(published, second_senior_editor):

@@ -4,7 +4,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from factcheck import ingest
+from factcheck import errors, ingest
 from factcheck.models import ArticleRaw, Evidence, Source
 from factcheck.sources import fetch as fetching
 from factcheck.sources import pipeline, ranking
@@ -327,7 +327,7 @@ def test_an_editor_url_becomes_evidence_and_one_source_is_shared_by_claims(db, e
 )
 def test_a_bad_editor_url_is_refused_with_a_reason_and_nothing_is_stored(db, url):
     claim = make_claim(text=CLAIM)
-    with pytest.raises(pipeline.SourceError) as caught:
+    with pytest.raises(errors.InputRefused) as caught:
         pipeline.source_add_for_claim(claim=claim, url=url)
     assert str(caught.value)
     assert caught.value.field == "url"

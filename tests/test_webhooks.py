@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from werkzeug import Request, Response
 
-from factcheck import ingest, review, webhooks
+from factcheck import errors, ingest, review, webhooks
 from factcheck.models import WebhookDelivery, WebhookSubscription
 from tests.api_fixtures import error_fields
 from tests.conftest import wait_for
@@ -209,7 +209,7 @@ def test_a_5xx_answer_is_retried(httpserver_ipv4, allow_loopback, senior_editor)
     httpserver_ipv4.expect_request("/hook").respond_with_handler(Receiver([503]))
     subscribe(senior_editor, httpserver_ipv4.url_for("/hook"))
     (delivery,) = webhooks.event_publish(event="article.failed", data={})
-    with pytest.raises(webhooks.TransientDeliveryFailure):
+    with pytest.raises(errors.TransientFailure):
         webhooks.delivery_attempt(delivery_id=delivery.pk, final_attempt=False)
     delivery.refresh_from_db()
     assert (delivery.status, delivery.response_status, delivery.attempts) == ("pending", 503, 1)

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from factcheck import dates, ingest, selectors
+from factcheck import dates, errors, ingest, selectors
 from factcheck.admin.forms import IntakeForm
 from factcheck.models import Article, Claim
 
@@ -33,7 +33,7 @@ def intake_view(request: HttpRequest, model_admin) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             article = ingest.article_submit(**form.submitted())
-        except ingest.IngestError as exc:
+        except errors.InputRefused as exc:
             field = exc.field if exc.field in form.fields else None
             form.add_error(field, str(exc))
         else:

@@ -14,7 +14,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from factcheck.review import EditConflict, ReviewInputError, WorkflowError
+from factcheck.errors import EditConflict, ReviewInputError, WorkflowError
 
 SUMMARIES = {
     400: "The request is not valid; nothing was changed.",

@@ -19,7 +19,7 @@ from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from factcheck import ingest, review, webhooks
+from factcheck import errors, ingest, review, webhooks
 from factcheck.api import claimreview, serializers
 from factcheck.api.filters import ClaimFilter, VerdictFilter, number_conflict_exists
 from factcheck.api.pagination import FeedPagination
@@ -113,7 +113,7 @@ def _submit(data: dict) -> Article:
         return ingest.article_submit(
             url=data.get("url", ""), text=data.get("text", ""), html=data.get("html", ""), meta=meta
         )
-    except ingest.IngestError as exc:
+    except errors.InputRefused as exc:
         raise ValidationError({exc.field: [str(exc)]}) from exc
 
 

@@ -23,6 +23,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from factcheck import backoff, extraction, queue
+from factcheck.errors import InputRefused, TransientFailure
 from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
 from factcheck.redact import redact
 from factcheck.sources import fetch as fetching
@@ -34,22 +35,6 @@ logger = logging.getLogger(__name__)
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PENDING = (Source.Status.QUEUED, Source.Status.FETCHING)
-
-
-class SourceError(ValueError):
-    """A source was refused before anything was stored; ``field`` names what was wrong."""
-
-    def __init__(self, message: str, *, field: str = "url") -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class TransientSourceFailure(Exception):
-    """A fetch failed in a way worth retrying (timeout, connection, 429, 5xx)."""
-
-    def __init__(self, reason: str, retry_after: float | None = None) -> None:
-        super().__init__(reason)
-        self.retry_after = retry_after
 
 
 def source_policy() -> fetching.FetchPolicy:
@@ -109,7 +94,7 @@ def _evidence_from_candidate(claim: Claim, candidate: Candidate) -> Evidence | N
             external_rating=candidate.external_rating,
             external_publisher=candidate.external_publisher,
         )
-    except SourceError as exc:
+    except InputRefused as exc:
         logger.info("Skipped %s for claim %s: %s", redact(candidate.url), claim.pk, exc)
         return None
 
@@ -117,7 +102,7 @@ def _evidence_from_candidate(claim: Claim, candidate: Candidate) -> Evidence | N
 def source_add_for_claim(
     *, claim: Claim, url: str, actor=None, provider: str = Evidence.Provider.EDITOR
 ) -> Evidence:
-    """Attach a URL to a claim as evidence (admin and API). Raises SourceError for a bad URL.
+    """Attach a URL to a claim as evidence (admin and API). Raises InputRefused for a bad URL.
 
     The fetch is queued when the transaction commits; a URL already attached returns its evidence.
     """
@@ -157,14 +142,14 @@ def evidence_add(
 
 
 def source_get_or_create(*, url: str, title: str = "") -> tuple[Source, bool]:
-    """(the one Source for a URL's normalised form, created). Raises SourceError for a URL we
+    """(the one Source for a URL's normalised form, created). Raises InputRefused for a URL we
     cannot fetch."""
     try:
         normalised = netsafety.normalise_url(url.strip())
     except netsafety.RefusedURL as exc:
-        raise SourceError(exc.reason) from exc
+        raise InputRefused(exc.reason) from exc
     if len(normalised) > 2000:
-        raise SourceError("The link is longer than 2,000 characters.")
+        raise InputRefused("The link is longer than 2,000 characters.")
     defaults = {"domain": registered_domain(normalised)[:255], "title": title[:500]}
     try:
         with transaction.atomic():
@@ -211,7 +196,7 @@ def source_requeue(*, source_id: int) -> bool:
 def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
     """Fetch a queued source and keep the document. True when it is ready to rank.
 
-    Raises TransientSourceFailure when the fetch may succeed later and this is not the final
+    Raises TransientFailure when the fetch may succeed later and this is not the final
     attempt. A redelivered task (worker lost mid-fetch) finds the source "fetching" and fetches
     again; the conditional updates make sure only one result is stored.
     """
@@ -229,7 +214,7 @@ def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
     except fetching.FetchError as exc:
         if exc.transient and not final_attempt:
             _note_attempt(source_id, exc)
-            raise TransientSourceFailure(exc.reason, exc.retry_after) from exc
+            raise TransientFailure(exc.reason, exc.retry_after) from exc
         source_fail(source_id=source_id, reason=exc.reason, status=exc.status)
         if not exc.transient:
             recheck.source_gone(source_id=source_id, reason=exc.reason)

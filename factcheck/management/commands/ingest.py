@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from factcheck import dates, ingest
+from factcheck import dates, errors, ingest
 from factcheck.models import Article
 from factcheck.sources import progress
 
@@ -37,7 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args, target: str, wait: bool, timeout: float, **options) -> None:
         try:
             article = self._ingest(target)
-        except ingest.IngestError as exc:
+        except errors.InputRefused as exc:
             raise CommandError(str(exc)) from exc
         if wait:
             article = self._wait(article, timeout)
