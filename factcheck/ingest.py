@@ -1,8 +1,10 @@
 """Where an article comes in and its claims are born: submit → fetch → extract → store claims.
 
 Pasted text, pasted HTML and files (uploaded or local) are extracted at once (in the caller's
-process); URLs are fetched by a worker (``tasks.article_fetch``) and extracted by another
-(``tasks.article_extract``). Every failure ends on the article as a readable reason.
+process); a URL is queued (``queue.article_fetch_enqueue``), fetched by a worker
+(``article_fetch``, which queues its extraction) and extracted by another (``article_extract``,
+which queues the claims' searches for sources). Every failure ends on the article as a readable
+reason, and ``article_fail`` sends the ``article.failed`` webhook.
 """
 
 import hashlib
@@ -224,7 +226,8 @@ def _normalised_or_blank(url: str) -> str:
 
 
 def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
-    """Fetch a queued URL article and keep the raw document. True when it is ready to extract.
+    """Fetch a queued URL article, keep the raw document and queue its extraction. True when it
+    is ready to extract.
 
     Raises TransientFailure when the fetch may succeed later and this is not the final attempt.
     """
@@ -257,6 +260,7 @@ def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
         unique_fields=["article"],
         update_fields=["content", "content_type", "http_status", "final_url"],
     )
+    queue.article_extract_enqueue(article_id)
     return True
 
 

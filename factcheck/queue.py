@@ -23,6 +23,7 @@ SOURCE_FETCH = "factcheck.tasks.source_fetch"
 SOURCE_RANK = "factcheck.tasks.source_rank"
 WEBHOOK_DELIVER = "factcheck.tasks.webhook_deliver"
 WORK_RECONCILE = "factcheck.tasks.work_reconcile"
+SOURCES_RECHECK = "factcheck.tasks.sources_recheck"
 ARTICLE_MATCH = "factcheck.tasks.article_match"
 
 # Try briefly: a request waiting on a broker that is down holds its client for this long.

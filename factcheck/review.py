@@ -20,9 +20,9 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from factcheck import guards, webhooks
+from factcheck import guards, ingest, queue, webhooks
 from factcheck.dbretry import atomic_with_retry
-from factcheck.errors import EditConflict, InputRefused, ReviewInputError, WorkflowError
+from factcheck.errors import EditConflict, ReviewInputError, WorkflowError
 from factcheck.models import Article, Claim, ClaimNote, Evidence, Tag, Verdict
 
 User = AbstractBaseUser | AnonymousUser
@@ -233,6 +233,16 @@ def claim_note_add(*, claim: Claim, actor: User, text: str) -> ClaimNote:
     return ClaimNote.objects.create(claim=claim, author=actor, text=text)
 
 
+@transaction.atomic
+def claim_source_changed(*, claim_id: int) -> Claim:
+    """Flag a claim whose published verdict cites a source that changed or is gone (a worker's
+    write: no actor in the history). Publishing the claim's next verdict clears the flag."""
+    claim = Claim.objects.select_for_update().get(pk=claim_id)
+    claim.source_changed = True
+    _save(claim, None, "source_changed")
+    return claim
+
+
 # --- Evidence ----------------------------------------------------------------------------
 
 
@@ -252,26 +262,18 @@ def evidence_cite(*, evidence: Evidence, actor: User, cited: bool = True) -> Evi
     return evidence
 
 
-def evidence_add_by_url(*, claim: Claim, actor: User, url: str) -> Evidence:
-    """Add a source an editor found to an open claim; it is fetched and ranked by a worker."""
+def evidence_add_check(*, claim: Claim, actor: User, url: str) -> str:
+    """The URL, tidied, that ``actor`` may add as a source to ``claim`` (an open claim, an
+    editor); ``pipeline.evidence_add`` calls this before it adds an editor's source."""
     _require_can(actor, "add_source", "Only editors add sources.")
     url = _clean_text(url, field="url", label="The source URL")
     _require(claim.status in Claim.OPEN_STATUSES, "Sources are added to open claims only.")
-    from factcheck.sources import pipeline
-
-    try:
-        return pipeline.source_add_for_claim(
-            claim=claim, url=url, actor=actor, provider=Evidence.Provider.EDITOR
-        )
-    except InputRefused as exc:
-        raise ReviewInputError(str(exc), field="url") from exc
+    return url
 
 
 def claims_find_sources(*, claims: Iterable[Claim], actor: User) -> int:
     """Queue a new search for sources for each claim, after commit. Returns how many."""
     _require_can(actor, "add_source", "Only editors look for sources.")
-    from factcheck import queue
-
     ids = [claim.pk for claim in claims]
     for claim_id in ids:
         queue.claim_find_sources_enqueue(claim_id)
@@ -468,6 +470,4 @@ def article_reingest(*, article: Article, actor: User) -> Article:
         article.status == Article.Status.FAILED,
         f"Only a failed article is fetched again; this one is {article.get_status_display()}.",
     )
-    from factcheck import ingest
-
     return ingest.article_submit_url(url=article.url)

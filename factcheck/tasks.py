@@ -2,12 +2,14 @@
 
 Each task registers under its name in ``factcheck.queue`` and runs its domain call inside
 ``settling.recorded``, so an exception nobody foresaw still ends the row failed with a reason.
+No task chains the next step: the domain step that finishes queues it (``queue.*_enqueue``).
 """
 
 from celery import shared_task
 from django.conf import settings
 
-from factcheck import errors, ingest, queue, settling, webhooks
+from factcheck import checked_before, errors, ingest, queue, reconcile, settling, webhooks
+from factcheck.sources import pipeline, recheck
 
 
 @shared_task(
@@ -21,12 +23,11 @@ from factcheck import errors, ingest, queue, settling, webhooks
     acks_late=True,
 )
 def article_fetch(self, article_id: int) -> None:
-    """Fetch one URL article, then hand it to the analyse queue. Safe to run twice."""
+    """Fetch one URL article (which then queues its extraction). Safe to run twice."""
     final_attempt = self.request.retries >= self.max_retries
     transient = (errors.TransientFailure,)  # retried by autoretry_for
     with settling.recorded(ingest.article_fail, article_id=article_id, passing=transient):
-        if ingest.article_fetch(article_id=article_id, final_attempt=final_attempt):
-            queue.article_extract_enqueue(article_id)
+        ingest.article_fetch(article_id=article_id, final_attempt=final_attempt)
 
 
 @shared_task(name=queue.ARTICLE_EXTRACT, acks_late=True)
@@ -54,9 +55,7 @@ def webhook_deliver(self, delivery_id: int) -> None:
 
 @shared_task(name=queue.CLAIM_FIND_SOURCES, acks_late=True, ignore_result=True)
 def claim_find_sources(claim_id: int) -> None:
-    """Ask the enabled providers for a claim's candidate sources and queue their fetches."""
-    from factcheck.sources import pipeline
-
+    """Ask the enabled providers for a claim's candidate sources (which queue their fetches)."""
     with settling.recorded(settling.claim_search_fail, claim_id=claim_id):
         pipeline.claim_find_sources(claim_id=claim_id)
 
@@ -69,46 +68,36 @@ def claim_find_sources(claim_id: int) -> None:
     max_retries=settings.SOURCE_FETCH_MAX_ATTEMPTS - 1,
 )
 def source_fetch(self, source_id: int) -> None:
-    """Fetch one source, then rank it on the analyse queue. Safe to run twice.
+    """Fetch one source (which then queues its ranking). Safe to run twice.
 
     Timeouts, connection errors, 429 and 5xx are retried with jittered exponential backoff that
     honours Retry-After; other 4xx and refusals fail at once with the reason on the source.
     """
-    from factcheck.sources import pipeline
-
     final_attempt = self.request.retries >= self.max_retries
     with settling.recorded(pipeline.source_fail, source_id=source_id):
         try:
-            ready = pipeline.source_fetch(source_id=source_id, final_attempt=final_attempt)
+            pipeline.source_fetch(source_id=source_id, final_attempt=final_attempt)
         except errors.TransientFailure as exc:
             delay = pipeline.retry_delay(self.request.retries, exc.retry_after)
             raise self.retry(countdown=delay) from exc
-        if ready:
-            queue.source_rank_enqueue(source_id)
 
 
 @shared_task(name=queue.SOURCE_RANK, acks_late=True, ignore_result=True)
 def source_rank(source_id: int) -> None:
     """Extract a fetched source's text and rank its passages for every claim citing it."""
-    from factcheck.sources import pipeline
-
     with settling.recorded(settling.source_rank_fail, source_id=source_id):
         pipeline.source_rank(source_id=source_id)
 
 
-@shared_task(acks_late=True, ignore_result=True)
+@shared_task(name=queue.SOURCES_RECHECK, acks_late=True, ignore_result=True)
 def sources_recheck() -> None:
     """Queue re-fetches of stale sources cited by published verdicts (Celery beat)."""
-    from factcheck.sources import recheck
-
     recheck.sources_recheck()
 
 
 @shared_task(name=queue.WORK_RECONCILE, acks_late=True, ignore_result=True)
 def work_reconcile() -> None:
     """Queue again the work left waiting longer than RECONCILE_AFTER (Celery beat)."""
-    from factcheck import reconcile
-
     reconcile.work_reconcile()
 
 
@@ -116,6 +105,4 @@ def work_reconcile() -> None:
 def article_match(article_id: int) -> None:
     """Match an article's claims against earlier claims, published verdicts and imported
     fact-checks (this worker's in-memory indexes); store the suggestions. Safe to run twice."""
-    from factcheck import checked_before
-
     checked_before.article_claims_match(article_id=article_id)

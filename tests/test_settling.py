@@ -142,7 +142,7 @@ def test_an_unforeseen_error_after_extraction_leaves_the_article_extracted():
 def test_an_unforeseen_error_ends_a_fetching_source_failed():
     claim = make_claim()
     with transaction.atomic():
-        evidence = pipeline.source_add_for_claim(claim=claim, url="https://example.org/r")
+        evidence = pipeline.evidence_add(claim=claim, url="https://example.org/r")
     Source.objects.filter(pk=evidence.source_id).update(status=Source.Status.FETCHING)
     with settling.recorded(pipeline.source_fail, source_id=evidence.source_id):
         raise ValueError("bad thing")

@@ -81,7 +81,7 @@ def test_a_fetch_worker_killed_outright_leaves_the_source_fetched_exactly_once(r
         from factcheck.sources import pipeline
 
         claim = make_claim(text="More than 900,000 people have fled Idlib since December.")
-        evidence = pipeline.source_add_for_claim(claim=claim, url=server.url("/report"))
+        evidence = pipeline.evidence_add(claim=claim, url=server.url("/report"))
         wait_for(lambda: hits, timeout=30)
         os.kill(first.pid, signal.SIGKILL)
         first.wait()

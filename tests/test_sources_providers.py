@@ -297,11 +297,9 @@ def test_an_editor_url_becomes_evidence_and_one_source_is_shared_by_claims(db, e
     first = make_claim(text=CLAIM)
     second = make_claim(text="Turkey has accepted about 3.7 million Syrian refugees.")
     url = "HTTPS://Reliefweb.example/report/idlib?fbclid=abc"
-    evidence = pipeline.source_add_for_claim(claim=first, url=url, actor=editor)
-    again = pipeline.source_add_for_claim(claim=first, url=url, actor=editor)
-    other = pipeline.source_add_for_claim(
-        claim=second, url="https://reliefweb.example/report/idlib"
-    )
+    evidence = pipeline.evidence_add(claim=first, url=url, actor=editor)
+    again = pipeline.evidence_add(claim=first, url=url, actor=editor)
+    other = pipeline.evidence_add(claim=second, url="https://reliefweb.example/report/idlib")
     assert again.pk == evidence.pk
     assert other.source_id == evidence.source_id
     assert Source.objects.count() == 1
@@ -328,7 +326,7 @@ def test_an_editor_url_becomes_evidence_and_one_source_is_shared_by_claims(db, e
 def test_a_bad_editor_url_is_refused_with_a_reason_and_nothing_is_stored(db, url):
     claim = make_claim(text=CLAIM)
     with pytest.raises(errors.InputRefused) as caught:
-        pipeline.source_add_for_claim(claim=claim, url=url)
+        pipeline.evidence_add(claim=claim, url=url)
     assert str(caught.value)
     assert caught.value.field == "url"
     assert not Source.objects.exists()

@@ -37,7 +37,7 @@ def unique_path(name: str) -> str:
 def add_source(url: str) -> Evidence:
     """Attach url to a new claim; the fetch is queued when the transaction commits."""
     with transaction.atomic():
-        return pipeline.source_add_for_claim(claim=make_claim(text=CLAIM), url=url)
+        return pipeline.evidence_add(claim=make_claim(text=CLAIM), url=url)
 
 
 def settled_source(evidence: Evidence, timeout: float = 40) -> Source:

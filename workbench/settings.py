@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from factcheck import queue  # the task names (its module imports nothing of the project)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("WORKBENCH_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
@@ -299,9 +301,9 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 2
 CELERY_DB_REUSE_MAX = 1000
 CELERY_TASK_DEFAULT_QUEUE = "analyse"
 CELERY_TASK_ROUTES = {
-    "factcheck.tasks.article_fetch": {"queue": "fetch"},
-    "factcheck.tasks.source_fetch": {"queue": "fetch"},
-    "factcheck.tasks.webhook_deliver": {"queue": "fetch"},
+    queue.ARTICLE_FETCH: {"queue": "fetch"},
+    queue.SOURCE_FETCH: {"queue": "fetch"},
+    queue.WEBHOOK_DELIVER: {"queue": "fetch"},
 }
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -436,7 +438,7 @@ if not REDIS_URL:
         "BROKER_POLLING_INTERVAL", 0.02, minimum=0.01
     )
 CELERY_BEAT_SCHEDULE["sources-recheck"] = {
-    "task": "factcheck.tasks.sources_recheck",
+    "task": queue.SOURCES_RECHECK,
     "schedule": SOURCES_RECHECK_EVERY,
 }
 
@@ -449,7 +451,7 @@ RECONCILE_AFTER = env_number("RECONCILE_AFTER", 1800, minimum=1)  # seconds
 RECONCILE_EVERY = env_number("RECONCILE_EVERY", 60, minimum=1)  # seconds
 RECONCILE_MAX_ATTEMPTS = int(env_number("RECONCILE_MAX_ATTEMPTS", 3, cast=int, minimum=1))
 CELERY_BEAT_SCHEDULE["work-reconcile"] = {
-    "task": "factcheck.tasks.work_reconcile",
+    "task": queue.WORK_RECONCILE,
     "schedule": RECONCILE_EVERY,
     "options": {"expires": RECONCILE_EVERY},  # a run still queued when the next is due is dropped
 }

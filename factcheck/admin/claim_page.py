@@ -18,6 +18,7 @@ from django.urls import reverse
 from factcheck import guards, review, selectors
 from factcheck.admin.steps import CLAIM_STEPS, draft_cites
 from factcheck.api import claimreview
+from factcheck.errors import InputRefused
 from factcheck.models import Claim, Verdict
 from factcheck.public import pages
 from factcheck.sources import providers
@@ -76,7 +77,7 @@ def step(request: HttpRequest, model_admin, claim: Claim, name: str) -> HttpResp
         return render(
             request, model_admin, claim.pk, typed=request.POST, step=name, conflict=name, status=409
         )
-    except (review.WorkflowError, PermissionDenied) as exc:
+    except (review.WorkflowError, InputRefused, PermissionDenied) as exc:
         messages.error(request, str(exc) or "You may not do that.", extra_tags=where)
         return render(request, model_admin, claim.pk, typed=request.POST, step=name, status=400)
     if done:

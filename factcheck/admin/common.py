@@ -7,13 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from factcheck import review
+from factcheck.errors import InputRefused
 
 
 def refusals(request: HttpRequest, call: Callable[[], object], done: str = "") -> bool:
     """Run one review call; show its refusal as a message. True when it went through."""
     try:
         call()
-    except (review.WorkflowError, PermissionDenied) as exc:
+    except (review.WorkflowError, InputRefused, PermissionDenied) as exc:
         messages.error(request, str(exc) or "You may not do that.")
         return False
     if done:

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from factcheck import review, selectors
 from factcheck.admin import match_steps
 from factcheck.models import Claim, Evidence
+from factcheck.sources import pipeline
 
 
 def _id(request: HttpRequest, name: str) -> int | None:
@@ -92,7 +93,7 @@ def _step_cite(request, claim):
 
 def _step_add_source(request, claim):
     url = request.POST.get("url", "")
-    call = lambda: review.evidence_add_by_url(claim=claim, actor=request.user, url=url)  # noqa: E731
+    call = lambda: pipeline.evidence_add(claim=claim, actor=request.user, url=url)  # noqa: E731
     return call, "Source added; it is fetched and ranked in the background."
 
 

@@ -14,7 +14,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from factcheck.errors import EditConflict, ReviewInputError, WorkflowError
+from factcheck.errors import EditConflict, InputRefused, WorkflowError
 
 SUMMARIES = {
     400: "The request is not valid; nothing was changed.",
@@ -52,7 +52,7 @@ def error_body(status_code: int, code: str, errors: list[dict[str, Any]]) -> dic
 
 
 def _translated(exc: Exception) -> Exception:
-    if isinstance(exc, ReviewInputError):
+    if isinstance(exc, InputRefused):  # ReviewInputError is one too
         return exceptions.ValidationError({exc.field: [str(exc)]})
     if isinstance(exc, EditConflict):
         return Conflict({"revision": [str(exc)]}, code="edit_conflict")

@@ -26,6 +26,7 @@ from factcheck.api.pagination import FeedPagination
 from factcheck.api.permissions import ManagesWebhooks, ReviewPermission
 from factcheck.api.renderers import JSONLDRenderer, JSONRenderer
 from factcheck.models import Article, Claim, Evidence, Verdict, WebhookSubscription
+from factcheck.sources import pipeline
 
 PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
 
@@ -226,7 +227,7 @@ class ClaimSourceAddView(ClaimActionView):
     )
     def post(self, request: Request, pk: int) -> Response:
         claim, data = self.claim(), self.validated(request)
-        evidence = review.evidence_add_by_url(claim=claim, actor=request.user, url=data["url"])
+        evidence = pipeline.evidence_add(claim=claim, actor=request.user, url=data["url"])
         body = serializers.EvidenceSerializer(evidence).data
         return Response(body, status=status.HTTP_202_ACCEPTED)
 

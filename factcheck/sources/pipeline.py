@@ -22,7 +22,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from factcheck import backoff, extraction, queue
+from factcheck import backoff, extraction, queue, review
 from factcheck.errors import InputRefused, TransientFailure
 from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
 from factcheck.redact import redact
@@ -99,29 +99,24 @@ def _evidence_from_candidate(claim: Claim, candidate: Candidate) -> Evidence | N
         return None
 
 
-def source_add_for_claim(
-    *, claim: Claim, url: str, actor=None, provider: str = Evidence.Provider.EDITOR
-) -> Evidence:
-    """Attach a URL to a claim as evidence (admin and API). Raises InputRefused for a bad URL.
-
-    The fetch is queued when the transaction commits; a URL already attached returns its evidence.
-    """
-    return evidence_add(claim=claim, url=url, provider=provider, actor=actor)
-
-
 @transaction.atomic
 def evidence_add(
     *,
     claim: Claim,
     url: str,
-    provider: str,
-    actor=None,
+    provider: str = Evidence.Provider.EDITOR,
+    actor: review.User | None = None,
     title: str = "",
     snippet: str = "",
     external_rating: str = "",
     external_publisher: str = "",
 ) -> Evidence:
-    """One evidence row for (claim, source of url); queues the fetch or ranking after commit."""
+    """The one way a source is added to a claim: by a provider's search, or by an editor
+    (``actor``: they must hold "add_source" and the claim be open). One evidence row for (claim,
+    source of url); a URL already attached returns its evidence. Queues the fetch or ranking
+    after commit. Raises InputRefused (field "url") for a URL that cannot be fetched."""
+    if actor is not None:
+        url = review.evidence_add_check(claim=claim, actor=actor, url=url)
     source, new_source = source_get_or_create(url=url, title=title)
     evidence, created = Evidence.objects.get_or_create(
         claim=claim,
@@ -178,23 +173,12 @@ def source_schedule(*, source: Source) -> None:
         queue.source_rank_enqueue(source.pk)
 
 
-def source_requeue(*, source_id: int) -> bool:
-    """Queue a fetched or failed source for a fresh fetch after commit. False if already pending."""
-    requeued = (
-        Source.objects.filter(pk=source_id)
-        .exclude(status__in=PENDING)
-        .update(status=Source.Status.QUEUED, attempts=0, requeues=0, updated_at=timezone.now())
-    )
-    if requeued:
-        queue.source_fetch_enqueue(source_id)
-    return bool(requeued)
-
-
 # --- Fetching ---------------------------------------------------------------------------------
 
 
 def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
-    """Fetch a queued source and keep the document. True when it is ready to rank.
+    """Fetch a queued source, keep the document and queue its ranking. True when it is ready to
+    rank.
 
     Raises TransientFailure when the fetch may succeed later and this is not the final
     attempt. A redelivered task (worker lost mid-fetch) finds the source "fetching" and fetches
@@ -257,6 +241,7 @@ def _store_document(source_id: int, result: fetching.FetchResult) -> bool:
                 unique_fields=["source"],
                 update_fields=["content", "content_type", "final_url", "fetched_at"],
             )
+            queue.source_rank_enqueue(source_id)
     return bool(stored)
 
 
@@ -293,7 +278,9 @@ def source_rank(*, source_id: int) -> None:
     )
     for evidence in source.evidence.select_related("claim"):
         if evidence.pk in pinned and evidence.source_hash:
-            recheck.evidence_compare(evidence=evidence, new_text=text, new_hash=digest)
+            recheck.evidence_compare(
+                evidence=evidence, new_text=text, new_hash=digest, bands=number_bands()
+            )
         elif evidence.source_hash != digest or evidence.suggested_stance == Evidence.Stance.PENDING:
             evidence_rank(evidence=evidence, text=text, digest=digest)
 

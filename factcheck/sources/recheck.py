@@ -14,17 +14,18 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from factcheck.models import Claim, Evidence, Source, SourceChange, SourceSnapshot, Verdict
-from factcheck.sources import ranking
+from factcheck import queue, review
+from factcheck.models import Evidence, Source, SourceChange, SourceSnapshot, Verdict
+from factcheck.sources import numbers, ranking
+
+PENDING = (Source.Status.QUEUED, Source.Status.FETCHING)
 
 
 def sources_recheck() -> list[int]:
     """Queue a re-fetch of stale sources cited by published verdicts; return their ids."""
-    from factcheck.sources.pipeline import source_requeue
-
     cutoff = timezone.now() - timedelta(seconds=settings.VERDICT_SOURCE_RECHECK_AGE)
     stale = (
         Source.objects.filter(
@@ -38,6 +39,18 @@ def sources_recheck() -> list[int]:
     return [pk for pk in list(stale) if source_requeue(source_id=pk)]
 
 
+def source_requeue(*, source_id: int) -> bool:
+    """Queue a fetched or failed source for a fresh fetch after commit. False if already pending."""
+    requeued = (
+        Source.objects.filter(pk=source_id)
+        .exclude(status__in=PENDING)
+        .update(status=Source.Status.QUEUED, attempts=0, requeues=0, updated_at=timezone.now())
+    )
+    if requeued:
+        queue.source_fetch_enqueue(source_id)
+    return bool(requeued)
+
+
 def cited_evidence(source_id: int):
     """Evidence of the source cited by a published verdict and ranked on some text."""
     return (
@@ -48,17 +61,18 @@ def cited_evidence(source_id: int):
     )
 
 
-def evidence_compare(*, evidence: Evidence, new_text: str, new_hash: str) -> SourceChange | None:
-    """Record a change when a passage the evidence showed is no longer in the source's text."""
+def evidence_compare(
+    *, evidence: Evidence, new_text: str, new_hash: str, bands: numbers.Bands
+) -> SourceChange | None:
+    """Record a change when a passage the evidence showed is no longer in the source's text;
+    ``bands`` are the number check's (``pipeline.number_bands()``)."""
     if new_hash == evidence.source_hash:
         return None
     haystack = _squeezed(new_text)
     vanished = [p for p in evidence.passages if _squeezed(p.get("text", "")) not in haystack]
     if not vanished:
         return None
-    from factcheck.sources.pipeline import number_bands
-
-    best = ranking.rank_passages(evidence.claim.text, new_text, top_k=1, tolerance=number_bands())
+    best = ranking.rank_passages(evidence.claim.text, new_text, top_k=1, tolerance=bands)
     reason = f"{len(vanished)} of the {len(evidence.passages)} cited passages changed or vanished."
     return source_change_record(
         evidence=evidence,
@@ -104,9 +118,7 @@ def source_change_record(
     )
     if not created:
         return None
-    Claim.objects.filter(pk=evidence.claim_id).update(
-        source_changed=True, revision=F("revision") + 1, updated_at=timezone.now()
-    )
+    review.claim_source_changed(claim_id=evidence.claim_id)
     return change
 
 
