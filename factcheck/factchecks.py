@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db import transaction
 
-from factcheck import claimreview_in, claimreview_ratings
+from factcheck import claimreview_in, claimreview_ratings, http
+from factcheck.http import netsafety
 from factcheck.models import ExternalFactCheck, RatingMapping
-from factcheck.sources import fetch, netsafety
 
 IMPORT_TYPES = frozenset(
     {"text/html", "application/xhtml+xml", "application/json", "application/ld+json", "text/plain"}
@@ -112,10 +112,10 @@ def external_factchecks_import(*, location: str) -> list[ExternalFactCheck]:
 
 
 def _fetched(url: str) -> str:
-    policy = fetch.configured_policy(allowed_types=IMPORT_TYPES, max_bytes=IMPORT_MAX_BYTES)
+    policy = http.configured_policy(allowed_types=IMPORT_TYPES, max_bytes=IMPORT_MAX_BYTES)
     try:
-        return fetch.fetch(url, policy=policy).text
-    except fetch.FetchError as exc:
+        return http.fetch(url, policy=policy).text
+    except http.FetchError as exc:
         raise ImportFailure(f"{url}: {exc.reason}") from exc
 
 

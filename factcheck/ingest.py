@@ -18,11 +18,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from factcheck import dates, extraction, near_duplicates, queue, webhooks
+from factcheck import dates, extraction, http, near_duplicates, queue, webhooks
 from factcheck.errors import InputRefused, TransientFailure
+from factcheck.http import netsafety
 from factcheck.models import Article, ArticleRaw, Claim
-from factcheck.sources import fetch as fetching
-from factcheck.sources import netsafety
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +34,9 @@ PENDING = (Article.Status.QUEUED, Article.Status.FETCHING)
 RESUBMIT_AFTER = 120
 
 
-def fetch_policy() -> fetching.FetchPolicy:
+def fetch_policy() -> http.FetchPolicy:
     """The article fetch policy: HTML or plain text only, up to ARTICLE_MAX_BYTES."""
-    return fetching.configured_policy(
-        max_bytes=settings.ARTICLE_MAX_BYTES, allowed_types=ARTICLE_TYPES
-    )
+    return http.configured_policy(max_bytes=settings.ARTICLE_MAX_BYTES, allowed_types=ARTICLE_TYPES)
 
 
 def content_hash(text: str) -> str:
@@ -170,8 +167,8 @@ def article_submit(
 
 def _pdf_text(content: bytes) -> str:
     try:
-        return fetching.pdf_text(content)
-    except fetching.UnsupportedContent as exc:
+        return http.pdf_text(content)
+    except http.UnsupportedContent as exc:
         raise InputRefused(str(exc), field="file") from exc
 
 
@@ -239,8 +236,8 @@ def article_fetch(*, article_id: int, final_attempt: bool = True) -> bool:
     article = Article.objects.only("url").get(pk=article_id)
     # No transaction or row lock is held across the HTTP call.
     try:
-        result = fetching.fetch(article.url, policy=fetch_policy())
-    except fetching.FetchError as exc:
+        result = http.fetch(article.url, policy=fetch_policy())
+    except http.FetchError as exc:
         if exc.transient and not final_attempt:
             raise TransientFailure(exc.reason, exc.retry_after) from exc
         article_fail(article_id=article_id, reason=exc.reason)

@@ -24,12 +24,11 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from factcheck import backoff, queue
+from factcheck import http, queue
 from factcheck.api import claimreview
 from factcheck.errors import EditConflict, TransientFailure
+from factcheck.http import backoff, netsafety
 from factcheck.models import Article, Verdict, WebhookDelivery, WebhookSubscription
-from factcheck.sources import fetch as fetching
-from factcheck.sources import netsafety
 
 logger = logging.getLogger(__name__)
 
@@ -217,9 +216,9 @@ def delivery_body(delivery: WebhookDelivery) -> bytes:
     return claimreview.html_safe_json(text).encode()  # its ClaimReview safe to embed as is
 
 
-def delivery_policy() -> fetching.FetchPolicy:
+def delivery_policy() -> http.FetchPolicy:
     """Receivers answer within WEBHOOK_TIMEOUT; the address checks are the fetchers'."""
-    return fetching.configured_policy(
+    return http.configured_policy(
         read_timeout=settings.WEBHOOK_TIMEOUT, total_timeout=settings.WEBHOOK_TIMEOUT
     )
 
@@ -237,13 +236,13 @@ def delivery_attempt(*, delivery_id: int, final_attempt: bool) -> WebhookDeliver
     final_attempt = final_attempt or delivery.attempts + 1 >= settings.WEBHOOK_MAX_ATTEMPTS
     body = delivery_body(delivery)
     try:
-        result = fetching.post(
+        result = http.post(
             delivery.subscription.url,
             body=body,
             headers=_headers(delivery, body),
             policy=delivery_policy(),
         )
-    except fetching.FetchError as exc:
+    except http.FetchError as exc:
         return _record(delivery, None, exc.reason, exc.transient and not final_attempt)
     if 200 <= result.status < 300:
         return _record(delivery, result.status, "", False)

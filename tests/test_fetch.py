@@ -15,8 +15,7 @@ import certifi
 import pytest
 from django.core.cache import cache
 
-from factcheck.sources import robots
-from factcheck.sources.fetch import (
+from factcheck.http import (
     BlockedByRobots,
     FetchError,
     FetchPolicy,
@@ -30,6 +29,7 @@ from factcheck.sources.fetch import (
     configured_policy,
     fetch,
     parse_retry_after,
+    robots,
     sniff_type,
 )
 from tests.httpservers import LocalServer, Reply, redirect, serve

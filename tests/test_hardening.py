@@ -5,9 +5,9 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from factcheck.http import netsafety
+from factcheck.http.netsafety import RefusedURL
 from factcheck.models import Article, WebhookSubscription
-from factcheck.sources import netsafety
-from factcheck.sources.netsafety import RefusedURL
 from tests.api_fixtures import error_fields
 
 HOOK = "https://93.184.215.14/hook"

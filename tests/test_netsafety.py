@@ -4,8 +4,8 @@ import ipaddress
 
 import pytest
 
-from factcheck.sources import netsafety
-from factcheck.sources.netsafety import RefusedURL
+from factcheck.http import netsafety
+from factcheck.http.netsafety import RefusedURL
 
 # Every spelling below reaches this machine or its networks; getaddrinfo turns the odd numeric
 # forms (decimal, octal, hex, short) into the address they mean, without any DNS traffic.

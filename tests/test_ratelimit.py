@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.sources.ratelimit import NoTurnBeforeDeadline, wait_for_turn
+from factcheck.http.ratelimit import NoTurnBeforeDeadline, wait_for_turn
 
 ROOT = Path(__file__).resolve().parent.parent
 # This machine and CI always run Redis; database 14 keeps these keys apart from the app's.
@@ -24,7 +24,7 @@ TAKE_TURNS = textwrap.dedent(
     import json, sys, time
     import django
     django.setup()
-    from factcheck.sources.ratelimit import wait_for_turn
+    from factcheck.http.ratelimit import wait_for_turn
 
     host = sys.argv[1]
     print("ready", flush=True)

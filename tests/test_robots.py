@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import pytest
 from django.core.cache import cache
 
-from factcheck.sources import robots
+from factcheck.http import robots
 from tests.conftest import ROOT, _test_database_url
 from tests.httpservers import LocalServer, Reply, serve
 
@@ -23,7 +23,7 @@ import sys
 import django
 
 django.setup()
-from factcheck.sources.fetch import FetchError, FetchPolicy, fetch
+from factcheck.http import FetchError, FetchPolicy, fetch
 
 print("ready", flush=True)
 sys.stdin.readline()  # every process starts its fetch at the test's signal

@@ -9,15 +9,15 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from factcheck import ingest, settling, webhooks
-from factcheck.models import Article, Source, WebhookDelivery, WebhookSubscription
-from factcheck.sources import pipeline
-from factcheck.sources.fetch import (
+from factcheck.http import (
     FetchPolicy,
     TransientFetchError,
     UnsafeURL,
     fetch,
     parse_retry_after,
 )
+from factcheck.models import Article, Source, WebhookDelivery, WebhookSubscription
+from factcheck.sources import pipeline
 from tests.conftest import wait_for
 from tests.httpservers import LocalServer, Reply, redirect, serve
 from tests.personas import make_article, make_claim

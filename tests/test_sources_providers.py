@@ -4,9 +4,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from factcheck import errors, ingest
+from factcheck import errors, http, ingest
 from factcheck.models import ArticleRaw, Evidence, Source
-from factcheck.sources import fetch as fetching
 from factcheck.sources import pipeline, ranking
 from factcheck.sources.domains import registered_domain
 from factcheck.sources.providers import (
@@ -84,7 +83,7 @@ def test_a_failing_search_service_is_skipped_and_the_others_still_answer(provide
     with serve(routes) as server:
         providers_on.SOURCES_SEARXNG_URL = server.origin
         providers_on.SOURCES_WIKIPEDIA_URL = server.origin
-        with pytest.raises(fetching.FetchError, match="500"):
+        with pytest.raises(http.FetchError, match="500"):
             searxng.find(un_claim)
         found = find_candidates(un_claim)
     assert len(found) == 3
@@ -95,7 +94,7 @@ def test_a_search_service_answering_html_is_an_error_not_a_crash(providers_on, u
     page = Reply(body=b"<html>maintenance</html>", content_type="text/html")
     with serve({"/search": page}) as server:
         providers_on.SOURCES_SEARXNG_URL = server.origin
-        with pytest.raises(fetching.FetchError, match="text/html"):
+        with pytest.raises(http.FetchError, match="text/html"):
             searxng.find(un_claim)
 
 
@@ -137,7 +136,7 @@ def test_wikipedia_with_no_hits_finds_nothing(providers_on, un_claim):
 def test_wikipedia_api_errors_surface_as_fetch_errors(providers_on, un_claim):
     with serve({"/w/api.php": Reply(status=503, content_type="text/plain")}) as server:
         providers_on.SOURCES_WIKIPEDIA_URL = server.origin
-        with pytest.raises(fetching.FetchError) as caught:
+        with pytest.raises(http.FetchError) as caught:
             wikipedia.find(un_claim)
     assert caught.value.transient
 

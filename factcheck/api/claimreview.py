@@ -13,8 +13,8 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
 
+from factcheck.http.netsafety import web_url
 from factcheck.models import Claim, Verdict
-from factcheck.sources.netsafety import web_url
 
 # What a JSON text must not contain raw to be embedded in <script type="application/ld+json">
 # (``</script>``, ``<!--``) or pasted into HTML (``&``); U+2028/9 end a line in older JavaScript.

@@ -15,8 +15,8 @@ from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
 from factcheck.api.params import StrictBooleanField, UTCDateTimeField
+from factcheck.http import netsafety
 from factcheck.models import Claim, Evidence, Verdict
-from factcheck.sources import netsafety
 
 MAX_ID = 2**63 - 1  # larger ids overflow the database's integer
 

@@ -11,6 +11,7 @@ from rest_framework import serializers
 from rest_framework.reverse import reverse
 
 from factcheck.api import claimreview as claimreview_builder
+from factcheck.http.netsafety import web_url
 from factcheck.models import (
     Article,
     Claim,
@@ -20,7 +21,6 @@ from factcheck.models import (
     WebhookDelivery,
     WebhookSubscription,
 )
-from factcheck.sources.netsafety import web_url
 
 User = get_user_model()
 

@@ -22,12 +22,12 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from factcheck import backoff, extraction, queue, review
+from factcheck import extraction, http, queue, review
 from factcheck.errors import InputRefused, TransientFailure
+from factcheck.http import backoff, netsafety
 from factcheck.models import Claim, Evidence, Source, SourceDocument, SourceSnapshot, Verdict
 from factcheck.redact import redact
-from factcheck.sources import fetch as fetching
-from factcheck.sources import netsafety, numbers, ranking, recheck
+from factcheck.sources import numbers, ranking, recheck
 from factcheck.sources.domains import registered_domain
 from factcheck.sources.providers import Candidate, search
 
@@ -37,9 +37,9 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 PENDING = (Source.Status.QUEUED, Source.Status.FETCHING)
 
 
-def source_policy() -> fetching.FetchPolicy:
+def source_policy() -> http.FetchPolicy:
     """Evidence pages: HTML, plain text or PDF up to SOURCE_MAX_BYTES, robots.txt, host spacing."""
-    return fetching.configured_policy(
+    return http.configured_policy(
         max_bytes=settings.SOURCE_MAX_BYTES,
         respect_robots=settings.SOURCE_RESPECT_ROBOTS,
         per_host_interval=settings.FETCH_PER_HOST_INTERVAL,
@@ -194,8 +194,8 @@ def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
     final_attempt = final_attempt or attempts >= settings.SOURCE_FETCH_MAX_ATTEMPTS
     # No transaction or row lock is held across the HTTP call.
     try:
-        result = fetching.fetch(url, policy=source_policy())
-    except fetching.FetchError as exc:
+        result = http.fetch(url, policy=source_policy())
+    except http.FetchError as exc:
         if exc.transient and not final_attempt:
             _note_attempt(source_id, exc)
             raise TransientFailure(exc.reason, exc.retry_after) from exc
@@ -206,7 +206,7 @@ def source_fetch(*, source_id: int, final_attempt: bool = True) -> bool:
     return _store_document(source_id, result)
 
 
-def _note_attempt(source_id: int, exc: fetching.FetchError) -> None:
+def _note_attempt(source_id: int, exc: http.FetchError) -> None:
     """Keep the latest transient reason visible while the retry waits."""
     Source.objects.filter(pk=source_id, status=Source.Status.FETCHING).update(
         failure_reason=f"Retrying: {exc.reason}"[:2000],
@@ -215,7 +215,7 @@ def _note_attempt(source_id: int, exc: fetching.FetchError) -> None:
     )
 
 
-def _store_document(source_id: int, result: fetching.FetchResult) -> bool:
+def _store_document(source_id: int, result: http.FetchResult) -> bool:
     with transaction.atomic():
         stored = Source.objects.filter(pk=source_id, status=Source.Status.FETCHING).update(
             status=Source.Status.FETCHED,

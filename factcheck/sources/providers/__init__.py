@@ -11,8 +11,8 @@ import logging
 from dataclasses import dataclass
 from types import ModuleType
 
+from factcheck import http
 from factcheck.models import Claim
-from factcheck.sources import fetch as fetching
 from factcheck.sources.providers.api import ProviderError
 
 logger = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def search(claim: Claim) -> tuple[list[Candidate], list[dict]]:
             continue
         try:
             candidates = provider.find(claim)
-        except (fetching.FetchError, ProviderError) as exc:
+        except (http.FetchError, ProviderError) as exc:
             logger.warning("%s found nothing for claim %s: %s", provider.NAME, claim.pk, exc.reason)
             row["outcome"], row["reason"] = "failed", str(exc.reason)[:500]
             continue

@@ -7,8 +7,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 
-from factcheck.sources import fetch as fetching
-from factcheck.sources import netsafety
+from factcheck import http
+from factcheck.http import netsafety
 
 
 class ProviderError(Exception):
@@ -23,10 +23,10 @@ API_MAX_BYTES = 2 * 1024 * 1024
 JSON_TYPES = frozenset({"application/json", "application/sparql-results+json"})
 
 
-def api_policy() -> fetching.FetchPolicy:
+def api_policy() -> http.FetchPolicy:
     """JSON only, no robots.txt (APIs we were configured to call), host spacing; the configured
     service origins pass the private-address check (redirects away from them do not)."""
-    return fetching.configured_policy(
+    return http.configured_policy(
         max_bytes=API_MAX_BYTES,
         allowed_types=JSON_TYPES,
         per_host_interval=settings.FETCH_PER_HOST_INTERVAL,
@@ -43,7 +43,7 @@ def service_origins() -> frozenset[str]:
 def get_json(base_url: str, params: dict[str, str | int]) -> dict:
     """GET base_url?params and decode the JSON object. Raises FetchError or ProviderError."""
     separator = "&" if "?" in base_url else "?"
-    result = fetching.fetch(f"{base_url}{separator}{urlencode(params)}", policy=api_policy())
+    result = http.fetch(f"{base_url}{separator}{urlencode(params)}", policy=api_policy())
     try:
         data = json.loads(result.body)
     except ValueError as exc:

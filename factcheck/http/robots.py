@@ -1,6 +1,6 @@
 """robots.txt rules per site, cached for a day in Django's cache, downloaded once for all workers.
 
-Downloading is the caller's job (fetch.py passes its own safe path in), so this module never talks
+Downloading is the caller's job (client.py passes its own safe path in), so this module never talks
 HTTP and the robots.txt request gets the same address checks and caps as any other.
 
 One download per site, however many workers ask at once: threads of one process wait for the
