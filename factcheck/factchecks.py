@@ -12,7 +12,8 @@ from typing import Any
 
 from django.db import transaction
 
-from factcheck import claimreview_in, claimreview_ratings, http
+from factcheck import http
+from factcheck.claimreview import incoming, ratings
 from factcheck.http import netsafety
 from factcheck.models import ExternalFactCheck, RatingMapping
 
@@ -27,15 +28,15 @@ class ImportFailure(Exception):
 
 
 def mappings() -> dict[tuple[str, str], str]:
-    """The editable rating mappings, keyed as claimreview_ratings.place expects."""
+    """The editable rating mappings, keyed as ratings.place expects."""
     return {
-        (claimreview_ratings.key(m.publisher), claimreview_ratings.key(m.alternate_name)): m.rating
+        (ratings.key(m.publisher), ratings.key(m.alternate_name)): m.rating
         for m in RatingMapping.objects.all()
     }
 
 
-def _placed(found: claimreview_in.FoundFactCheck, known: dict) -> claimreview_ratings.Placed:
-    return claimreview_ratings.place(
+def _placed(found: incoming.FoundFactCheck, known: dict) -> ratings.Placed:
+    return ratings.place(
         publisher=found.publisher,
         text=found.rating_text,
         value=found.rating_value,
@@ -48,7 +49,7 @@ def _placed(found: claimreview_in.FoundFactCheck, known: dict) -> claimreview_ra
 @transaction.atomic
 def external_factcheck_store(
     *,
-    found: claimreview_in.FoundFactCheck,
+    found: incoming.FoundFactCheck,
     origin: str = ExternalFactCheck.Origin.IMPORT,
     known_mappings: dict | None = None,
 ) -> ExternalFactCheck:
@@ -90,7 +91,7 @@ def external_factchecks_store_document(
     """Store every ClaimReview of a page or JSON document (only those with a web URL)."""
     known = mappings()
     stored = []
-    for found in claimreview_in.read(document, page_url):
+    for found in incoming.read(document, page_url):
         try:
             stored.append(
                 external_factcheck_store(found=found, origin=origin, known_mappings=known)
@@ -143,12 +144,12 @@ def external_factchecks_from_factcheck_tools(data: dict[str, Any]) -> list[Exter
     return stored
 
 
-def _from_factcheck_tools(item: dict, review: Any) -> claimreview_in.FoundFactCheck | None:
+def _from_factcheck_tools(item: dict, review: Any) -> incoming.FoundFactCheck | None:
     if not isinstance(review, dict) or not review.get("url") or not item.get("text"):
         return None
     publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
     site = str(publisher.get("site") or "")
-    return claimreview_in.FoundFactCheck(
+    return incoming.FoundFactCheck(
         url=str(review["url"]),
         claim_text=str(item["text"]),
         headline=str(review.get("title") or ""),
@@ -159,7 +160,7 @@ def _from_factcheck_tools(item: dict, review: Any) -> claimreview_in.FoundFactCh
         rating_value=None,
         best_rating=None,
         worst_rating=None,
-        published_at=claimreview_in.parse({"datePublished": review.get("reviewDate")}).published_at,
+        published_at=incoming.parse({"datePublished": review.get("reviewDate")}).published_at,
         claimreview={"provider": "Google Fact Check Tools", "claim": item, "claimReview": review},
     )
 
@@ -169,7 +170,7 @@ def external_factchecks_remap() -> int:
     """Place every stored rating again after the mappings changed; returns how many changed."""
     known, changed = mappings(), 0
     for external in ExternalFactCheck.objects.select_for_update():
-        placed = claimreview_ratings.place(
+        placed = ratings.place(
             publisher=external.publisher,
             text=external.rating_text,
             value=external.rating_value,

@@ -14,7 +14,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from factcheck import review
-from factcheck.api.claimreview import publisher_from_settings, verdict_url
+from factcheck.claimreview import publisher_from_settings, verdict_url
 from factcheck.models import Evidence, MatchSuggestion, Verdict
 
 

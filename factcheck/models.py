@@ -7,6 +7,7 @@ effects in ``save()`` or signals.
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 
@@ -119,6 +120,7 @@ class Claim(TimeStamped):
         DISMISSED = "dismissed", "Dismissed"
 
     OPEN_STATUSES = (Status.NEW, Status.IN_REVIEW)
+    SLUG_WORDS = 10
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
     text = models.TextField()
@@ -175,6 +177,12 @@ class Claim(TimeStamped):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def slug(self) -> str:
+        """A short, stable slug from the first words of the text ("un-says-more-than-900000")."""
+        words = self.text.split()[: self.SLUG_WORDS]
+        return slugify(" ".join(words))[:80].rstrip("-") or "claim"
 
 
 class ClaimNote(models.Model):

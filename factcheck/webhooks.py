@@ -24,8 +24,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from factcheck import http, queue
-from factcheck.api import claimreview
+from factcheck import claimreview, http, queue
 from factcheck.errors import EditConflict, TransientFailure
 from factcheck.http import backoff, netsafety
 from factcheck.models import Article, Verdict, WebhookDelivery, WebhookSubscription

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from factcheck import checked_before, claimreview_in, claimreview_ratings, factchecks
+from factcheck import checked_before, factchecks
+from factcheck.claimreview import incoming, ratings
 from factcheck.models import ExternalFactCheck, RatingMapping
 from tests.api_fixtures import error_fields
 from tests.httpservers import Reply, serve
@@ -22,9 +23,9 @@ def _page(name: str) -> str:
 
 
 def test_it_reads_every_shape_of_claimreview():
-    found = claimreview_in.read(_page("current_single.html"), "https://checker.example/x")
-    found += claimreview_in.read(_page("graph_and_list.html"))
-    found += claimreview_in.read(_page("legacy_creativework.json"))
+    found = incoming.read(_page("current_single.html"), "https://checker.example/x")
+    found += incoming.read(_page("graph_and_list.html"))
+    found += incoming.read(_page("legacy_creativework.json"))
     by_url = {f.url: f for f in found}
     assert len(found) == 5
     current = by_url["https://checker.example/turkey-refugees/?utm_source=feed"]
@@ -54,14 +55,14 @@ def test_it_reads_every_shape_of_claimreview():
     ],
 )
 def test_ratings_map_by_name_then_by_scale(text, value, best, worst, rating):
-    placed = claimreview_ratings.place(
+    placed = ratings.place(
         publisher="X", text=text, value=value, best=best, worst=worst, mappings={}
     )
     assert (placed.rating, placed.unmapped) == (rating, False)
 
 
 def test_an_unknown_rating_is_kept_verbatim_and_flagged():
-    placed = claimreview_ratings.place(
+    placed = ratings.place(
         publisher="X", text="Wobbly-ish", value=None, best=None, worst=None, mappings={}
     )
     assert (placed.rating, placed.unmapped) == ("", True)

@@ -4,8 +4,7 @@ no preset rating, a real assignee list, and the publishing guards with their war
 import pytest
 from django.urls import reverse
 
-from factcheck import review
-from factcheck.api import claimreview
+from factcheck import claimreview, review
 from factcheck.models import Source, Verdict
 from tests.personas import make_article, make_claim, make_evidence, make_source
 

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from factcheck import ingest, webhooks
-from factcheck.api.claimreview import claimreview_json
+from factcheck.claimreview import claimreview_json
 from factcheck.models import Article, WebhookDelivery, WebhookSubscription
 from tests.api_fixtures import client_for, publish
 from tests.personas import make_article, make_claim

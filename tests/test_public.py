@@ -6,10 +6,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from factcheck import review
-from factcheck.api import claimreview
+from factcheck import claimreview, review
 from factcheck.models import Source
-from factcheck.public.pages import slug
 from tests.api_fixtures import publish
 from tests.personas import make_article, make_claim, make_evidence
 
@@ -18,7 +16,7 @@ LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 
 def page_url(claim) -> str:
-    return reverse("public:factcheck", args=[claim.pk, slug(claim)])
+    return reverse("public:factcheck", args=[claim.pk, claim.slug])
 
 
 def json_ld(html: str) -> dict:

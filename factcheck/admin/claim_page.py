@@ -15,12 +15,10 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from factcheck import guards, review, selectors
+from factcheck import claimreview, guards, review, selectors
 from factcheck.admin.steps import CLAIM_STEPS, draft_cites
-from factcheck.api import claimreview
 from factcheck.errors import InputRefused
 from factcheck.models import Claim, Verdict
-from factcheck.public import pages
 from factcheck.sources import providers
 
 _ANCHOR = re.compile(r"^#[a-z0-9-]{1,40}$")
@@ -53,7 +51,7 @@ def render(
         "publish_check": _publish_check(page),
         "published_warnings": _warnings(page.published),
         "search": _search_rows(page.claim),
-        "public_slug": pages.slug(page.claim),
+        "public_slug": page.claim.slug,
         "has_view_permission": True,
     }
     template = model_admin.change_form_template

@@ -13,8 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from factcheck import checked_before, factchecks
-from factcheck.api import claimreview
+from factcheck import checked_before, claimreview, factchecks
 from factcheck.api.permissions import ReviewPermission
 from factcheck.models import ExternalFactCheck, Verdict
 

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework.reverse import reverse
 
-from factcheck.api import claimreview as claimreview_builder
+from factcheck import claimreview as claimreview_builder
 from factcheck.http.netsafety import web_url
 from factcheck.models import (
     Article,

@@ -19,8 +19,8 @@ from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from factcheck import errors, ingest, review, webhooks
-from factcheck.api import claimreview, serializers
+from factcheck import claimreview, errors, ingest, review, webhooks
+from factcheck.api import serializers
 from factcheck.api.filters import ClaimFilter, VerdictFilter, number_conflict_exists
 from factcheck.api.pagination import FeedPagination
 from factcheck.api.permissions import ManagesWebhooks, ReviewPermission

@@ -5,18 +5,10 @@ ever read here: drafts, withdrawn drafts and internal notes never leave the desk
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.text import slugify
 
-from factcheck.models import Claim, Evidence, Verdict
+from factcheck.models import Evidence, Verdict
 
 PUBLIC_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
-SLUG_WORDS = 10
-
-
-def slug(claim: Claim) -> str:
-    """A short, stable slug from the first words of the claim ("un-says-more-than-900000")."""
-    words = claim.text.split()[:SLUG_WORDS]
-    return slugify(" ".join(words))[:80].rstrip("-") or "claim"
 
 
 def published() -> QuerySet[Verdict]:

@@ -10,8 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
-from factcheck import dates
-from factcheck.api import claimreview
+from factcheck import claimreview, dates
 from factcheck.public import pages
 
 PER_PAGE = 30
@@ -19,7 +18,7 @@ PER_PAGE = 30
 
 def factcheck_url(claim) -> str:
     """The path of a claim's public page (the ClaimReview ``url`` without the site)."""
-    return reverse("public:factcheck", args=[claim.pk, pages.slug(claim)])
+    return reverse("public:factcheck", args=[claim.pk, claim.slug])
 
 
 def index(request: HttpRequest) -> HttpResponse:
@@ -37,7 +36,7 @@ def factcheck(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     if page is None:
         raise Http404("No published fact-check here.")
     claim = page.verdict.claim
-    if slug != pages.slug(claim):
+    if slug != claim.slug:
         return redirect(factcheck_url(claim), permanent=True)
     publisher = claimreview.publisher_from_settings(request)
     document = claimreview.claimreview(page.verdict, publisher)

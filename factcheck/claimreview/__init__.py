@@ -1,4 +1,7 @@
-"""schema.org ClaimReview JSON-LD for a published verdict — a pure function of the verdict.
+"""schema.org ClaimReview: ours out (here), other publishers' in (``incoming.py``) and their
+ratings placed on our scale (``ratings.py``).
+
+Out: ClaimReview JSON-LD for a published verdict — a pure function of the verdict.
 
 Fields follow Google's ClaimReview guidance: required ``claimReviewed``, ``reviewRating`` (with
 ``alternateName``) and ``url``; recommended ``author``, ``datePublished``, numeric rating on our
@@ -68,14 +71,12 @@ def publisher_from_settings(request: HttpRequest | None = None) -> Publisher:
 def verdict_url(verdict: Verdict, publisher: Publisher) -> str:
     """The verdict's public page, ``{site}/factchecks/{claim id}-{slug}/`` (one per claim, so
     a correction keeps the address), unless VERDICT_URL_TEMPLATE says otherwise."""
-    from factcheck.public.pages import slug
-
     template = publisher.verdict_url_template or "{site}/factchecks/{claim_id}-{slug}/"
     return template.format(
         site=publisher.site_url,
         verdict_id=verdict.pk,
         claim_id=verdict.claim_id,
-        slug=slug(verdict.claim),
+        slug=verdict.claim.slug,
     )
 
 
