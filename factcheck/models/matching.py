@@ -9,7 +9,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from factcheck.models import Claim, TimeStamped, Verdict
+from factcheck.models.articles import Claim
+from factcheck.models.base import TimeStamped
+from factcheck.models.verdicts import Verdict
 
 
 class ExternalFactCheck(TimeStamped):
