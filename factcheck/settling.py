@@ -19,7 +19,8 @@ from celery.exceptions import Retry
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
-from factcheck.models import Claim, Source, WebhookDelivery
+from factcheck.models import Claim, WebhookDelivery
+from factcheck.sources import pipeline
 
 logger = logging.getLogger(__name__)
 
@@ -51,11 +52,7 @@ def recorded(
 
 def source_rank_fail(*, source_id: int, reason: str) -> None:
     """A fetched source whose ranking crashed: failed, so its claims stop waiting for it."""
-    Source.objects.filter(pk=source_id, status=Source.Status.FETCHED).update(
-        status=Source.Status.FAILED,
-        failure_reason=f"Its text could not be ranked. {reason}"[:2000],
-        updated_at=timezone.now(),
-    )
+    pipeline.source_text_fail(source_id=source_id, reason=f"Its text could not be ranked. {reason}")
 
 
 def claim_search_fail(*, claim_id: int, reason: str) -> None:

@@ -145,3 +145,17 @@ def test_feed_timestamps_are_written_as_drf_writes_them(value, zone):
         expected = DateTimeField().to_representation(value)
         assert _when(value, timezone.get_current_timezone()) == expected
         assert _when(value) == expected
+
+
+def test_the_api_client_feed_hides_superseded_versions(
+    api, api_client_user, editor, published, second_senior_editor, senior_editor
+):
+    correction = review.verdict_correct(
+        verdict=published, actor=second_senior_editor, rating="mostly_true", summary="Revised.",
+        correction_note="A newer survey.",
+    )  # fmt: skip
+    review.verdict_publish(verdict=correction, approver=senior_editor)
+    client = api(api_client_user)
+    assert ids(client.get("/api/v1/verdicts/")) == [correction.pk]
+    assert ids(client.get("/api/v1/verdicts/", {"claim": published.claim_id})) == [correction.pk]
+    assert set(ids(api(editor).get("/api/v1/verdicts/"))) == {published.pk, correction.pk}

@@ -338,3 +338,11 @@ def test_bootstrap_twice_creates_one_admin_and_one_seed_article(monkeypatch, cap
     assert admin.check_password("correct horse battery staple")
     assert Article.objects.count() == 1
     assert "correct horse" not in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_a_sentence_repeated_word_for_word_is_one_claim(seed_text):
+    first = ingest.article_ingest_text(text=seed_text).claims.order_by("start").first()
+    doubled = ingest.article_ingest_text(text=f"{seed_text}\n\n{first.text}\n")
+    assert doubled.claims.filter(text=first.text).count() == 1
+    assert doubled.claims.count() == first.article.claims.count()

@@ -396,6 +396,25 @@ def _events() -> list[tuple[str, int]]:
     return [(d.event, d.payload["data"]["verdict"]["id"]) for d in deliveries]
 
 
+def test_publishing_clears_source_changed(draft, senior_editor):
+    review.claim_source_changed(claim_id=draft.claim_id)
+    draft.claim.refresh_from_db()
+    assert draft.claim.source_changed is True
+    review.verdict_publish(verdict=draft, approver=senior_editor)
+    draft.claim.refresh_from_db()
+    assert draft.claim.source_changed is False
+    assert draft.claim.history.first().source_changed is False
+
+
+def test_a_changed_source_flags_the_claim_with_a_revision_and_a_history_row(claim):
+    revision, versions = claim.revision, claim.history.count()
+    review.claim_source_changed(claim_id=claim.pk)
+    claim.refresh_from_db()
+    assert (claim.source_changed, claim.revision) == (True, revision + 1)
+    assert claim.history.count() == versions + 1
+    assert claim.history.first().source_changed is True
+
+
 def test_publish_records_its_webhook_only_after_commit(
     draft, senior_editor, django_capture_on_commit_callbacks
 ):

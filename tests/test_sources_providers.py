@@ -1,11 +1,13 @@
 """Providers against real HTTP servers on 127.0.0.1 serving the services' real JSON formats."""
 
+from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import timezone
 
 from factcheck import errors, http, ingest
-from factcheck.models import ArticleRaw, Evidence, Source
+from factcheck.models import ArticleRaw, Evidence, Source, SourceDocument
 from factcheck.sources import pipeline, ranking
 from factcheck.sources.domains import registered_domain
 from factcheck.sources.providers import (
@@ -17,7 +19,7 @@ from factcheck.sources.providers import (
 )
 from factcheck.sources.providers.api import ProviderError
 from tests.httpservers import Reply, serve
-from tests.personas import make_article, make_claim
+from tests.personas import make_article, make_claim, make_source
 from tests.sources_fixtures import json_reply, provider_json
 
 CLAIM = (
@@ -351,3 +353,20 @@ def test_retry_delays_grow_with_jitter_and_honour_retry_after(settings):
     assert pipeline.retry_delay(0, retry_after=30) == 30
     assert pipeline.retry_delay(10) <= 60
     assert pipeline.retry_delay(0, retry_after=86400) == 60
+
+
+# --- A fetched page with no text --------------------------------------------------------------
+
+
+def test_a_fetched_source_with_no_readable_text_is_failed_with_a_reason(db):
+    long_ago = timezone.now() - timedelta(days=30)
+    source = make_source(status=Source.Status.FETCHED, fetched_at=long_ago)
+    Source.objects.filter(pk=source.pk).update(updated_at=long_ago)
+    html = "<html><body><nav><a href='/'>Home</a></nav></body></html>"
+    SourceDocument.objects.create(
+        source=source, content=html, content_type="text/html", fetched_at=long_ago
+    )
+    pipeline.source_rank(source_id=source.pk)
+    source.refresh_from_db()
+    assert (source.status, source.failure_reason) == ("failed", "The page has no readable text.")
+    assert source.updated_at > long_ago  # the refetch rule counts from the failure

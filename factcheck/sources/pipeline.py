@@ -255,6 +255,14 @@ def source_fail(*, source_id: int, reason: str, status: int | None = None) -> No
     )
 
 
+def source_text_fail(*, source_id: int, reason: str) -> None:
+    """Mark a fetched source failed because its text cannot be used (none, or ranking crashed);
+    ``updated_at`` moves, so the refetch rule (SOURCE_REFETCH_AGE) counts from now."""
+    Source.objects.filter(pk=source_id, status=Source.Status.FETCHED).update(
+        status=Source.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
+    )
+
+
 # --- Ranking ----------------------------------------------------------------------------------
 
 
@@ -266,9 +274,7 @@ def source_rank(*, source_id: int) -> None:
         return
     text, title, publisher = main_text(document)
     if not text:
-        Source.objects.filter(pk=source_id).update(
-            status=Source.Status.FAILED, failure_reason="The page has no readable text."
-        )
+        source_text_fail(source_id=source_id, reason="The page has no readable text.")
         return
     digest = source_text_store(source=source, text=text, title=title, publisher=publisher)
     pinned = set(
