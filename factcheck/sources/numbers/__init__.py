@@ -1,7 +1,8 @@
 """The number check: quantities in claims and passages, paired like with like, then graded.
 
-``parse.py`` finds quantities, ``context.py`` reads what each is about, ``units.py`` converts
-measures through pint, ``compare.py`` pairs and grades them (its module doc is the contract).
+``parse.py`` finds quantities (``spelled.py`` those written in words; the word tables are
+``lexicon.py``'s), ``context.py`` reads what each is about, ``units.py`` converts measures through
+pint, ``compare.py`` pairs and grades them (its module doc is the contract).
 """
 
 from factcheck.sources.numbers.compare import (

@@ -16,9 +16,9 @@ from datetime import date
 from decimal import Decimal
 
 from factcheck.sources.numbers import lexicon as lex
+from factcheck.sources.numbers import spelled
 
 _MAX_DIGITS = 24  # longer digit runs are identifiers, not quantities
-_SPELLED_STARTS = frozenset([*lex.UNITS, *lex.TENS, *lex.ORDINALS, "a", "an", "half"])
 _MONTH_NO = {m[:3]: i + 1 for i, m in enumerate(lex.MONTHS)} | {"Sept": 9}
 _PART_DAY = {"early": 5, "start": 5, "beginning": 5, "mid": 15, "middle": 15, "late": 25, "end": 25}
 
@@ -51,7 +51,6 @@ _UNIT_WORDS = re.compile(
 _PLUS_RIGHT = re.compile(r"(?i)^(?:\+|\s+or more\b|-plus\b)")
 _PLURAL_RIGHT = re.compile(r"^\s+([a-z]{2,}[a-rt-z]s)\b")
 _NOT_PLURAL = frozenset({"this", "thus", "plus", "less", "does", "goes", "says", "was", "has"})
-_WORD = re.compile(r"[A-Za-z]+")
 _RANGE_GLUE = re.compile(r"(?i)^\s*(?:and|to|-|–|—)\s*$")
 _BETWEEN_LEFT = re.compile(r"(?i)\bbetween\s+$")
 
@@ -341,109 +340,10 @@ def _unit_follows(right: str) -> bool:
 
 
 def _spelled_quantities(text: str) -> list[tuple[int, _Found]]:
-    words = [(m[0].lower(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    out, i = [], 0
-    while i < len(words):
-        parsed = _spelled_at(text, words, i) if words[i][0] in _SPELLED_STARTS else None
-        if parsed is None:
-            i += 1
-            continue
-        value, last, ordinal = parsed
-        start, end = words[i][1], words[last][2]
-        if not _is_pronoun_one(words, i, last):
-            kind = "ordinal" if ordinal else "number"
-            out.append(
-                (2, _decorate(text, start, end, value, kind=kind, unit="", scale=1, plain=False))
-            )
-        i = last + 1
-    return out
-
-
-def _spelled_at(
-    text: str, words: list[tuple[str, int, int]], i: int
-) -> tuple[float, int, bool] | None:
-    """(value, index of the last word, is ordinal) for a spelled number starting at word i."""
-    word = words[i][0]
-    nxt = words[i + 1][0] if i + 1 < len(words) and _glue(text, words, i + 1) == " " else ""
-    if (
-        word == "half"
-        and nxt in ("a", "an")
-        and i + 2 < len(words)
-        and words[i + 2][0] in lex.SCALES
-    ):
-        return (0.5 * lex.SCALES[words[i + 2][0]], i + 2, False)
-    if word in ("a", "an"):
-        if nxt not in lex.SCALES and nxt not in ("hundred", "dozen"):
-            return None
-        return _spelled_run(text, words, i + 1, current=1)
-    if word in lex.ORDINALS:
-        return (float(lex.ORDINALS[word]), i, True)
-    return (
-        _spelled_run(text, words, i, current=0) if word in lex.UNITS or word in lex.TENS else None
-    )
-
-
-def _spelled_run(
-    text: str, words: list[tuple[str, int, int]], i: int, *, current: int
-) -> tuple[float, int, bool] | None:
-    total, last, previous, big = 0, None, "start" if current == 0 else "unit", 10**15
-    j = i
-    while j < len(words):
-        if j > i and _glue(text, words, j) not in (" ", "-"):
-            break
-        if words[j][0] == "and" and previous in ("hundred", "scale") and j + 1 < len(words):
-            j += 1  # "one hundred and twenty": the next word must continue the number
-        step = _spelled_step(words[j][0], previous, current, big)
-        if step is None:
-            break
-        current, total_add, previous, ordinal = step
-        if previous == "scale":
-            big, total, current = lex.SCALES[words[j][0]], total + total_add, 0
-        last = j
-        if ordinal:
-            return (float(total + current), j, True)
-        j += 1
-    return None if last is None else (float(total + current), last, False)
-
-
-def _spelled_step(
-    word: str, previous: str, current: int, big: int
-) -> tuple[int, int, str, bool] | None:
-    """(new current, amount to add to the total, word class, is ordinal) or None to stop."""
-    if word in lex.UNITS and previous in ("start", "ten", "hundred", "scale"):
-        if previous == "ten" and lex.UNITS[word] >= 10 or previous == "ten" and word == "zero":
-            return None
-        return (current + lex.UNITS[word], 0, "unit", False)
-    if word in lex.TENS and previous in ("start", "hundred", "scale"):
-        return (current + lex.TENS[word], 0, "ten", False)
-    if word == "hundred" and previous in ("unit", "ten") and current < 100:
-        return (current * 100, 0, "hundred", False)
-    if word == "dozen" and previous == "unit":
-        return (current * 12, 0, "dozen", False)
-    if (
-        word in lex.SCALES
-        and previous in ("unit", "ten", "hundred", "dozen")
-        and lex.SCALES[word] < big
-    ):
-        return (0, current * lex.SCALES[word], "scale", False)
-    if word in lex.ORDINALS and lex.ORDINALS[word] < 10 and previous == "ten":
-        return (current + lex.ORDINALS[word], 0, "unit", True)
-    return None
-
-
-def _glue(text: str, words: list[tuple[str, int, int]], j: int) -> str:
-    return text[words[j - 1][2] : words[j][1]].lower()
-
-
-def _is_pronoun_one(words: list[tuple[str, int, int]], first: int, last: int) -> bool:
-    if first != last or words[first][0] != "one":
-        return False
-    before = words[first - 1][0] if first else ""
-    after = words[last + 1][0] if last + 1 < len(words) else ""
-    return before in {"no", "any", "every", "some", "each", "the", "this", "that"} or after in {
-        "of",
-        "another",
-    }
+    return [
+        (2, _decorate(text, start, end, value, kind=kind, unit="", scale=1, plain=False))
+        for value, start, end, kind in spelled.spelled_numbers(text)
+    ]
 
 
 def _join_ranges(text: str, found: list[_Found]) -> list[_Found]:
