@@ -7,6 +7,7 @@ class FactcheckConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here, as Django asks: these modules use the models, loaded only by now.
         from factcheck import redact
         from factcheck.api import authentication
 

@@ -33,6 +33,7 @@ BROKER_ERRORS = (KombuError, OSError, redis.exceptions.RedisError)
 
 def send(task_name: str, *args: object) -> bool:
     """Send one task now. False (and a warning) when the broker cannot be reached."""
+    # Imported here: workbench.celery loads the settings, which import this module's task names.
     from workbench.celery import app
 
     try:

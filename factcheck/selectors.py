@@ -9,6 +9,7 @@ from itertools import pairwise
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from factcheck import extraction, highlight, review
 from factcheck.models import Article, Claim, ClaimNote, Evidence, Source, Verdict
@@ -225,15 +226,8 @@ def _evidence_changes(claim: Claim) -> list[HistoryEntry]:
     ]
 
 
-def article_claims(*, article: Article) -> QuerySet[Claim]:
-    """An article's claims in reading order, for its page."""
-    return article.claims.select_related("assignee").order_by("start")
-
-
 def article_reading(*, article_id: int) -> tuple[Article, list]:
     """An article and its body as paragraphs with every claim linked in place (two queries)."""
-    from django.urls import reverse
-
     article = Article.objects.get(pk=article_id)
     claims = list(article.claims.only("pk", "start", "end", "status", "score", "text"))
     for claim in claims:

@@ -5,6 +5,8 @@ import copy
 from drf_spectacular.extensions import OpenApiSerializerExtension
 from drf_spectacular.openapi import AutoSchema
 
+from factcheck.api.serializers import ErrorSerializer
+
 ERROR_DESCRIPTIONS = {
     "400": "Invalid input or filter; nothing was written. `errors` names each field and reason.",
     "401": "No or invalid credentials.",
@@ -19,8 +21,6 @@ class ApiSchema(AutoSchema):
     """AutoSchema plus the shared error body on the statuses each operation can answer."""
 
     def _get_response_bodies(self, direction: str = "response") -> dict:
-        from factcheck.api.serializers import ErrorSerializer
-
         bodies = super()._get_response_bodies(direction)
         for code in self._error_codes():
             response = self._get_response_for_code(ErrorSerializer, code, direction=direction)

@@ -81,6 +81,7 @@ def split_rows(rows: list[Row]) -> Splits:
 
 def train(rows: list[Row] | None = None) -> dict:
     """The model document (JSON-ready) trained on the fit split, calibrated on calibration."""
+    # Imported here: only training needs scikit-learn, and loading it costs every process a second.
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -139,7 +140,7 @@ def _rounded(value: float) -> float:
 
 
 def _meta(splits: Splits) -> dict:
-    import sklearn
+    import sklearn  # only training needs scikit-learn (see train)
 
     return {
         "trained_with": f"scikit-learn {sklearn.__version__}",

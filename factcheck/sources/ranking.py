@@ -393,6 +393,7 @@ def _encoder() -> Any | None:
     if not EMBEDDINGS_AVAILABLE:
         return None
     try:
+        # Imported here: optional (EMBEDDINGS_AVAILABLE), and slow to load when present.
         from sentence_transformers import SentenceTransformer
 
         return SentenceTransformer(EMBEDDING_MODEL)

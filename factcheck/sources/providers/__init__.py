@@ -32,6 +32,7 @@ class Candidate:
 
 def registry() -> list[ModuleType]:
     """Every provider module, in the order their candidates are stored."""
+    # Imported here: each provider module imports Candidate from this package.
     from factcheck.sources.providers import article_links, factcheck_tools, searxng, wikipedia
 
     return [article_links, factcheck_tools, wikipedia, searxng]
