@@ -5,8 +5,12 @@ not write the draft publishes it → the claim becomes ``verified``, ``disputed`
 ``unverifiable``. Claims not worth checking are ``dismissed`` with a reason. Published verdicts
 are never edited: a correction is a new draft version that another senior editor publishes.
 
-Every write here locks its row, checks ``can``, validates, bumps ``revision`` and records the
-actor in the history. Refusals raise ``PermissionDenied`` (who) or ``WorkflowError`` (what).
+Every change to a claim or a verdict locks its row, checks ``can``, validates, bumps
+``revision`` and records the actor in the history. Writes that only add (``claim_note_add``, a
+new note) or flip one evidence flag (``evidence_cite``: locked and recorded in the history; evidence
+rows carry no revision) take no revision. Refusals raise ``PermissionDenied`` (who) or
+``WorkflowError`` (what). Publishing sends its webhooks by name (``webhooks.verdict_published``)
+once its transaction has committed.
 
 Lock order, everywhere: the claim first, then its verdicts (then evidence). Two writers taking
 them in opposite orders deadlock; what deadlocks remain are retried (``atomic_with_retry``).

@@ -1,4 +1,5 @@
-"""Reads shaped for the admin's review pages: joins and prefetches are decided once, here.
+"""Reads shaped for the admin's review pages and the command line: joins and prefetches are
+decided once, here.
 
 Each page costs a fixed number of queries however many claims, evidence or history rows exist.
 """
@@ -234,3 +235,34 @@ def article_reading(*, article_id: int) -> tuple[Article, list]:
         claim.url = reverse("admin:factcheck_claim_change", args=[claim.pk])
         claim.label = f"{claim.get_status_display()} · check-worthiness {claim.score:.2f}"
     return article, highlight.marked_body(article.body, claims)
+
+
+# --- How far the workers are with an article's sources (manage.py ingest --wait) -------------
+
+
+def article_source_progress(article_id: int) -> dict[str, int]:
+    """Source counts by status over an article's claims, with "total", "searching" (claims not
+    yet searched) and "ranking" (fetched evidence not ranked yet)."""
+    totals = dict.fromkeys((*Source.Status.values, "total"), 0)
+    rows = (
+        Evidence.objects.filter(claim__article_id=article_id)
+        .values_list("source__status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for status, n in rows:
+        totals[status] += n
+        totals["total"] += n
+    unsearched = Claim.objects.filter(article_id=article_id, sources_searched_at__isnull=True)
+    unranked = Evidence.objects.filter(
+        claim__article_id=article_id,
+        source__status=Source.Status.FETCHED,
+        suggested_stance=Evidence.Stance.PENDING,
+    )
+    return {**totals, "searching": unsearched.count(), "ranking": unranked.count()}
+
+
+def sources_settled(progress: dict[str, int]) -> bool:
+    """True when no claim awaits its search, no source is pending and none awaits ranking."""
+    pending = ("searching", "ranking", Source.Status.QUEUED, Source.Status.FETCHING)
+    return not any(progress.get(key, 0) for key in pending)

@@ -48,7 +48,7 @@ class VerdictAdmin(WorkflowOnlyAdmin, ReadOnlyHistoryAdmin):
     raw_id_fields = ("claim", "editor", "approved_by", "corrects")
 
     def protected_from_deletion(self, obj: Verdict) -> bool:
-        return True  # drafts are withdrawn, published verdicts corrected, through review.py
+        return True  # drafts are edited, published verdicts corrected, through review.py
 
 
 @admin.register(SourceSnapshot)

@@ -1,4 +1,8 @@
-"""How long to wait before trying again: one rule for fetches and webhook deliveries."""
+"""How long to wait before trying again: one rule for source fetches and webhook deliveries.
+
+Article fetches retry with Celery's own backoff instead (``retry_backoff`` on
+``tasks.article_fetch``: at most 3 retries, up to a minute apart).
+"""
 
 import random
 

@@ -75,7 +75,7 @@ class Matcher:
         return document_id in self.positions
 
     def remove(self, document_id: str) -> None:
-        """Stop matching a document (a withdrawn verdict); unknown ids are ignored."""
+        """Stop matching a document (a superseded verdict); unknown ids are ignored."""
         position = self.positions.pop(document_id, None)
         if position is not None:
             self.alive[position] = False

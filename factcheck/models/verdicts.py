@@ -24,7 +24,6 @@ class Verdict(TimeStamped):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
         SUPERSEDED = "superseded", "Superseded by a correction"
-        WITHDRAWN = "withdrawn", "Withdrawn draft"
 
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="verdicts")
     version = models.PositiveIntegerField(default=1)

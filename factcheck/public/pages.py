@@ -1,5 +1,5 @@
 """Reads for the public pages. Only published verdicts (and the versions they superseded) are
-ever read here: drafts, withdrawn drafts and internal notes never leave the desk.
+ever read here: drafts, pending corrections and internal notes never leave the desk.
 """
 
 from dataclasses import dataclass

@@ -5,9 +5,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from factcheck import dates, errors, ingest
+from factcheck import dates, errors, ingest, selectors
 from factcheck.models import Article
-from factcheck.sources import progress
 
 DONE = {Article.Status.EXTRACTED, Article.Status.FAILED}
 BAR_WIDTH = 30
@@ -75,7 +74,8 @@ class Command(BaseCommand):
     def _wait_for_sources(self, article: Article, timeout: float) -> None:
         """Show a progress bar of the claims' sources until every one is fetched or failed."""
         deadline = time.monotonic() + timeout
-        while not progress.settled(counts := progress.article_source_progress(article.pk)):
+        progress = selectors.article_source_progress
+        while not selectors.sources_settled(counts := progress(article.pk)):
             if time.monotonic() > deadline:
                 self._show("", done=True)
                 raise CommandError(
