@@ -7,7 +7,6 @@ which queues the claims' searches for sources). Every failure ends on the articl
 reason, and ``article_fail`` sends the ``article.failed`` webhook.
 """
 
-import hashlib
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -37,10 +36,6 @@ RESUBMIT_AFTER = 120
 def fetch_policy() -> http.FetchPolicy:
     """The article fetch policy: HTML or plain text only, up to ARTICLE_MAX_BYTES."""
     return http.configured_policy(max_bytes=settings.ARTICLE_MAX_BYTES, allowed_types=ARTICLE_TYPES)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- Submitting -------------------------------------------------------------------------
@@ -190,7 +185,7 @@ def _ingest_extracted(
     extracted = _with_meta(extracted, meta)
     if not extracted.text.strip():
         raise InputRefused("No article text could be found in what was given.", field="text")
-    digest = content_hash(extracted.text)
+    digest = extraction.content_hash(extracted.text)
     existing = Article.objects.filter(content_hash=digest).first()
     if existing is not None:
         return existing
@@ -283,7 +278,7 @@ def article_extract(*, article_id: int) -> None:
         article_fail(article_id=article_id, reason="The page has no article text to extract.")
         return
     duplicate = (
-        Article.objects.filter(content_hash=content_hash(extracted.text))
+        Article.objects.filter(content_hash=extraction.content_hash(extracted.text))
         .exclude(pk=article_id)
         .first()
     )
@@ -325,7 +320,7 @@ def _store(
 ) -> None:
     """Save the extracted fields and create the claims. Caller holds a transaction."""
     article.body = extracted.text
-    article.content_hash = content_hash(extracted.text)
+    article.content_hash = extraction.content_hash(extracted.text)
     article.title = extracted.title[:500]
     article.authors = extracted.authors[:500]
     article.publisher = extracted.publisher[:300]

@@ -12,6 +12,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
+from workbench import broker as embedded_broker
+
 # Fixture modules of each area register here, one line each.
 pytest_plugins: list[str] = [
     "tests.personas",
@@ -22,6 +24,8 @@ pytest_plugins: list[str] = [
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# How often a test process's embedded broker looks for messages (it mostly only sends them).
+PRODUCER_POLLING_INTERVAL = 0.05
 
 
 def wait_for(predicate: Callable[[], object], *, timeout: float = 30, interval: float = 0.1):
@@ -58,16 +62,9 @@ def broker_dir() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="wb-broker-") as tmp:
         path = Path(tmp)
         if not settings.REDIS_URL:
-            for name in ("queue", "processed", "control"):
-                (path / name).mkdir()
-            app.conf.broker_transport_options = {
-                "data_folder_in": str(path / "queue"),
-                "data_folder_out": str(path / "queue"),
-                "processed_folder": str(path / "processed"),
-                "control_folder": str(path / "control"),
-                "store_processed": False,
-                "polling_interval": 0.05,
-            }
+            app.conf.broker_transport_options = embedded_broker.folder_options(
+                path, polling_interval=PRODUCER_POLLING_INTERVAL
+            )
             # kombu keeps one producer pool per connection settings: drop any made before.
             app._pool = None
             app.amqp._producer_pool = None

@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 from django.core.management.commands.createcachetable import Command as CreateCacheTable
 
-from tests.conftest import FIXTURES, start_worker, stop_worker
+from tests.conftest import FIXTURES, PRODUCER_POLLING_INTERVAL, start_worker, stop_worker
 from tests.httpservers import LocalServer, Reply, Route, serve
+from workbench import broker as embedded_broker
 
 PROVIDERS = FIXTURES / "providers"
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
@@ -62,34 +63,18 @@ def site() -> Iterator[LocalServer]:
         yield s
 
 
-def _new_broker(root: Path) -> Path:
-    for name in ("queue", "processed", "control"):
-        (root / name).mkdir(parents=True, exist_ok=True)
-    return root
-
-
 @contextmanager
 def producing_to(broker: Path) -> Iterator[None]:
     """Send this process's tasks to the filesystem broker at `broker` for the block."""
     from workbench.celery import app
 
     saved = app.conf.broker_url, app.conf.broker_transport_options
-    _switch(app, "embedded://", _folders(broker))
+    options = embedded_broker.folder_options(broker, polling_interval=PRODUCER_POLLING_INTERVAL)
+    _switch(app, "embedded://", options)
     try:
         yield
     finally:
         _switch(app, *saved)
-
-
-def _folders(broker: Path) -> dict[str, object]:
-    return {
-        "data_folder_in": str(broker / "queue"),
-        "data_folder_out": str(broker / "queue"),
-        "processed_folder": str(broker / "processed"),
-        "control_folder": str(broker / "control"),
-        "store_processed": False,
-        "polling_interval": 0.05,
-    }
 
 
 def _switch(app, url: str, options: dict) -> None:
@@ -108,7 +93,7 @@ def own_workers(django_db_setup, cache_table) -> Iterator[WorkerFactory]:
     """Start workers on a broker of this test's own: `own_workers(pool=..., extra_env=...)`."""
     processes: list[subprocess.Popen] = []
     with tempfile.TemporaryDirectory(prefix="wb-sources-") as tmp:
-        broker = _new_broker(Path(tmp))
+        broker = Path(tmp)
 
         def start(**options: object) -> tuple[subprocess.Popen, Path]:
             env = {"REDIS_URL": "", "FETCH_PER_HOST_INTERVAL": "0", **options.pop("extra_env", {})}
@@ -140,7 +125,7 @@ SOURCES_WORKER_ENV = {
 @pytest.fixture(scope="session")
 def sources_broker() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="wb-sources-session-") as tmp:
-        yield _new_broker(Path(tmp))
+        yield Path(tmp)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ into place, which is atomic on one filesystem. Registered as the `embedded://` b
 
 import os
 import uuid
+from pathlib import Path
 from time import monotonic
 
 from kombu.exceptions import ChannelError
@@ -16,6 +17,7 @@ from kombu.utils.encoding import str_to_bytes
 from kombu.utils.json import dumps
 
 SCHEME = "embedded"
+FOLDERS = ("queue", "processed", "control")
 
 
 class Channel(filesystem.Channel):
@@ -40,3 +42,20 @@ class Transport(filesystem.Transport):
 def register() -> None:
     """Make `embedded://` broker URLs use this transport (in every process that imports Celery)."""
     TRANSPORT_ALIASES.setdefault(SCHEME, "workbench.broker:Transport")
+
+
+def folder_options(root: Path, *, polling_interval: float) -> dict[str, object]:
+    """Transport options for the embedded broker kept under root; its folders are created.
+
+    kombu's filesystem transport: in and out must be the same folder, created before start.
+    """
+    for name in FOLDERS:
+        (root / name).mkdir(parents=True, exist_ok=True)
+    return {
+        "data_folder_in": str(root / "queue"),
+        "data_folder_out": str(root / "queue"),
+        "processed_folder": str(root / "processed"),
+        "control_folder": str(root / "control"),
+        "store_processed": False,
+        "polling_interval": polling_interval,
+    }

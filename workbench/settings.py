@@ -15,6 +15,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from factcheck import queue  # the task names (its module imports nothing of the project)
+from workbench import broker
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("WORKBENCH_VAR_DIR", BASE_DIR / "var"))
@@ -270,17 +271,14 @@ if REDIS_URL:
         "socket_connect_timeout": 2,
     }
 else:
-    # kombu's filesystem transport: in and out must be the same folder, created before start.
-    for _folder in (BROKER_DIR / "queue", BROKER_DIR / "processed", BROKER_DIR / "control"):
-        _folder.mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_URL = "embedded://"  # workbench/broker.py
-    CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(BROKER_DIR / "queue"),
-        "data_folder_out": str(BROKER_DIR / "queue"),
-        "processed_folder": str(BROKER_DIR / "processed"),
-        "control_folder": str(BROKER_DIR / "control"),
-        "store_processed": False,
-    }
+    # kombu's filesystem transport looks for new messages once a second by default, which caps
+    # a worker at (prefetch slots) tasks per second; a fetch worker with 16 threads needs more.
+    # A thread that finishes also waits for the next poll to be handed a task: at 0.1 s a fetch
+    # worker's threads stood idle ~15% of the time; 0.02 s costs an idle worker ~1.5% of a core.
+    CELERY_BROKER_TRANSPORT_OPTIONS = broker.folder_options(
+        BROKER_DIR, polling_interval=env_number("BROKER_POLLING_INTERVAL", 0.02, minimum=0.01)
+    )
 # Workers wait out a broker outage of any length (Celery's default gives up after 100 tries).
 CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_RESULT_BACKEND = "django-db"
@@ -429,14 +427,6 @@ NUMBER_POINTS_TOLERANCE = env_number("NUMBER_POINTS_TOLERANCE", 0.5)
 NUMBER_CLOSE_FACTOR = env_number("NUMBER_CLOSE_FACTOR", 2.0, minimum=1)
 VERDICT_SOURCE_RECHECK_AGE = env_number("VERDICT_SOURCE_RECHECK_AGE", 24 * 3600)  # seconds
 SOURCES_RECHECK_EVERY = env_number("SOURCES_RECHECK_EVERY", 3600, minimum=60)  # seconds
-if not REDIS_URL:
-    # kombu's filesystem transport looks for new messages once a second by default, which caps
-    # a worker at (prefetch slots) tasks per second; a fetch worker with 16 threads needs more.
-    # A thread that finishes also waits for the next poll to be handed a task: at 0.1 s a fetch
-    # worker's threads stood idle ~15% of the time; 0.02 s costs an idle worker ~1.5% of a core.
-    CELERY_BROKER_TRANSPORT_OPTIONS["polling_interval"] = env_number(
-        "BROKER_POLLING_INTERVAL", 0.02, minimum=0.01
-    )
 CELERY_BEAT_SCHEDULE["sources-recheck"] = {
     "task": queue.SOURCES_RECHECK,
     "schedule": SOURCES_RECHECK_EVERY,

@@ -1,6 +1,6 @@
 """Claim extraction: article text → sentences → check-worthy claims. Pure: no Django.
 
-    articles     extract_from_html / extract_from_text → ExtractedArticle
+    articles     extract_from_html / extract_from_text → ExtractedArticle; content_hash
     sentences    split_sentences → Sentence (exact character spans)
     grams        the features the check-worthiness model reads
     model        the shipped model (JSON) scored in pure Python; training builds it
@@ -15,6 +15,7 @@ scoring.py's docstring and the README's Check-worthiness model section.
 
 from factcheck.extraction.articles import (
     ExtractedArticle,
+    content_hash,
     extract_from_html,
     extract_from_text,
     looks_like_html,
@@ -32,6 +33,7 @@ __all__ = [
     "checkworthiness",
     "checkworthiness_explain",
     "classify_kind",
+    "content_hash",
     "extract_claims",
     "extract_from_html",
     "extract_from_text",

@@ -7,6 +7,7 @@ trimmed, so a page and its pasted text give the same body and therefore the same
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
@@ -71,6 +72,11 @@ class ExtractedArticle:
     language: str = ""
     canonical_url: str = ""
     links: tuple[Link, ...] = ()  # outbound links of the main text (pages only)
+
+
+def content_hash(text: str) -> str:
+    """The SHA-256 of text, in hex: the same extracted text is the same article or snapshot."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def looks_like_html(raw: str) -> bool:

@@ -13,7 +13,6 @@ recorded beside it instead (``recheck``), so the verdict's evidence reads as it 
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import timedelta
 
@@ -58,10 +57,6 @@ def retry_delay(retries: int, retry_after: float | None = None) -> float:
         cap=settings.SOURCE_RETRY_MAX_DELAY,
         at_least=retry_after or 0.0,
     )
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 # --- Finding ----------------------------------------------------------------------------------
@@ -302,7 +297,7 @@ def main_text(document: SourceDocument) -> tuple[str, str, str]:
 @transaction.atomic
 def source_text_store(*, source: Source, text: str, title: str, publisher: str) -> str:
     """Store the source's current text and a snapshot of it; return its content hash."""
-    digest = content_hash(text)
+    digest = extraction.content_hash(text)
     SourceSnapshot.objects.get_or_create(
         source=source,
         content_hash=digest,
