@@ -6,6 +6,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -57,18 +58,40 @@ def broker_dir() -> Iterator[Path]:
 
     Autouse: every task any test enqueues goes here, never to the development broker.
     """
-    from workbench.celery import app
-
     with tempfile.TemporaryDirectory(prefix="wb-broker-") as tmp:
         path = Path(tmp)
         if not settings.REDIS_URL:
-            app.conf.broker_transport_options = embedded_broker.folder_options(
-                path, polling_interval=PRODUCER_POLLING_INTERVAL
-            )
-            # kombu keeps one producer pool per connection settings: drop any made before.
-            app._pool = None
-            app.amqp._producer_pool = None
+            broker_switch("embedded://", folder_options(path))
         yield path
+
+
+def folder_options(broker: Path) -> dict[str, object]:
+    """The transport options of the embedded broker at broker, for this (sending) process."""
+    return embedded_broker.folder_options(broker, polling_interval=PRODUCER_POLLING_INTERVAL)
+
+
+def broker_switch(url: str, options: dict[str, object]) -> None:
+    """Send this process's tasks to the broker at url (with its transport options) from now on."""
+    from workbench.celery import app  # the test run's settings are in place by now
+
+    app.conf.broker_url, app.conf.broker_transport_options = url, options
+    # kombu keeps one pool per connection settings; dropping ours makes the next send pick the
+    # pool for the new broker (closing it would close the shared one for good).
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@contextmanager
+def producing_to(url: str, options: dict[str, object]) -> Iterator[None]:
+    """Send this process's tasks to the broker at url for the block, then back."""
+    from workbench.celery import app
+
+    saved = app.conf.broker_url, app.conf.broker_transport_options
+    broker_switch(url, options)
+    try:
+        yield
+    finally:
+        broker_switch(*saved)
 
 
 def start_worker(

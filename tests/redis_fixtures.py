@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 import redis
 
+from tests.conftest import producing_to
+
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 
 
@@ -91,23 +93,8 @@ def redis_cache(own_redis: OwnRedis, settings) -> OwnRedis:
     return own_redis
 
 
-@contextmanager
-def producing_to_redis(url: str) -> Iterator[None]:
-    """Send this process's tasks to the Redis broker at url for the block."""
-    from workbench.celery import app
-
-    saved = app.conf.broker_url, app.conf.broker_transport_options
-    app.conf.broker_url, app.conf.broker_transport_options = url, {}
-    app._pool, app.amqp._producer_pool = None, None
-    try:
-        yield
-    finally:
-        app.conf.broker_url, app.conf.broker_transport_options = saved
-        app._pool, app.amqp._producer_pool = None, None
-
-
 @pytest.fixture
 def redis_broker(own_redis: OwnRedis) -> Iterator[OwnRedis]:
     """This process's tasks go to own_redis (db 0), as with REDIS_URL set."""
-    with producing_to_redis(own_redis.url(0)):
+    with producing_to(own_redis.url(0), {}):
         yield own_redis

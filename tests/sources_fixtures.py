@@ -13,15 +13,14 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from django.core.management.commands.createcachetable import Command as CreateCacheTable
 
-from tests.conftest import FIXTURES, PRODUCER_POLLING_INTERVAL, start_worker, stop_worker
+from tests.conftest import FIXTURES, folder_options, producing_to, start_worker, stop_worker
 from tests.httpservers import LocalServer, Reply, Route, serve
-from workbench import broker as embedded_broker
 
 PROVIDERS = FIXTURES / "providers"
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
@@ -63,28 +62,6 @@ def site() -> Iterator[LocalServer]:
         yield s
 
 
-@contextmanager
-def producing_to(broker: Path) -> Iterator[None]:
-    """Send this process's tasks to the filesystem broker at `broker` for the block."""
-    from workbench.celery import app
-
-    saved = app.conf.broker_url, app.conf.broker_transport_options
-    options = embedded_broker.folder_options(broker, polling_interval=PRODUCER_POLLING_INTERVAL)
-    _switch(app, "embedded://", options)
-    try:
-        yield
-    finally:
-        _switch(app, *saved)
-
-
-def _switch(app, url: str, options: dict) -> None:
-    app.conf.broker_url, app.conf.broker_transport_options = url, options
-    # kombu keeps one pool per connection settings; dropping ours makes the next send pick the
-    # pool for the new folder (closing it would close the shared one for good).
-    app._pool = None
-    app.amqp._producer_pool = None
-
-
 WorkerFactory = Callable[..., tuple[subprocess.Popen, Path]]
 
 
@@ -102,7 +79,7 @@ def own_workers(django_db_setup, cache_table) -> Iterator[WorkerFactory]:
             processes.append(process)
             return process, log
 
-        with producing_to(broker):
+        with producing_to("embedded://", folder_options(broker)):
             yield start
         for process in processes:
             stop_worker(process)
@@ -151,7 +128,7 @@ def sources_worker(sources_worker_process, sources_broker) -> Iterator[subproces
     It refuses private networks except the trusted `site` origin, and asks `site` as SearxNG.
     Tests need ``@pytest.mark.django_db(transaction=True)``.
     """
-    with producing_to(sources_broker):
+    with producing_to("embedded://", folder_options(sources_broker)):
         yield sources_worker_process
     _wait_until_sources_settle()
 

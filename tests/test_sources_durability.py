@@ -11,13 +11,12 @@ import os
 import signal
 import subprocess
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pytest
 import redis
 
 from factcheck.models import Evidence, Source, SourceDocument
-from tests.conftest import start_worker, stop_worker, wait_for
+from tests.conftest import producing_to, start_worker, stop_worker, wait_for
 from tests.httpservers import Reply
 from tests.personas import make_claim
 from tests.sources_fixtures import serve_on
@@ -28,21 +27,6 @@ PAGE = (
 )
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
-
-
-@contextmanager
-def producing_to_redis() -> Iterator[None]:
-    from workbench.celery import app
-
-    saved = app.conf.broker_url, app.conf.broker_transport_options
-    redis.Redis.from_url(BROKER).flushdb()
-    app.conf.broker_url, app.conf.broker_transport_options = BROKER, {}
-    app._pool, app.amqp._producer_pool = None, None
-    try:
-        yield
-    finally:
-        app.conf.broker_url, app.conf.broker_transport_options = saved
-        app._pool, app.amqp._producer_pool = None, None
 
 
 @pytest.fixture
@@ -61,7 +45,8 @@ def redis_workers(django_db_setup, broker_dir) -> Iterator:
         processes.append(process)
         return process
 
-    with producing_to_redis():
+    redis.Redis.from_url(BROKER).flushdb()
+    with producing_to(BROKER, {}):
         yield start
     for process in processes:
         if process.poll() is None:
