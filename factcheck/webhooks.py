@@ -24,7 +24,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from factcheck import claimreview, http, queue
+from factcheck import claimreview, http, outputs, queue
 from factcheck.errors import EditConflict, TransientFailure
 from factcheck.http import backoff, netsafety
 from factcheck.models import Article, Verdict, WebhookDelivery, WebhookSubscription
@@ -186,14 +186,7 @@ def verdict_data(verdict_id: int) -> dict[str, Any]:
     publisher = claimreview.publisher_from_settings()
     return {
         "verdict": {
-            "id": verdict.pk,
-            "claim": verdict.claim_id,
-            "version": verdict.version,
-            "rating": verdict.rating,
-            "summary": verdict.summary,
-            "published_at": verdict.published_at.isoformat() if verdict.published_at else None,
-            "corrects": verdict.corrects_id,
-            "correction_note": verdict.correction_note,
+            **outputs.written(outputs.WEBHOOK_VERDICT, verdict),
             "url": claimreview.verdict_url(verdict, publisher),
         },
         "claimreview": claimreview.claimreview(verdict, publisher),

@@ -8,8 +8,8 @@ from django.utils import timezone
 from rest_framework.fields import DateTimeField
 
 from factcheck import review
-from factcheck.api.serializers import _when
 from factcheck.models import Verdict
+from factcheck.outputs import iso_datetime
 from tests.api_fixtures import cache_queries, error_fields
 from tests.personas import make_article, make_claim, make_evidence
 
@@ -143,8 +143,7 @@ def test_the_verdict_list_takes_constant_queries(
 def test_feed_timestamps_are_written_as_drf_writes_them(value, zone):
     with timezone.override(ZoneInfo(zone)):
         expected = DateTimeField().to_representation(value)
-        assert _when(value, timezone.get_current_timezone()) == expected
-        assert _when(value) == expected
+        assert iso_datetime(value, timezone.get_current_timezone()) == expected
 
 
 def test_the_api_client_feed_hides_superseded_versions(

@@ -6,7 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import BooleanField, Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django_filters import rest_framework as filters
 from django_filters.utils import translate_validation
@@ -16,7 +16,8 @@ from rest_framework.settings import api_settings
 
 from factcheck.api.params import StrictBooleanField, UTCDateTimeField
 from factcheck.http import netsafety
-from factcheck.models import Claim, Evidence, Verdict
+from factcheck.models import Claim, Verdict
+from factcheck.selectors import number_conflict_exists
 
 MAX_ID = 2**63 - 1  # larger ids overflow the database's integer
 
@@ -29,12 +30,6 @@ def article_url_q(value: str, prefix: str = "article__") -> Q:
         raise ValidationError({"article_url": [exc.reason]}) from exc
     urls = {value.strip(), normalised}
     return Q(**{f"{prefix}url__in": urls}) | Q(**{f"{prefix}canonical_url__in": urls})
-
-
-def number_conflict_exists() -> Exists:
-    return Exists(
-        Evidence.objects.filter(claim=OuterRef("pk"), number_check=Evidence.NumberCheck.CONFLICTS)
-    )
 
 
 STORED_VECTOR_CONFIG = "english"  # what migration 0011's factcheck_claim.search_vector holds

@@ -6,7 +6,7 @@ domain function that writes; errors become HTTP in ``exceptions.api_exception_ha
 
 import hashlib
 
-from django.db.models import Prefetch, QuerySet, prefetch_related_objects
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_view
@@ -19,16 +19,14 @@ from rest_framework.renderers import BrowsableAPIRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from factcheck import claimreview, errors, ingest, review, webhooks
+from factcheck import claimreview, errors, ingest, review, selectors, webhooks
 from factcheck.api import serializers
-from factcheck.api.filters import ClaimFilter, VerdictFilter, number_conflict_exists
+from factcheck.api.filters import ClaimFilter, VerdictFilter
 from factcheck.api.pagination import FeedPagination
 from factcheck.api.permissions import ManagesWebhooks, ReviewPermission
 from factcheck.api.renderers import JSONLDRenderer, JSONRenderer
-from factcheck.models import Article, Claim, Evidence, Verdict, WebhookSubscription
+from factcheck.models import Article, Claim, Verdict, WebhookSubscription
 from factcheck.sources import pipeline
-
-PUBLIC_VERDICT_STATUSES = (Verdict.Status.PUBLISHED, Verdict.Status.SUPERSEDED)
 
 
 class ETagListMixin:
@@ -75,10 +73,7 @@ class ArticleViewSet(ETagListMixin, mixins.CreateModelMixin, viewsets.ReadOnlyMo
     filterset_fields = ("status", "origin")
 
     def get_queryset(self) -> QuerySet:
-        articles = Article.objects.defer("body").order_by("-created_at", "-id")
-        if self.action == "retrieve":
-            return articles.prefetch_related(Prefetch("claims", Claim.objects.order_by("start")))
-        return articles
+        return selectors.api_articles(with_claims=self.action == "retrieve")
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -121,24 +116,11 @@ def _submit(data: dict) -> Article:
 # --- Claims --------------------------------------------------------------------------------
 
 
-def claims() -> QuerySet:
-    return (
-        Claim.objects.select_related("article", "assignee")
-        .defer("article__body")
-        .prefetch_related("tags")
-        .annotate(has_number_conflict=number_conflict_exists())
-    )
-
-
 def claim_detail(pk: int) -> Claim:
-    evidence = Evidence.objects.select_related("source").defer("source__text")
-    return get_object_or_404(
-        claims().prefetch_related(
-            Prefetch("evidence", evidence),
-            Prefetch("verdicts", Verdict.objects.order_by("version")),
-        ),
-        pk=pk,
-    )
+    claim = selectors.api_claim_detail(claim_id=int(pk))
+    if claim is None:
+        raise Http404
+    return claim
 
 
 @extend_schema_view(
@@ -152,7 +134,7 @@ class ClaimViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = ClaimFilter
 
     def get_queryset(self) -> QuerySet:
-        return claims().order_by("-score", "created_at", "id")
+        return selectors.api_claims().order_by("-score", "created_at", "id")
 
     def get_object(self) -> Claim:
         return claim_detail(self.kwargs["pk"])
@@ -305,27 +287,6 @@ class ClaimCorrectView(ClaimActionView):
 # --- Verdicts and ClaimReview ----------------------------------------------------------------
 
 
-# What a verdict's detail shows of it, its claim and its article (never the article body).
-VERDICT_DETAIL_COLUMNS = (
-    *(name.removesuffix("_id") for name in serializers.VERDICT_ROW_VALUES),
-    "claim__kind", "claim__status", "claim__score", "claim__article", "claim__article__title",
-    "claim__article__authors", "claim__article__published_at",
-)  # fmt: skip
-CITED_COLUMNS = (
-    "passages", "suggested_stance", "number_check", "source", "source__url", "source__domain",
-    "source__title", "source__publisher", "source__status", "source__fetched_at",
-)  # fmt: skip
-
-
-def visible_verdicts(user: object, verdicts: QuerySet | None = None) -> QuerySet:
-    """Editors see every verdict; API clients only published ones (and superseded versions)."""
-    if verdicts is None:
-        verdicts = Verdict.objects.all()
-    if review.can(user, "view_drafts"):
-        return verdicts
-    return verdicts.filter(status__in=PUBLIC_VERDICT_STATUSES)
-
-
 @extend_schema_view(
     list=extend_schema(summary="Verdicts, newest change first (a cursor feed)"),
     retrieve=extend_schema(summary="A verdict with its claim, article, sources and versions"),
@@ -340,16 +301,13 @@ class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self) -> QuerySet:
         if _hidden_in_schema(self):
             return Verdict.objects.none()
-        verdicts = visible_verdicts(
-            self.request.user, Verdict.objects.select_related("claim__article")
-        )
-        if self.action == "list" and not review.can(self.request.user, "view_drafts"):
-            return verdicts.filter(status=Verdict.Status.PUBLISHED)
-        return verdicts
+        if self.action == "list":
+            return selectors.verdict_feed(self.request.user)
+        return selectors.verdicts_visible(self.request.user)
 
     def list(self, request: Request, *args, **kwargs) -> Response:
         """Rows are read as dicts (``values()``) and serialised once, straight to the page."""
-        rows = self.filter_queryset(self.get_queryset()).values(*serializers.VERDICT_ROW_VALUES)
+        rows = selectors.verdict_feed_rows(self.filter_queryset(self.get_queryset()))
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
@@ -361,21 +319,14 @@ class VerdictViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
         """One query reads the verdict with all the versions of its claim the reader may see
         (the verdict among them, when it passes the filters); a second its cited sources."""
-        pk = int(self.kwargs["pk"])
-        wanted = self.filter_queryset(self.get_queryset()).filter(pk=pk).values("claim_id")
-        versions = list(
-            self.get_queryset()
-            .filter(claim_id__in=wanted)
-            .only(*VERDICT_DETAIL_COLUMNS, "revision")
-            .order_by("version")
+        visible = self.get_queryset()
+        verdict = selectors.verdict_detail(
+            wanted=self.filter_queryset(visible), visible=visible, verdict_id=int(self.kwargs["pk"])
         )
-        verdict = next((version for version in versions if version.pk == pk), None)
         if verdict is None:
             raise Http404
         self.check_object_permissions(request, verdict)
-        cited = Evidence.objects.select_related("source").only(*CITED_COLUMNS)
-        prefetch_related_objects([verdict], Prefetch("cited_evidence", cited))
-        context = {**self.get_serializer_context(), "versions": versions}
+        context = self.get_serializer_context()
         return Response(serializers.VerdictDetailSerializer(verdict, context=context).data)
 
 
@@ -393,11 +344,7 @@ class ClaimReviewViewSet(ETagListMixin, viewsets.ReadOnlyModelViewSet):
     filterset_class = VerdictFilter
 
     def get_queryset(self) -> QuerySet:
-        return (
-            Verdict.objects.filter(status=Verdict.Status.PUBLISHED)
-            .select_related("claim__article")
-            .defer("claim__article__body")
-        )
+        return selectors.claimreviews_published()
 
     def get_serializer_context(self) -> dict:
         return {
