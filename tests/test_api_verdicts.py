@@ -158,3 +158,19 @@ def test_the_api_client_feed_hides_superseded_versions(
     assert ids(client.get("/api/v1/verdicts/")) == [correction.pk]
     assert ids(client.get("/api/v1/verdicts/", {"claim": published.claim_id})) == [correction.pk]
     assert set(ids(api(editor).get("/api/v1/verdicts/"))) == {published.pk, correction.pk}
+
+
+# What clients sync from: a key dropped from the declaration (factcheck.outputs) is a breaking
+# change even though the schema and the answers would still agree.
+FEED_KEYS = [
+    "id", "url", "claim", "claim_text", "claimant", "article_url", "publisher", "version",
+    "rating", "rating_label", "summary", "status", "is_current", "published_at", "corrects",
+    "correction_note", "updated_at",
+]  # fmt: skip
+DETAIL_KEYS = [*FEED_KEYS, "article", "cited_sources", "versions"]
+
+
+def test_the_feed_row_and_the_detail_keep_every_key_clients_read(api, api_client_user, published):
+    client = api(api_client_user)
+    assert list(client.get("/api/v1/verdicts/").json()["results"][0]) == FEED_KEYS
+    assert list(client.get(f"/api/v1/verdicts/{published.pk}/").json()) == DETAIL_KEYS

@@ -39,8 +39,22 @@ class ApiSchema(AutoSchema):
         return codes
 
 
+def exact_responses(result: dict, **kwargs: object) -> dict:
+    """Response bodies as sent: every key of an output component required and no other allowed
+    (``additionalProperties: false``), so a client can rely on the keys and an answer that loses
+    or gains one fails ``tests/test_api_responses.py``. Input components (``*Request``) stay
+    open; hand-written components that say what they allow (ClaimReview) are kept as written."""
+    for name, component in result.get("components", {}).get("schemas", {}).items():
+        if name.endswith("Request") or "properties" not in component:
+            continue
+        if "additionalProperties" not in component:
+            component["required"] = list(component["properties"])
+            component["additionalProperties"] = False
+    return result
+
+
 def _object(properties: dict, required: tuple[str, ...] = ()) -> dict:
-    schema = {"type": "object", "properties": properties}
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
     return {**schema, "required": list(required)} if required else schema
 
 

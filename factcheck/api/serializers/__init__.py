@@ -2,7 +2,9 @@
 
 Outputs read at volume (the verdict feed and detail, and what they nest) are declared once, as
 field tables in ``factcheck.outputs``; ``OutputSerializer`` derives their schema from the table
-and writes with the table's row function.
+and writes with the table's row function. The generated schema documents every output exactly
+(``api.schema.exact_responses``), and ``tests/test_api_responses.py`` checks a representative
+answer of every operation against it.
 """
 
 from factcheck.api.serializers.articles import (
