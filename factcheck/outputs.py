@@ -184,9 +184,13 @@ def _as_web_url(value: str | None) -> str:
     return web_url(str(value or ""))
 
 
+def article_link(canonical_url: str | None, url: str | None) -> str:
+    """An article's link as served: its canonical URL, else the one it came from; http(s) only."""
+    return web_url(str(canonical_url or "")) or web_url(str(url or ""))
+
+
 def _article_url(row: Mapping) -> str:
-    canonical, url = row["claim__article__canonical_url"], row["claim__article__url"]
-    return web_url(str(canonical or "")) or web_url(str(url or ""))
+    return article_link(row["claim__article__canonical_url"], row["claim__article__url"])
 
 
 RATING_LABELS = dict(Verdict.Rating.choices)

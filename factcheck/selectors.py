@@ -21,7 +21,15 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from factcheck import extraction, highlight, outputs, review
-from factcheck.models import Article, Claim, ClaimNote, Evidence, Source, Verdict
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimNote,
+    Evidence,
+    ExternalFactCheck,
+    Source,
+    Verdict,
+)
 
 HISTORY_LIMIT = 60
 CLAIM_FIELDS_IN_HISTORY = {
@@ -376,3 +384,16 @@ def claimreviews_published() -> QuerySet[Verdict]:
         .select_related("claim__article")
         .defer("claim__article__body")
     )
+
+
+def matched_objects(found: list) -> list[tuple]:
+    """Each match (a ``checked_before.Found``) with its verdict (claim and article loaded) or
+    imported fact-check, in the order given; a match whose row is gone is left out. Two
+    queries at most."""
+    verdict_ids = [f.object_id for f in found if f.kind == "verdict"]
+    external_ids = [f.object_id for f in found if f.kind == "external"]
+    objects = {
+        "verdict": Verdict.objects.select_related("claim__article").in_bulk(verdict_ids),
+        "external": ExternalFactCheck.objects.in_bulk(external_ids),
+    }
+    return [(f, objects[f.kind][f.object_id]) for f in found if f.object_id in objects[f.kind]]

@@ -13,7 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from factcheck import checked_before, claimreview, factchecks
+from factcheck import checked_before, claimreview, factchecks, selectors
 from factcheck.api.permissions import ReviewPermission
 from factcheck.models import ExternalFactCheck, Verdict
 
@@ -76,18 +76,11 @@ class MatchView(GenericAPIView):
 
 def results(found: list[checked_before.Found]) -> list[dict[str, Any]]:
     """The API's result rows, read in two queries at most."""
-    verdict_ids = [f.object_id for f in found if f.kind == "verdict"]
-    external_ids = [f.object_id for f in found if f.kind == "external"]
-    verdicts = Verdict.objects.select_related("claim__article").in_bulk(verdict_ids)
-    externals = ExternalFactCheck.objects.in_bulk(external_ids)
     publisher = claimreview.publisher_from_settings()
-    rows = []
-    for f in found:
-        if f.kind == "verdict" and f.object_id in verdicts:
-            rows.append(_verdict_row(f, verdicts[f.object_id], publisher))
-        elif f.kind == "external" and f.object_id in externals:
-            rows.append(_external_row(f, externals[f.object_id]))
-    return rows
+    return [
+        _verdict_row(f, matched, publisher) if f.kind == "verdict" else _external_row(f, matched)
+        for f, matched in selectors.matched_objects(found)
+    ]
 
 
 def _verdict_row(

@@ -5,7 +5,6 @@ from rest_framework import serializers
 
 from factcheck import outputs
 from factcheck.api.serializers.base import OutputSerializer, RevisionField
-from factcheck.http.netsafety import web_url
 from factcheck.models import Claim, Evidence, Verdict
 
 User = get_user_model()
@@ -45,7 +44,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         )  # fmt: skip
 
     def get_article_url(self, claim: Claim) -> str:
-        return web_url(claim.article.canonical_url) or web_url(claim.article.url)
+        return outputs.article_link(claim.article.canonical_url, claim.article.url)
 
     def get_assignee_name(self, claim: Claim) -> str | None:
         return claim.assignee.get_username() if claim.assignee else None
