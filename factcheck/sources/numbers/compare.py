@@ -28,7 +28,7 @@ from functools import lru_cache
 from factcheck.sources.numbers import lexicon as lex
 from factcheck.sources.numbers import units
 from factcheck.sources.numbers.context import describe, is_person_concept
-from factcheck.sources.numbers.parse import TIME_KINDS, Quantity, find_quantities
+from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity, find_quantities
 
 _WEAK_PAIR_RATIO = 10.0  # figures with no named head pair only within this factor
 _ORDER = {"agrees": 0, "close": 1, "conflicts": 2}
@@ -161,9 +161,11 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
         return False
     if x.head and y.head:
         if not _heads_match(x.head, y.head):
-            return False
-        if a.kind != "percent" and (x.head == y.head != "people" or not is_person_concept(x.head)):
-            return True  # "cases" and "cases", "nurses" and "nurses": the head says what is counted
+            return _act_of_the_people(a, b)
+        if (a.kind != "percent" or not (x.base or y.base)) and (
+            x.head == y.head != "people" or not is_person_concept(x.head)
+        ):
+            return True  # "cases" and "cases", "95 percent efficacy": the head says what it is
         # A group of people, or what a percentage is of, needs one more thing in common:
         # "91 percent of children" vaccinated is not "86 percent of children" in poverty.
         return bool(_shared_topic(a, b) - {"people"} - ({x.head} & {y.head}))
@@ -171,11 +173,38 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
         head, other = (x.head, y) if x.head else (y.head, x)
         # "1,000 people died" and "the death toll rose to 2,400": people need a shared topic.
         shared = _shared_topic(a, b) - {head, "people"}
-        if head not in other.topic and not (is_person_concept(head) and shared):
+        # A measure's unit already says what is measured: a shared word names the thing.
+        loose = is_person_concept(head) or a.kind == "measure"
+        if head not in other.topic and not (loose and shared):
             return False
-    elif not _shared_topic(a, b):
+    elif not _shared_topic(a, b) or not _same_noun_phrase(x.subject, y.subject, x, y):
         return False
     return a.kind != "number" or _within_ratio(a.value, b.value)
+
+
+def _act_of_the_people(a: Quantity, b: Quantity) -> bool:
+    """'500,000 people signed' counts signatures; '52 percent of voters cast a ballot' is the
+    turnout: a count of people pairs with an act each does once, a share of a group with what
+    that group did, when the people's clause names the act."""
+    people, act = (a, b) if is_person_concept(a.about.head) else (b, a)
+    if not is_person_concept(people.about.head) or is_person_concept(act.about.head):
+        return False
+    if a.kind != "percent" and act.about.head not in lex.ONCE_PER_PERSON:
+        return False
+    return act.about.head in people.about.topic
+
+
+def _same_noun_phrase(x: tuple[str, ...], y: tuple[str, ...], ax: About, ay: About) -> bool:
+    """'Food prices' ≠ 'energy prices', 'exports' ≠ 'imports': figures with no head whose
+    clauses open with a noun phrase — the same noun (or one named in the other's clause), and
+    stated modifiers in common; different nouns pair on a shared modifier or when one names the
+    other."""
+    if not x or not y:
+        return True
+    shared_modifier = bool(set(x[:-1]) & set(y[:-1]))
+    if x[-1] != y[-1]:  # 'food prices' and 'food inflation' name one thing
+        return shared_modifier or x[-1] in ay.topic or y[-1] in ax.topic
+    return shared_modifier or not (x[:-1] and y[:-1])
 
 
 def _heads_match(x: str, y: str) -> bool:

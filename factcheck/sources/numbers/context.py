@@ -11,6 +11,8 @@ For each figure (not a year, date or ordinal) ``describe`` records in an ``About
 * ``years`` / ``month`` — the nearest year and month named in the same sentence.
 * ``places`` — capitalised names after "in", "across" … in the clause ("in Idlib").
 * ``negated`` — a "no", "not", "without" … in the clause ("have no internet subscription").
+* ``subject`` — for a figure with no head, the noun phrase its clause opens with ("Food prices
+  rose 19 percent" → food, price).
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ _RATE_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _REACH = 200  # characters either side of a figure
 _WINDOW = 14  # words either side of a figure at most
 _JAN_1_2000 = date(2000, 1, 1).toordinal()
+_SHARE_TEXT = re.compile(r"(?i)[0-9a-z]\s+(?:in|out\s+of)\s+[0-9a-z]")
+_PHRASE_PREPOSITIONS = frozenset("to from of for in on at with".split())
 _PERSON_CONCEPTS = frozenset(lex.CONCEPTS.get(w, w[:-1]) for w in lex.PERSON_GROUPS) | {"people"}
 
 
@@ -156,7 +160,7 @@ class _Window:
         self.right = _right_words(self.following, after)[:_WINDOW]
 
     def about(self, times: list[Quantity]) -> About:
-        head, modifiers = self._head()
+        head, modifiers, base = self._head()
         words = [w for w, _, _ in self.left + self.right if w != ","]
         topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
         years, month = self._period(times)
@@ -169,16 +173,37 @@ class _Window:
             places=self._places(),
             negated=any(w.lower() in lex.NEGATIONS or w.lower().endswith("n't") for w in words),
             rate=self._rate(),
+            subject=() if head or self.quantity.kind == "measure" else self._subject(),
+            base=base,
         )
 
-    def _head(self) -> tuple[str, set[str]]:
-        """(concept counted, its modifiers) from the words right after the figure."""
+    def _subject(self) -> tuple[str, ...]:
+        """'Food prices rose 19 percent' → ('food', 'price'): the clause's first run of content
+        words before the figure when a level verb follows it, the noun last."""
+        run: list[str] = []
+        words = [w.lower() for w, _, _ in self.left]
+        for k, word in enumerate(words):
+            if _topical(word) and word not in lex.STOP_RUN:
+                run.append(concept(word))
+            elif run:
+                if word in _PHRASE_PREPOSITIONS:  # "Exports to China fell": skip the "to China"
+                    word = next((w for w in words[k + 1 : k + 4] if not _topical(w)), "")
+                # Only a level verb makes the phrase what is measured ("the bill would raise").
+                return tuple(run[-3:]) if word in lex.LEVEL_VERBS else ()
+        return ()
+
+    def _head(self) -> tuple[str, set[str], bool]:
+        """(concept counted, its modifiers, whether it is what a share is of) from the words right
+        after the figure: "91 percent of children", "four in ten households" are shares of a base,
+        "95 percent efficacy" is not."""
         words = self._glued_run(self.following, self.quantity.span[1])
         run: list[str] = []
         k = 0
+        base = bool(_SHARE_TEXT.search(self.quantity.text))
         if words and words[0].lower() in lex.CHANGE_NOUNS:
             k = 1
         if k < len(words) and (words[k].lower() == "of" or (k, words[k].lower()) == (1, "in")):
+            base = base or words[k].lower() == "of"
             k += 1
         while k < len(words) and words[k].lower() in _DETERMINERS:
             k += 1
@@ -186,18 +211,18 @@ class _Window:
             lower = word.lower()
             if len(run) == 3 or lower in lex.STOP_RUN or lower in _MONTHS:
                 break
-            if run and lower.endswith(("ed", "ing", "ly")):
-                break  # "people fled", "vehicles annually": a verb or an adverb ends the noun
+            if (run or lower not in lex.CONCEPTS) and lower.endswith(("ed", "ing", "ly")):
+                break  # "people fled", "97 km/h battered": a verb or an adverb ends the noun
             run.append(lower)
-            if lower in lex.PERSON_GROUPS or lex.CONCEPTS.get(lower) == "people":
-                break
+            if lower in lex.PERSON_GROUPS or _plural(lower):
+                break  # "households use wood": a compound noun ends at its plural
         while run and run[-1] in lex.CHANGE_NOUNS:
             run.pop()  # "12,000 job cuts" counts jobs
         if not run:
-            return self._head_before(), set()
+            return self._head_before(), set(), False
         modifiers = {concept(w) for w in run[:-1] if _topical(w)}
         modifiers |= self._of_phrase(words, k + len(run))
-        return concept(run[-1]), modifiers
+        return concept(run[-1]), modifiers, base
 
     def _head_before(self) -> str:
         """'a profit of $4.2 billion' → profit: the word before an 'of' right before the figure."""
@@ -312,6 +337,12 @@ def _right_words(words: list[tuple[str, int, int]], after: int) -> list[tuple[st
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     i = bisect.bisect_right(spans, (position, math.inf)) - 1
     return i >= 0 and spans[i][0] <= position < spans[i][1]
+
+
+def _plural(word: str) -> bool:
+    """A plural noun (it ends a compound: 'measles cases', 'retail sales'): its concept is its
+    stem, not itself ('measles', 'news' stand for themselves)."""
+    return concept(word) == "people" or (word.endswith("s") and concept(word) != word)
 
 
 @lru_cache(maxsize=65536)

@@ -141,7 +141,7 @@ CONCEPTS = {
     **dict.fromkeys(("gdp", "economy", "output"), "economy"),
     **dict.fromkeys(("gusts", "gust", "winds", "wind"), "wind"),
     **dict.fromkeys(("hospitalised", "hospitalized", "hospitalisations", "admissions"), "hospital"),
-    **dict.fromkeys(("turnout", "voted", "votes", "ballots"), "vote"),
+    **dict.fromkeys(("turnout", "voted", "votes", "ballots", "ballot"), "vote"),
     **dict.fromkeys(("wildfire", "wildfires", "fire", "fires", "blaze", "blazes"), "fire"),
     **dict.fromkeys(
         ("ship", "ships", "vessel", "vessels", "boat", "boats", "ferry", "ferries"), "ship"
@@ -149,6 +149,10 @@ CONCEPTS = {
     **dict.fromkeys(("plane", "planes", "aircraft", "jet", "jets", "airliner"), "aircraft"),
     **dict.fromkeys(("troops", "soldiers", "troop", "soldier"), "soldier"),
     **dict.fromkeys(("oil", "crude", "brent"), "oil"),
+    **dict.fromkeys(("crowd", "crowds", "audience", "audiences", "attendance"), "people"),
+    **dict.fromkeys(("signatures", "signature", "signatories", "signed"), "signature"),
+    **dict.fromkeys(("petrol", "unleaded", "gasoline"), "petrol"),
+    **dict.fromkeys(("effective", "efficacy", "effectiveness"), "efficacy"),
     **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
 }
 PERSON_GROUPS = frozenset(
@@ -187,6 +191,14 @@ STOP_RUN = GENERIC | frozenset(
     affected goes gets receives comes means makes takes needs uses owns supports support back
     backs want wants earn earns pay pays spend spends face faces cost costs remains""".split()
 )
+# Verbs that say a figure measures the noun phrase before them: "Food prices rose 19 percent".
+LEVEL_VERBS = frozenset(
+    """rose rise rises risen fell fall falls fallen grew grow grows increased increases decreased
+    declined dropped jumped climbed surged slumped slipped edged eased reached hit stood stands
+    is are was were remained remains totalled totaled peaked hovered""".split()
+)
+# Acts each person does once: "people signed" counts signatures, "people died" deaths.
+ONCE_PER_PERSON = frozenset({"signature", "death", "vote"})
 CHANGE_NOUNS = frozenset(
     """rise rises increase increases fall falls drop drops decline declines jump jumps gain gains
     cut cuts hike hikes growth surge slump share losses""".split()

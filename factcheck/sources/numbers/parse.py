@@ -87,6 +87,8 @@ class About:
     places: frozenset[str] = frozenset()  # "idlib" in "in Idlib"
     negated: bool = False  # "no internet", "unvaccinated"
     rate: str = ""  # "year" in "300,000 homes a year", "500,000 cars annually"
+    subject: tuple[str, ...] = ()  # a figure with no head: its clause's noun phrase, noun last
+    base: bool = False  # the head is what a share is of ("91 percent of children")
 
 
 @dataclass(frozen=True)
