@@ -65,6 +65,7 @@ def bench_env() -> dict[str, str]:
         "DATABASE_URL": DATABASE_URL,
         "REDIS_URL": REDIS_URL,
         "DEBUG": "false",
+        "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-key-not-for-production",
         "SECURE_COOKIES": "false",
         "API_THROTTLE_RATE": "100000000/hour",
         "LOG_LEVEL": "WARNING",

@@ -62,8 +62,7 @@ class Matcher:
         self.claims: list[features.Prepared] = []
         self.headlines: list[features.Prepared] = []
         self.fields = {name: lexical.Field() for name in ("claim", "headline", "all")}
-        self.vectors = np.zeros((0, 256), dtype=np.float32)
-        self.headline_vectors = np.zeros((0, 256), dtype=np.float32)
+        self.vectors = dense.Vectors()
         self.alive = np.zeros(0, dtype=bool)
         self.count = 0
         self.add_many(list(documents))
@@ -162,19 +161,25 @@ class Matcher:
         terms = list(query.terms)
         bm25 = {name: field.scores(terms) for name, field in self.fields.items()}
         vector = dense.embed([cleaned])[0]
-        cos_claim = self.vectors[: self.count] @ vector
-        cos_headline = self.headline_vectors[: self.count] @ vector
-        cosine = np.where(self.alive[: self.count], np.maximum(cos_claim, cos_headline), -2.0)
-        positions = self._candidates(np.where(self.alive[: self.count], bm25["all"], -1.0), cosine)
-        if not positions:
+        alive = self.alive[: self.count]
+        bm25_all = np.where(alive, bm25["all"], -1.0)
+        picked = self._candidates(bm25_all, np.where(alive, self.vectors.scan(vector), -2.0))
+        if not picked:
             return [], np.zeros((0, len(features.NAMES)))
+        cos_claim, cos_headline = self.vectors.cosines(picked, vector)
+        # Candidates in order of BM25 + exact cosine (the scan's 64 dimensions only chose them).
+        combined = bm25_all[picked] / (bm25_all.max(initial=0.0) or 1.0)
+        combined += np.maximum(cos_claim, cos_headline)
+        order = np.argsort(-combined, kind="stable")
+        positions = [picked[i] for i in order]
+        cos_claim, cos_headline = cos_claim[order], cos_headline[order]
         signals = [
             features.Signals(
                 bm25_claim=float(bm25["claim"][p]),
                 bm25_headline=float(bm25["headline"][p]),
                 bm25_all=float(bm25["all"][p]),
-                cos_claim=float(cos_claim[p]),
-                cos_headline=float(cos_headline[p]),
+                cos_claim=float(cos_claim[rank]),
+                cos_headline=float(cos_headline[rank]),
                 rank=rank,
             )
             for rank, p in enumerate(positions)
@@ -204,7 +209,7 @@ class Matcher:
         return positions, rows
 
     def _candidates(self, bm25_all: np.ndarray, cosine: np.ndarray) -> list[int]:
-        """Union of the best by BM25, by cosine and by both, ordered by the combined score."""
+        """Union of the best by BM25, by cosine and by both (alive documents only)."""
         top = bm25_all.max(initial=0.0) or 1.0
         combined = bm25_all / top + cosine
         picked: dict[int, None] = {}
@@ -212,7 +217,7 @@ class Matcher:
             k = min(k, self.count)
             best = np.argpartition(-values, k - 1)[:k]
             picked.update(dict.fromkeys(best.tolist()))
-        return sorted((p for p in picked if self.alive[p]), key=lambda p: -combined[p])
+        return [p for p in picked if self.alive[p]]
 
     def _match(self, position: int, score: float, query: features.Prepared) -> Match:
         claim, headline = self.claims[position], self.headlines[position]
@@ -244,20 +249,9 @@ class Matcher:
         return claim_vectors, headline_vectors
 
     def _grow(self, claim_vectors: np.ndarray, headline_vectors: np.ndarray) -> None:
-        needed = self.count + len(claim_vectors)
-        if needed > len(self.vectors):
-            capacity = max(needed, 2 * len(self.vectors), 1024)
-            self.vectors = _resized(self.vectors, capacity)
-            self.headline_vectors = _resized(self.headline_vectors, capacity)
-            alive = np.zeros(capacity, dtype=bool)
+        self.vectors.append(claim_vectors, headline_vectors)
+        if self.vectors.count > len(self.alive):
+            alive = np.zeros(len(self.vectors.full), dtype=bool)
             alive[: len(self.alive)] = self.alive
             self.alive = alive
-        self.vectors[self.count : needed] = claim_vectors
-        self.headline_vectors[self.count : needed] = headline_vectors
-        self.alive[self.count : needed] = True
-
-
-def _resized(array: np.ndarray, rows: int) -> np.ndarray:
-    grown = np.zeros((rows, array.shape[1]), dtype=array.dtype)
-    grown[: len(array)] = array
-    return grown
+        self.alive[self.count : self.vectors.count] = True
