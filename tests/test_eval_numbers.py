@@ -16,7 +16,7 @@ def evaluation():
     return module
 
 
-def test_there_are_at_least_80_labelled_pairs_in_two_halves(evaluation):
+def test_there_are_at_least_80_labelled_pairs_in_every_split_named(evaluation):
     rows = evaluation.load("all")
 
     assert len(rows) >= 80
@@ -24,7 +24,7 @@ def test_there_are_at_least_80_labelled_pairs_in_two_halves(evaluation):
     assert {r["label"] for r in rows} == {"agrees", "close", "conflicts", "none"}
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3"])
 def test_the_number_check_stays_above_its_floors(evaluation, split):
     measured = evaluation.evaluate(evaluation.load(split))
 
@@ -35,7 +35,8 @@ def test_the_number_check_stays_above_its_floors(evaluation, split):
 
 
 # Just under today's numbers (README "Number check"); the held-out splits scored lower the first
-# time they were run (the README keeps those numbers too).
+# time they were run (the README keeps those numbers too). heldout3 is the unseen split: its floor
+# is its one post-change run (agrees 0.80, decided 63 %, 2 of 23 different things called).
 FLOORS = {
     "dev": {
         "agrees_precision": 0.95,
@@ -46,13 +47,19 @@ FLOORS = {
     "heldout": {
         "agrees_precision": 0.95,
         "conflicts_precision": 0.95,
-        "decided": 0.88,
+        "decided": 0.95,
         "different_called": 0,
     },
     "heldout2": {
-        "agrees_precision": 0.85,
+        "agrees_precision": 0.95,
         "conflicts_precision": 0.95,
-        "decided": 0.74,
+        "decided": 0.90,
+        "different_called": 0,
+    },
+    "heldout3": {
+        "agrees_precision": 0.78,
+        "conflicts_precision": 0.95,
+        "decided": 0.60,
         "different_called": 2,
     },
 }
