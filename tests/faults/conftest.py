@@ -18,9 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, _test_database_url, start_worker, stop_worker, wait_for
+from tests.conftest import (
+    ROOT,
+    _test_database_url,
+    producing_to,
+    start_worker,
+    stop_worker,
+    wait_for,
+)
 from tests.faults.figures import FIGURES
-from tests.redis_fixtures import OwnRedis, producing_to_redis, running_redis
+from tests.redis_fixtures import OwnRedis, running_redis
 
 # Short clocks, so that a fault is found and repaired within seconds: the reconciler runs every
 # second and re-queues what waited 5 s (longer than a fetch may take, FETCH_TOTAL_TIMEOUT=3).
@@ -120,7 +127,7 @@ def fault_stack(transactional_db) -> Iterator[FaultStack]:
             (folder / name).mkdir()
         stack = FaultStack(redis=redis, folder=folder)
         try:
-            with producing_to_redis(redis.url(0)):
+            with producing_to(redis.url(0), {}):
                 yield stack
         finally:
             stack.stop()
