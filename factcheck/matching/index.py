@@ -59,8 +59,8 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         self.ids: list[str] = []
         self.positions: dict[str, int] = {}
-        self.claims: list[features.Prepared] = []
-        self.headlines: list[features.Prepared] = []
+        self.claims: list[features.Stored] = []
+        self.headlines: list[features.Stored] = []
         self.fields = {name: lexical.Field() for name in ("claim", "headline", "all")}
         self.vectors = dense.Vectors()
         self.alive = np.zeros(0, dtype=bool)
@@ -99,10 +99,10 @@ class Matcher:
         for document, claim, headline in zip(documents, claims, headlines, strict=True):
             self.positions[document.id] = self.count
             self.ids.append(document.id)
-            self.claims.append(features.prepare(claim))
+            self.claims.append(features.store(claim))
             # A document that is its own headline shares one analysis (memory at 100,000).
             self.headlines.append(
-                self.claims[-1] if headline == claim else features.prepare(headline)
+                self.claims[-1] if headline == claim else features.store(headline)
             )
             added["claim"].append(self.claims[-1].terms)
             added["headline"].append(self.headlines[-1].terms)
@@ -197,8 +197,8 @@ class Matcher:
             [
                 features.row(
                     query,
-                    self.claims[p],
-                    self.headlines[p],
+                    features.expand(self.claims[p]),
+                    features.expand(self.headlines[p]),
                     s,
                     best,
                     top_two[1] if s.cos_claim >= top_two[0] else top_two[0],
