@@ -30,7 +30,8 @@ class Field:
         self.total_length = 0
         self.index: bm25s.BM25 | None = None
         self.indexed = 0
-        self.newcomers: list[Counter[str]] = []
+        self.newcomers: list[int] = []  # lengths of the documents added since the last build
+        self.postings: dict[str, list[tuple[int, int]]] = {}  # term: (newcomer, count) pairs
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -40,7 +41,9 @@ class Field:
         self.documents.append(terms)
         self.frequency.update(set(terms))
         self.total_length += len(terms)
-        self.newcomers.append(Counter(terms))
+        for term, count in Counter(terms).items():
+            self.postings.setdefault(term, []).append((len(self.newcomers), count))
+        self.newcomers.append(len(terms))
         if len(self.newcomers) > max(self.rebuild_minimum, self.rebuild_share * self.indexed):
             self.rebuild()
 
@@ -60,7 +63,7 @@ class Field:
             self.index = bm25s.BM25(k1=K1, b=B, method="lucene")
             self.index.index(corpus, show_progress=False)
         self.indexed = len(corpus)
-        self.newcomers = []
+        self.newcomers, self.postings = [], {}
 
     def scores(self, query: list[str]) -> np.ndarray:
         """BM25 score of every document for the query terms (zeros where nothing is shared)."""
@@ -74,18 +77,21 @@ class Field:
         return result
 
     def _newcomer_scores(self, query: list[str]) -> np.ndarray:
+        """Newcomers' scores from their postings: only those sharing a query term are touched.
+
+        Each query term counts once, as in bm25s."""
         count = len(self.documents)
-        average = self.total_length / count if count else 1.0
-        idf = {
-            t: math.log(1 + (count - self.frequency[t] + 0.5) / (self.frequency[t] + 0.5))
-            for t in set(query)
-            if self.frequency[t]
-        }
+        average = (self.total_length / count if count else 1.0) or 1.0
+        lengths = np.asarray(self.newcomers, dtype=np.float32)
+        norms = K1 * (1 - B + B * lengths / average)
         scores = np.zeros(len(self.newcomers), dtype=np.float32)
-        for i, counts in enumerate(self.newcomers):
-            length = sum(counts.values())
-            norm = K1 * (1 - B + B * length / (average or 1.0))
-            scores[i] = sum(
-                idf[t] * counts[t] / (counts[t] + norm) for t in query if t in idf and counts[t]
-            )
+        for term in dict.fromkeys(query):
+            postings = self.postings.get(term)
+            if not postings:
+                continue
+            seen = self.frequency[term]
+            idf = math.log(1 + (count - seen + 0.5) / (seen + 0.5))
+            rows = np.fromiter((i for i, _ in postings), dtype=np.int64, count=len(postings))
+            tf = np.fromiter((c for _, c in postings), dtype=np.float32, count=len(postings))
+            scores[rows] += idf * tf / (tf + norms[rows])
         return scores
