@@ -219,7 +219,7 @@ def test_number_words_are_understood():
         ("3,700,000", 3_700_000, "", "number", ""),
         ("3.7m", 3_700_000, "", "number", ""),
         ("more than 900,000", 900_000, "", "number", "more_than"),
-        ("nearly 950,000 people", 950_000, "", "number", "about"),
+        ("nearly 950,000 people", 950_000, "", "number", "nearly"),
         ("the nine-year-old battle", 9, "year", "age", ""),
         ("a 9-year-old girl", 9, "year", "age", ""),
         ("twenty-five", 25, "", "number", ""),

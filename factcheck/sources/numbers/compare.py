@@ -32,6 +32,7 @@ from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity, find_qu
 
 _WEAK_PAIR_RATIO = 10.0  # figures with no named head pair only within this factor
 _ORDER = {"agrees": 0, "close": 1, "conflicts": 2}
+_SMALL_PERCENT = 4.0  # percentages: also within 4 × the relative band (20 %) to agree
 
 
 @dataclass(frozen=True)
@@ -76,12 +77,31 @@ def compare(claimed: Quantity, found: Quantity, tolerance: float | Bands = 0.05)
     absolute = claimed.kind == "percent" or claimed.unit in lex.ABSOLUTE_MEASURES
     hard, gap = _gap(_interval(claimed), _interval(found), relative=not absolute)
     agree = bands.points if absolute else bands.relative
-    if "about" in (claimed.approx, found.approx):
+    if {"about", "nearly"} & {claimed.approx, found.approx}:
         agree *= 2
-    close = bands.close_factor * agree
+    grade = _grade(hard, gap, agree, bands.close_factor)
+    if claimed.kind == "percent" and grade != "conflicts":
+        widen = agree / bands.points  # "about" doubles this band too
+        return _small_percentages(claimed, found, grade, widen * bands.relative, bands)
+    return grade
+
+
+def _small_percentages(
+    claimed: Quantity, found: Quantity, grade: str, relative_band: float, bands: Bands
+) -> str:
+    """Points mean little near zero: growth of 0.3 percent is not 0.6 percent. A percentage
+    pair is also graded by its relative gap, with bands ``_SMALL_PERCENT`` times the relative
+    ones, and takes the worse grade."""
+    hard, gap = _gap(_interval(claimed), _interval(found), relative=True)
+    relative = _grade(hard, gap, _SMALL_PERCENT * relative_band, bands.close_factor)
+    return max(grade, relative, key=_ORDER.__getitem__)
+
+
+def _grade(hard: bool, gap: float, agree: float, close_factor: float) -> str:
+    """Across a hard edge nothing agrees; else within the agrees band, then the close band."""
     if gap <= (-1.0 if hard else agree):
         return "agrees"
-    return "close" if gap <= close else "conflicts"
+    return "close" if gap <= close_factor * agree else "conflicts"
 
 
 def pair(
@@ -159,6 +179,8 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
         return False  # "no internet" is not "internet"; 300,000 homes a year is not last year's
     if x.modifiers and y.modifiers and not x.modifiers & y.modifiers:
         return False
+    if _kinds_differ(x.topic & lex.DISEASES, y.topic & lex.DISEASES):
+        return False  # "a measles outbreak has infected 300" is not a cholera outbreak's 300
     if x.head and y.head:
         if not _heads_match(x.head, y.head):
             return _act_of_the_people(a, b)
@@ -207,6 +229,10 @@ def _same_noun_phrase(x: tuple[str, ...], y: tuple[str, ...], ax: About, ay: Abo
     return shared_modifier or not (x[:-1] and y[:-1])
 
 
+def _kinds_differ(x: frozenset[str], y: frozenset[str]) -> bool:
+    return bool(x and y and not x & y)
+
+
 def _heads_match(x: str, y: str) -> bool:
     return x == y or "people" in (x, y) and is_person_concept(x) and is_person_concept(y)
 
@@ -249,6 +275,8 @@ def _interval(q: Quantity) -> tuple[float, float, bool, bool]:
         return (low, math.inf, True, False)
     if q.approx in ("less_than", "at_most", "up_to"):
         return (-math.inf, high, False, True)
+    if q.approx == "nearly":
+        return (low, high, False, True)
     return (low, high, False, False)
 
 

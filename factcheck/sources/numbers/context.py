@@ -46,6 +46,9 @@ _REACH = 200  # characters either side of a figure
 _WINDOW = 14  # words either side of a figure at most
 _JAN_1_2000 = date(2000, 1, 1).toordinal()
 _SHARE_TEXT = re.compile(r"(?i)[0-9a-z]\s+(?:in|out\s+of)\s+[0-9a-z]")
+_CHANGE_TO = re.compile(r"\s+(?:to|from)\s+")
+_ASIDE = 60  # characters from a date to the commas of its aside
+_MAX_ASIDES = 50  # occurrences of the one year looked at
 _PHRASE_PREPOSITIONS = frozenset("to from of for in on at with".split())
 _PERSON_CONCEPTS = frozenset(lex.CONCEPTS.get(w, w[:-1]) for w in lex.PERSON_GROUPS) | {"people"}
 
@@ -78,8 +81,10 @@ def describe(
     spans = [q.span for q in quantities]
     sentences = _sentence_starts(text)
     figures = [i for i, q in enumerate(quantities) if q.kind not in TIME_KINDS][:_MAX_FIGURES]
-    years = {_year_of(q) for q in quantities if _has_year(q)}
+    dated = [q for q in quantities if _has_year(q)]
+    years = {_year_of(q) for q in dated}
     times = [q for q in quantities if q.kind in ("year", "date")]
+    befores = _clause_starts(text, quantities, figures)
     time_starts = [q.span[0] for q in times]
     out = list(quantities)
     marks: dict[tuple[int, int], tuple[list[tuple[str, int, int]], list[int]]] = {}
@@ -98,13 +103,37 @@ def describe(
         near = times[
             bisect.bisect_left(time_starts, reach[0]) : bisect.bisect_left(time_starts, reach[1])
         ]
-        before = quantities[figures[n - 1]].span[1] if n else -1
+        near = [t for t in near if not _aside(text, t.span, q.span)]
         after = quantities[figures[n + 1]].span[0] if n + 1 < len(figures) else len(text)
-        about = _Window(text, around, reach, q, before, after).about(near)
+        about = _Window(text, around, reach, q, befores[n], after).about(near)
         if not about.years and len(years) == 1:
-            about = replace(about, years=frozenset(years))  # the one year the text names
+            if not all(_aside(text, t.span, q.span) for t in dated[:_MAX_ASIDES]):
+                about = replace(about, years=frozenset(years))  # the one year the text names
         out[i] = _with_about(q, about)
     return _share_heads(text, out, figures)
+
+
+def _clause_starts(text: str, quantities: list[Quantity], figures: list[int]) -> list[int]:
+    """Where each figure's clause may start: after the figure before it, unless that one changed
+    *to* this one ("rose 0.2 percentage points to 4.4 percent": both are unemployment's)."""
+    starts: list[int] = []
+    for n, i in enumerate(figures):
+        previous = quantities[figures[n - 1]].span[1] if n else -1
+        if n and _CHANGE_TO.fullmatch(text, previous, quantities[i].span[0]):
+            starts.append(starts[-1])
+        else:
+            starts.append(previous)
+    return starts
+
+
+def _aside(text: str, time: tuple[int, int], figure: tuple[int, int]) -> bool:
+    """Whether a date sits in an aside between commas that does not hold the figure: in "The
+    bloc, founded in 1957, now has 27 members" 1957 is not when the 27 holds."""
+    opening = text.rfind(", ", max(0, time[0] - _ASIDE), time[0])  # not "42,000"'s comma
+    closing = text.find(", ", time[1], time[1] + _ASIDE)
+    if opening < 0 or closing < 0 or opening < figure[0] < closing:
+        return False
+    return not _SENTENCE_END.search(text, opening, closing)
 
 
 def _marks(
@@ -163,6 +192,7 @@ class _Window:
         head, modifiers, base = self._head()
         words = [w for w, _, _ in self.left + self.right if w != ","]
         topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
+        topic |= _phrases(words)
         years, month = self._period(times)
         return About(
             head=head,
@@ -187,7 +217,8 @@ class _Window:
                 run.append(concept(word))
             elif run:
                 if word in _PHRASE_PREPOSITIONS:  # "Exports to China fell": skip the "to China"
-                    word = next((w for w in words[k + 1 : k + 4] if not _topical(w)), "")
+                    rest = words[k + 1 : k + 5]
+                    word = next((w for w in rest if not _topical(w) and w not in _DETERMINERS), "")
                 # Only a level verb makes the phrase what is measured ("the bill would raise").
                 return tuple(run[-3:]) if word in lex.LEVEL_VERBS else ()
         return ()
@@ -328,8 +359,10 @@ def _right_words(words: list[tuple[str, int, int]], after: int) -> list[tuple[st
         if next_figure and lower in _SEPARATORS:
             break
         if lower in _REPORTING:
-            last_comma = max((k for k, t in enumerate(kept) if t[0] == ","), default=len(kept))
-            return kept[:last_comma]
+            last_comma = max((k for k, t in enumerate(kept) if t[0] == ","), default=-1)
+            if last_comma >= 0:
+                return kept[:last_comma]
+            continue  # "51 percent of nurses said they would leave": what they said is topic
         kept.append((word, start, 0))
     return kept
 
@@ -339,9 +372,17 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
+def _phrases(words: list[str]) -> set[str]:
+    """Concepts two words name together ("voters turned out" → turnout)."""
+    pairs = zip(words, words[1:], strict=False)
+    return {lex.PHRASES[p] for p in ((a.lower(), b.lower()) for a, b in pairs) if p in lex.PHRASES}
+
+
 def _plural(word: str) -> bool:
     """A plural noun (it ends a compound: 'measles cases', 'retail sales'): its concept is its
     stem, not itself ('measles', 'news' stand for themselves)."""
+    if word.endswith(("'s", "’s")):
+        return False  # "the town's homes": a possessive opens the compound
     return concept(word) == "people" or (word.endswith("s") and concept(word) != word)
 
 

@@ -13,8 +13,9 @@ QUALIFIERS = {
     "at_least": "at least|no fewer than|no less than|a minimum of",
     "at_most": "at most|no more than|not more than|a maximum of",
     "up_to": "up to|as many as|as much as",
-    "about": "about|around|roughly|approximately|nearly|almost|some|circa|an estimated|estimated"
-    "|close to|~",
+    "about": "about|around|roughly|approximately|some|circa|an estimated|estimated|close to|~",
+    # Approximate from below: "nearly 500" is a little under 500, never 512.
+    "nearly": "nearly|almost|just under|just short of",
 }
 APPROX_PHRASES = {p: q for q, phrases in QUALIFIERS.items() for p in phrases.split("|")}
 UNITS = {
@@ -77,7 +78,7 @@ MEASURES = {
     **dict.fromkeys(("kilograms", "kilogram", "kilos", "kg"), "kilogram"),
     **dict.fromkeys(("grams", "gram"), "gram"),
     **dict.fromkeys(("tonnes", "tonne"), "metric_ton"),
-    **dict.fromkeys(("lbs", "lb"), "pound"),
+    **dict.fromkeys(("lbs", "lb", "pounds"), "pound"),
     **dict.fromkeys(("square kilometres", "square kilometers", "sq km", "km²"), "km ** 2"),
     **dict.fromkeys(("square miles", "square mile", "sq miles"), "mile ** 2"),
     **dict.fromkeys(("hectares", "hectare"), "hectare"),
@@ -132,7 +133,10 @@ CONCEPTS = {
     **dict.fromkeys(("homes", "home", "houses", "households", "household"), "home"),
     **dict.fromkeys(("children", "child", "kids", "pupils", "minors"), "children"),
     **dict.fromkeys(("refugees", "refugee", "asylum"), "refugee"),
-    **dict.fromkeys(("workers", "employees", "staff"), "worker"),
+    **dict.fromkeys(
+        ("workers", "employees", "staff", "workforce", "employs", "employ", "employed"), "worker"
+    ),
+    **dict.fromkeys(("company", "companies", "firm", "firms", "business"), "company"),
     **dict.fromkeys(("jobs", "job", "posts"), "job"),
     **dict.fromkeys(
         ("vehicles", "vehicle", "cars", "car", "lorries", "lorry", "trucks", "truck"), "vehicle"
@@ -141,7 +145,8 @@ CONCEPTS = {
     **dict.fromkeys(("gdp", "economy", "output"), "economy"),
     **dict.fromkeys(("gusts", "gust", "winds", "wind"), "wind"),
     **dict.fromkeys(("hospitalised", "hospitalized", "hospitalisations", "admissions"), "hospital"),
-    **dict.fromkeys(("turnout", "voted", "votes", "ballots", "ballot"), "vote"),
+    **dict.fromkeys(("voted", "votes", "ballots", "ballot"), "vote"),
+    **dict.fromkeys(("turnout", "cast"), "turnout"),  # "voters cast a ballot": they turned out
     **dict.fromkeys(("wildfire", "wildfires", "fire", "fires", "blaze", "blazes"), "fire"),
     **dict.fromkeys(
         ("ship", "ships", "vessel", "vessels", "boat", "boats", "ferry", "ferries"), "ship"
@@ -153,13 +158,15 @@ CONCEPTS = {
     **dict.fromkeys(("signatures", "signature", "signatories", "signed"), "signature"),
     **dict.fromkeys(("petrol", "unleaded", "gasoline"), "petrol"),
     **dict.fromkeys(("effective", "efficacy", "effectiveness"), "efficacy"),
+    **dict.fromkeys(("forest", "forests", "woodland", "woodlands", "woods"), "forest"),
+    **dict.fromkeys(("full", "capacity"), "capacity"),  # "62 percent full" is of capacity
     **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
 }
 PERSON_GROUPS = frozenset(
     """children women men adults voters soldiers troops fighters workers patients students
     residents civilians migrants refugees citizens passengers teachers nurses doctors pensioners
     girls boys babies infants teenagers farmers prisoners hostages displaced visitors tourists
-    employees staff dead""".split()
+    employees staff dead viewers spectators fans listeners readers""".split()
 )
 # Words that say nothing about what a figure is of: reporting, change, size, function words.
 GENERIC = frozenset(
@@ -197,8 +204,15 @@ LEVEL_VERBS = frozenset(
     declined dropped jumped climbed surged slumped slipped edged eased reached hit stood stands
     is are was were remained remains totalled totaled peaked hovered""".split()
 )
+# Two words that name one concept ("voters turned out"): (first, second) → concept.
+PHRASES = {("turned", "out"): "turnout", ("turn", "out"): "turnout", ("turning", "out"): "turnout"}
 # Acts each person does once: "people signed" counts signatures, "people died" deaths.
-ONCE_PER_PERSON = frozenset({"signature", "death", "vote"})
+ONCE_PER_PERSON = frozenset({"signature", "death", "vote", "turnout"})
+# Things of one kind that are never each other: a measles figure never checks a cholera one.
+DISEASES = frozenset(
+    """measles mumps rubella cholera dengue malaria polio ebola mpox tuberculosis tb flu influenza
+    covid coronavirus hiv aids diphtheria typhoid zika hepatitis""".split()
+)
 CHANGE_NOUNS = frozenset(
     """rise rises increase increases fall falls drop drops decline declines jump jumps gain gains
     cut cuts hike hikes growth surge slump share losses""".split()

@@ -38,7 +38,10 @@ _SCALE_RIGHT = re.compile(
 _PERCENT_RIGHT = re.compile(
     r"(?i)^(?:\s*%|\s*pp\b|(?:\s+|-)(percent|per cent|percentage[\s-]points?|pct)\b)"
 )
-_CURRENCY_RIGHT = re.compile(r"(?i)^\s+(?:us\s+)?(dollars?|euros?|pounds|yen|usd|eur|gbp)\b")
+# "44,000 pounds of grain" weighs; "40,000 pounds a year" is money.
+_CURRENCY_RIGHT = re.compile(
+    r"(?i)^\s+(?:us\s+)?(dollars?|euros?|pounds(?!\s+of\b)|yen|usd|eur|gbp)\b"
+)
 _PER_RIGHT = re.compile(
     r"(?i)^(?:\s+(?:a|an|per)\s+|\s*/\s*)(barrel|week|month|year|day|hour|person|litre|gallon|tonne)\b"
 )
@@ -105,7 +108,8 @@ class Quantity:
     span: tuple[int, int]
     text: str
     approx: str = (
-        ""  # "", "more_than", "less_than", "about", "at_least", "at_most", "up_to", "between"
+        ""  # "", "more_than", "less_than", "about", "nearly", "at_least", "at_most", "up_to",
+        # "between"
     )
     kind: str = (
         "number"  # "number", "percent", "money", "measure", "age", "date", "ordinal", "year"
@@ -342,10 +346,19 @@ def _unit_follows(right: str) -> bool:
 
 
 def _spelled_quantities(text: str) -> list[tuple[int, _Found]]:
-    return [
+    found = [
         (2, _decorate(text, start, end, value, kind=kind, unit="", scale=1, plain=False))
         for value, start, end, kind in spelled.spelled_numbers(text)
     ]
+    return found + [(1, _fraction(text, *f)) for f in spelled.fractions(text)]
+
+
+def _fraction(text: str, value: float, start: int, end: int) -> _Found:
+    """'a third of' is a rounded percentage, approximate unless qualified ('just over half')."""
+    found = _decorate(text, start, end, value, kind="percent", unit="%", scale=1, plain=False)
+    if not found.quantity.approx:
+        found = replace(found, quantity=replace(found.quantity, approx="about"))
+    return found
 
 
 def _join_ranges(text: str, found: list[_Found]) -> list[_Found]:

@@ -12,6 +12,25 @@ from factcheck.sources.numbers import lexicon as lex
 
 _STARTS = frozenset([*lex.UNITS, *lex.TENS, *lex.ORDINALS, "a", "an", "half"])
 _WORD = re.compile(r"[A-Za-z]+")
+_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4}
+_FRACTIONS |= {"fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}
+_FRACTION = re.compile(
+    r"(?i)\b(?:(a|an|one|two|three|four|nine)[\s-]+)?(half|halves|thirds?|quarters?|fifths?|"
+    r"tenths?)(?=\s+of\b)"
+)
+_FRACTION_ALONE = frozenset({"half"})  # "half of voters"; "third of" alone is "the third of May"
+
+
+def fractions(text: str) -> Iterator[tuple[float, int, int]]:
+    """(percentage, start, end) for each fraction of something: "a third of adults" → 33.3,
+    "two thirds of voters" → 66.7, "half of nurses" → 50. The "of" stays outside the span."""
+    for m in _FRACTION.finditer(text):
+        count, name = (m[1] or "").lower(), m[2].lower()
+        if not count and name not in _FRACTION_ALONE:
+            continue
+        numerator = lex.UNITS.get(count, 1)
+        if numerator < _FRACTIONS[name]:
+            yield 100 * numerator / _FRACTIONS[name], m.start(), m.end()
 
 
 def spelled_numbers(text: str) -> Iterator[tuple[float, int, int, str]]:
