@@ -24,7 +24,7 @@ def test_there_are_at_least_80_labelled_pairs_in_every_split_named(evaluation):
     assert {r["label"] for r in rows} == {"agrees", "close", "conflicts", "none"}
 
 
-@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3"])
+@pytest.mark.parametrize("split", ["dev", "heldout", "heldout2", "heldout3", "heldout4"])
 def test_the_number_check_stays_above_its_floors(evaluation, split):
     measured = evaluation.evaluate(evaluation.load(split))
 
@@ -35,8 +35,8 @@ def test_the_number_check_stays_above_its_floors(evaluation, split):
 
 
 # Just under today's numbers (README "Number check"); the held-out splits scored lower the first
-# time they were run (the README keeps those numbers too). heldout3 is the unseen split: its floor
-# is its one post-change run (agrees 0.80, decided 63 %, 2 of 23 different things called).
+# time they were run (the README keeps those numbers too). heldout4 is the unseen split: its floor
+# is its one post-change run (agrees 0.91, decided 87 %, 2 of 23 different things called).
 FLOORS = {
     "dev": {
         "agrees_precision": 0.95,
@@ -53,13 +53,19 @@ FLOORS = {
     "heldout2": {
         "agrees_precision": 0.95,
         "conflicts_precision": 0.95,
-        "decided": 0.90,
+        "decided": 0.93,
         "different_called": 0,
     },
     "heldout3": {
-        "agrees_precision": 0.78,
+        "agrees_precision": 0.95,
         "conflicts_precision": 0.95,
-        "decided": 0.60,
+        "decided": 0.88,
+        "different_called": 0,
+    },
+    "heldout4": {
+        "agrees_precision": 0.89,
+        "conflicts_precision": 0.95,
+        "decided": 0.84,
         "different_called": 2,
     },
 }
