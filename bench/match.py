@@ -81,6 +81,8 @@ def bench_env() -> dict[str, str]:
 # --- Served by gunicorn ---------------------------------------------------------------------
 
 if os.environ.get("BENCH_SERVE") == "1":
+    import gc
+
     import django
     from django.db import connections
 
@@ -91,6 +93,9 @@ if os.environ.get("BENCH_SERVE") == "1":
 
     checked_before.published_index().refresh(force=True)  # before the fork: shared by workers
     connections.close_all()
+    # The index's objects leave the collector's care: a full collection in a worker would walk
+    # (and so copy) every page the fork shares, and stall that worker's requests meanwhile.
+    gc.freeze()
     application = get_wsgi_application()
 
 
