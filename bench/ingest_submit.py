@@ -30,7 +30,7 @@ TIMEOUT = 1800
 
 
 def main(urls: list[str]) -> None:
-    started = time.perf_counter()
+    started, started_at = time.perf_counter(), time.time()
     ids = [ingest.article_submit_url(url=url).pk for url in urls]
     done = (Article.Status.EXTRACTED, Article.Status.FAILED)
     pending = set(ids)  # only unsettled ids are asked about, so each poll gets cheaper
@@ -64,6 +64,7 @@ def main(urls: list[str]) -> None:
     print(
         json.dumps(
             {
+                "started_at": started_at,
                 "elapsed": elapsed,
                 "sources_elapsed": sources_elapsed,
                 "extracted": extracted,

@@ -72,6 +72,58 @@ def peak_rss_mb(pids: list[int]) -> float:
     return total / 1024
 
 
+def pss_mb(pids: list[int]) -> float:
+    """Proportional set size of the processes and their descendants, summed: each page shared
+    by n processes (a forked child's inherited pages, shared libraries) counts 1/n in each, so
+    the sum is the memory the group really holds."""
+    total = 0
+    for task in [t for pid in pids for t in [pid, *children(pid)]]:
+        try:
+            rollup = Path(f"/proc/{task}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        total += sum(
+            int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")
+        )
+    return total / 1024
+
+
+class PeakPSS:
+    """The highest summed PSS (``pss_mb``) of some process trees, sampled every 0.5 s."""
+
+    def __init__(self, pids: list[int]) -> None:
+        self.pids, self.peak, self.running = pids, 0.0, False
+
+    def __enter__(self) -> PeakPSS:
+        self.running = True
+        self.thread = threading.Thread(target=self._sample_forever, daemon=True)
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.running = False
+        self.thread.join()
+
+    def _sample_forever(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, pss_mb(self.pids))
+            time.sleep(0.5)
+
+
+def quiet_since(pids: list[int], *, idle_share: float = 0.05, quiet: float = 2.0) -> float:
+    """Wait until the process trees have used under `idle_share` of a core for `quiet`
+    seconds in a row (their idle polling only); return when they were last busy (time.time())."""
+    step, last_busy = 0.5, time.time()
+    used = tree_cpu(pids)
+    while time.time() - last_busy < quiet:
+        time.sleep(step)
+        now = tree_cpu(pids)
+        if now - used > idle_share * step:
+            last_busy = time.time()
+        used = now
+    return last_busy
+
+
 class BackendCPU:
     """CPU seconds of the PostgreSQL backends serving one database, sampled every 0.2 s so
     that backends which close before the end are counted up to their last sample."""

@@ -36,6 +36,7 @@ def main() -> None:
             DJANGO_SETTINGS_MODULE="workbench.settings", DATABASE_URL=f"sqlite:///{tmp}/db.sqlite3",
             WORKBENCH_VAR_DIR=tmp, REDIS_URL="", LOG_LEVEL="WARNING",
             SOURCES_FIND_ON_INGEST="false" if args.bare else "true",
+            SECRET_KEY=os.environ.get("SECRET_KEY") or "bench-only-key-not-for-production",
         )  # fmt: skip
         import django
 
@@ -50,8 +51,9 @@ def main() -> None:
 def profile(count: int, bare: bool, top: int) -> None:
     import machine
     import pages
+    from django.conf import settings
 
-    from factcheck import ingest
+    from factcheck import checked_before, ingest
     from factcheck.models import Article, ArticleRaw, Claim
     from factcheck.sources import pipeline
 
@@ -67,6 +69,8 @@ def profile(count: int, bare: bool, top: int) -> None:
 
     def analyse(article_id: int) -> None:
         ingest.article_extract(article_id=article_id)
+        if settings.MATCH_ON_INGEST:
+            checked_before.article_claims_match(article_id=article_id)
         if not bare:
             claims = Claim.objects.filter(article_id=article_id).values_list("pk", flat=True)
             for claim_id in claims:
@@ -76,6 +80,12 @@ def profile(count: int, bare: bool, top: int) -> None:
         analyse(article_id)
     profiler = cProfile.Profile(time.process_time)
     started = time.process_time()
+    if os.environ.get("NO_CPROFILE"):
+        profiler = None
+        for article_id in ids[WARMUP:]:
+            analyse(article_id)
+        print(f"{1000 * (time.process_time() - started) / count:.1f} CPU ms an article")
+        return
     profiler.enable()
     for article_id in ids[WARMUP:]:
         analyse(article_id)

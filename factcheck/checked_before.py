@@ -15,8 +15,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
-from factcheck.matching.index import Document, Match, Matcher, Thresholds
+from factcheck.matching.index import Document, Match, Matcher, Query, Thresholds, queries
 from factcheck.models import Claim, ExternalFactCheck, MatchSuggestion, Verdict
 
 # A change committed this long after its updated_at was stamped is still picked up.
@@ -58,11 +59,18 @@ class LiveIndex:
         self.checked_at = float("-inf")
         self.texts: dict[str, tuple[str, str]] = {}
 
-    def search(self, text: str, limit: int = 5) -> list[Found]:
-        """The best matches for a text, refreshing first when the last refresh is old."""
+    def search(self, text: str | Query, limit: int = 5) -> list[Found]:
+        """The best matches for a text (or a query made once by `queries`), refreshing first
+        when the last refresh is old."""
         self.refresh()
         with self.lock:
             return [_found(m) for m in self.matcher.search(text, limit=limit)]
+
+    def search_many(self, many: list[Query], limit: int = 5) -> list[list[Found]]:
+        """`search` for each query, the index read once for all of them."""
+        self.refresh()
+        with self.lock:
+            return [[_found(m) for m in ms] for ms in self.matcher.search_many(many, limit=limit)]
 
     def refresh(self, force: bool = False) -> None:
         """Pick up rows changed since the last refresh (all rows the first time)."""
@@ -115,14 +123,42 @@ class PublishedIndex(LiveIndex):
 
 
 class ClaimIndex(LiveIndex):
-    """Every claim the workbench has taken in (for "the same claim came in before")."""
+    """Every claim the workbench has taken in (for "the same claim came in before").
+
+    New claims are found by id through the primary key's index, not by a scan of every claim's
+    creation time: ids above the highest seen, and ids below it not seen yet (a transaction that
+    took its ids first may commit last), asked about again for COMMIT_LAG.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.highest = 0
+        self.gaps: dict[int, float] = {}  # id not seen yet: when it was first missed
 
     def changes(self, since: object) -> tuple[list[Document], list[str]]:
-        claims = Claim.objects.filter(created_at__gte=since) if since else Claim.objects.all()
-        return [
-            Document(_document_id("claim", pk), text)
-            for pk, text in claims.values_list("pk", "text").iterator(chunk_size=5000)
-        ], []
+        now = time.monotonic()
+        lag = COMMIT_LAG.total_seconds()
+        self.gaps = {pk: at for pk, at in self.gaps.items() if now - at < lag}
+        wanted = Q(pk__gt=self.highest)
+        if len(self.gaps) > MAX_GAPS:  # many at once: one range instead of a long IN list
+            wanted |= Q(pk__gte=min(self.gaps))
+        elif self.gaps:
+            wanted |= Q(pk__in=list(self.gaps))
+        rows = Claim.objects.filter(wanted).values_list("pk", "text").order_by("pk")
+        documents, first_load = [], since is None
+        for pk, text in rows.iterator(chunk_size=5000):
+            self.gaps.pop(pk, None)
+            if pk > self.highest:
+                # The first load sees every committed claim: its holes are deletions.
+                if not first_load and pk - self.highest <= MAX_GAP_RUN:
+                    self.gaps.update(dict.fromkeys(range(self.highest + 1, pk), now))
+                self.highest = pk
+            documents.append(Document(_document_id("claim", pk), text))
+        return documents, []
+
+
+MAX_GAPS = 500
+MAX_GAP_RUN = 10_000  # a longer jump between ids is a sequence's cache, not transactions
 
 
 _published: PublishedIndex | None = None
@@ -161,22 +197,21 @@ def article_claims_match(*, article_id: int) -> int:
 
     Returns how many suggestions were stored. Runs in a worker, after the claims are committed.
     """
-    claims = list(Claim.objects.filter(article_id=article_id).order_by("start"))
+    claims = list(
+        Claim.objects.filter(article_id=article_id).order_by("start").values_list("pk", "text")
+    )
     claim_index().refresh()
-    found = {claim.pk: _matches_for(claim) for claim in claims}
-    return match_suggestions_store(found=found)
-
-
-def _matches_for(claim: Claim) -> list[Found]:
-    """A claim's matches: our verdicts and others' fact-checks, and earlier claims elsewhere."""
+    # Each claim is analysed and embedded once, all of them in one batch, for both indexes.
+    analysed = queries([text for _, text in claims])
     floor = settings.MATCH_SUGGEST_THRESHOLD
-    published = [f for f in published_index().search(claim.text, limit=5) if f.match.score >= floor]
-    earlier = [
-        f
-        for f in claim_index().search(claim.text, limit=10)
-        if f.match.score >= floor and f.object_id < claim.pk
-    ]
-    return published + earlier[:5]
+    published = published_index().search_many(analysed, limit=5)
+    earlier = claim_index().search_many(analysed, limit=10)
+    found = {
+        claim_id: [f for f in ours if f.match.score >= floor]
+        + [f for f in before if f.match.score >= floor and f.object_id < claim_id][:5]
+        for (claim_id, _), ours, before in zip(claims, published, earlier, strict=True)
+    }
+    return match_suggestions_store(found=found)
 
 
 def match_suggestions_store(*, found: dict[int, list[Found]]) -> int:
@@ -199,7 +234,7 @@ def match_suggestions_store(*, found: dict[int, list[Found]]) -> int:
             pk__in=[f.object_id for fs in found.values() for f in fs if f.kind == "external"]
         ).values_list("pk", flat=True)
     )
-    stored = 0
+    wanted = []
     for claim_id, matches in found.items():
         for f in matches:
             target = {
@@ -211,8 +246,49 @@ def match_suggestions_store(*, found: dict[int, list[Found]]) -> int:
                 "external": ("external_id", f.object_id in existing_externals),
             }[f.kind]
             if target[1]:
-                stored += _suggestion_store(claim_id, f, target[0])
-    return stored
+                wanted.append((claim_id, f, target[0]))
+    return _suggestions_store(wanted)
+
+
+def _suggestions_store(wanted: list[tuple[int, Found, str]]) -> int:
+    """Store the suggestions a claim does not have yet, with their history, in one batch; when
+    a concurrent run stored one first (or a target was deleted) fall back to one at a time."""
+    if not wanted:
+        return 0
+    existing = set(
+        MatchSuggestion.objects.filter(claim_id__in={claim_id for claim_id, _, _ in wanted})
+        .values_list("claim_id", "kind", "matched_claim_id", "verdict_id", "external_id")
+        .iterator()
+    )
+    fresh = {}
+    for claim_id, f, field in wanted:
+        key = (claim_id, f.kind, *(f.object_id if field == name else None for name in TARGETS))
+        if key not in existing:
+            fresh.setdefault(key, _suggestion(claim_id, f, field))
+    try:
+        with transaction.atomic():
+            bulk_create_with_history(list(fresh.values()), MatchSuggestion)
+    except IntegrityError:
+        return sum(_suggestion_store(claim_id, f, field) for claim_id, f, field in wanted)
+    return len(fresh)
+
+
+TARGETS = ("matched_claim_id", "verdict_id", "external_id")
+
+
+def _suggestion(claim_id: int, f: Found, target_field: str) -> MatchSuggestion:
+    return MatchSuggestion(
+        claim_id=claim_id, kind=f.kind, **{target_field: f.object_id}, **_scores(f)
+    )
+
+
+def _scores(f: Found) -> dict[str, object]:
+    return {
+        "score": min(max(f.match.score, 0.0), 1.0),
+        "same_claim": f.match.same_claim,
+        "numbers_agree": f.match.numbers_agree,
+        "entities_agree": f.match.entities_agree,
+    }
 
 
 def _suggestion_store(claim_id: int, f: Found, target_field: str) -> int:
@@ -220,15 +296,7 @@ def _suggestion_store(claim_id: int, f: Found, target_field: str) -> int:
     try:
         with transaction.atomic():
             _, created = MatchSuggestion.objects.get_or_create(
-                claim_id=claim_id,
-                kind=f.kind,
-                **{target_field: f.object_id},
-                defaults={
-                    "score": min(max(f.match.score, 0.0), 1.0),
-                    "same_claim": f.match.same_claim,
-                    "numbers_agree": f.match.numbers_agree,
-                    "entities_agree": f.match.entities_agree,
-                },
+                claim_id=claim_id, kind=f.kind, **{target_field: f.object_id}, defaults=_scores(f)
             )
     except IntegrityError:  # stored by a concurrent run, or its target deleted meanwhile
         return 0

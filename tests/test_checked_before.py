@@ -68,6 +68,55 @@ def test_earlier_claims_in_other_articles_are_suggested_too(measles_verdict):
 
 
 @pytest.mark.django_db
+def test_an_articles_suggestions_are_stored_in_one_batch_each_with_its_history(
+    measles_verdict, django_assert_num_queries
+):
+    earlier = make_claim(make_article(body=PARAPHRASE), text=PARAPHRASE)
+    article = make_article(body=f"{PARAPHRASE} {MEASLES}")
+    claims = [make_claim(article, text=PARAPHRASE), make_claim(article, text=MEASLES)]
+    checked_before.claim_index().refresh(force=True)
+    checked_before.published_index().refresh(force=True)
+    # The claims; the verdicts' and claims' targets (no imported fact-check is asked about);
+    # existing suggestions; one insert of the suggestions and one of their history rows, in a
+    # savepoint here (the test's transaction) and released.
+    with django_assert_num_queries(8):
+        stored = checked_before.article_claims_match(article_id=article.pk)
+    suggestions = MatchSuggestion.objects.filter(claim__in=claims)
+    assert stored == suggestions.count() >= 3
+    assert {(s.claim_id, s.kind) for s in suggestions} >= {
+        (claims[0].pk, "verdict"),
+        (claims[0].pk, "claim"),
+        (claims[1].pk, "verdict"),
+    }
+    assert suggestions.get(claim=claims[0], kind="claim").matched_claim == earlier
+    history = MatchSuggestion.history.filter(claim_id__in=[c.pk for c in claims])
+    assert sorted(h.id for h in history if h.history_type == "+") == sorted(
+        s.pk for s in suggestions
+    )
+
+
+@pytest.mark.django_db
+def test_the_claim_index_reads_new_claims_by_id_and_one_committed_late_too(
+    django_assert_num_queries,
+):
+    first = make_claim(text=MEASLES)
+    index = checked_before.claim_index()
+    index.refresh(force=True)
+    # A transaction that took the next id commits after one that took the id after it.
+    later = make_claim(make_article(body=PARAPHRASE), text=PARAPHRASE, pk=first.pk + 2)
+    with django_assert_num_queries(1):
+        index.refresh(force=True)
+    assert set(index.gaps) == {first.pk + 1}
+    late = make_claim(make_article(body="Late. " + MEASLES), text=MEASLES, pk=first.pk + 1)
+    index.refresh(force=True)
+    assert not index.gaps
+    assert {f"claim:{c.pk}" for c in (first, later, late)} <= set(index.matcher.positions)
+    with django_assert_num_queries(1):  # nothing new: one query by id, nothing indexed again
+        index.refresh(force=True)
+    assert len(index.matcher) == 3
+
+
+@pytest.mark.django_db
 def test_an_unrelated_claim_gets_no_suggestion(measles_verdict):
     claim = make_claim(text="The council approved a new bus lane on Main Street in 2023.")
     assert checked_before.article_claims_match(article_id=claim.article_id) == 0

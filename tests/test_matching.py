@@ -10,12 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from factcheck.matching import agreement, clef, text
-from factcheck.matching.index import Document, Matcher, Thresholds
+from factcheck.matching import agreement, clef, lexical, text
+from factcheck.matching.index import Document, Matcher, Thresholds, queries
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -103,6 +104,38 @@ def test_a_claim_added_later_is_found_and_added_within_50_ms(matcher):
     best = matcher.search("shark swimming on a flooded highway in Houston")[0].document_id
     assert best.startswith("late-")
     assert sorted(timings)[3] < 0.05
+
+
+def test_documents_added_in_batches_are_scored_with_the_live_statistics():
+    # A live index takes in an article's claims at a time: kept as newcomers and scored by hand
+    # with the statistics of every document so far, the sparse index rebuilt only now and then.
+    claims = [tuple(text.terms(text.clean(d.claim))) for d in clef.verified_claims()[:900]]
+    batched, first, rebuilt = lexical.Field(), lexical.Field(), lexical.Field()
+    batched.extend(claims[:600])
+    first.extend(claims[:600])
+    for start in range(600, 900, 40):
+        batched.extend(claims[start : start + 40])
+    assert batched.indexed == 600  # the last 300 are newcomers
+    assert len(batched) == 900
+    rebuilt.extend(claims)
+    assert rebuilt.indexed == 900
+    for query in (claims[0], claims[650], claims[899], ("measl", "measl", "vaccin")):
+        scores = batched.scores(list(query))
+        assert np.allclose(scores[:600], first.scores(list(query)), atol=1e-4)
+        assert np.allclose(scores[600:], rebuilt.scores(list(query))[600:], atol=1e-4)
+
+
+def test_queries_made_once_and_searched_together_find_what_their_texts_find(matcher):
+    texts = ["UNHCR: 3.7 million refugees live in Turkey", "hot water cures flu", ""]
+    made = queries(texts)
+    alone = [matcher.search(text) for text in texts]
+    assert [matcher.search(query) for query in made] == alone
+    together = matcher.search_many(made)
+    assert [[m.document_id for m in ms] for ms in together] == [
+        [m.document_id for m in ms] for ms in alone
+    ]
+    assert together[0][0].document_id == "v2"
+    assert together[2] == []
 
 
 def test_identical_claims_rank_together_the_earliest_first():

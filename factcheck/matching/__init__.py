@@ -5,6 +5,7 @@ pay for, and on a busy 2-core machine OpenBLAS threads spinning for each other m
 cosine pass 12x slower.
 """
 
+import numpy  # noqa: F401 - loads OpenBLAS: a limit set before any BLAS is loaded limits nothing
 from threadpoolctl import threadpool_limits
 
 threadpool_limits(limits=1, user_api="blas")

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 # The tokenizer's worker threads kept ~1 KB of freed memory per text embedded (115 MB after 40,000
@@ -26,6 +27,7 @@ def model():  # noqa: ANN201 - WordLlamaInference, imported lazily
 
     root.handlers[:] = handlers
     root.setLevel(level)
+    threadpool_limits(limits=1, user_api="blas")  # any BLAS its import loaded: one thread too
     return wordllama.WordLlama.load(
         cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=256
     )
@@ -65,6 +67,7 @@ class Vectors:
         self.scan_claims = np.zeros((SCAN_DIMS, 0), dtype=np.float32)
         self.scan_headlines = np.zeros((SCAN_DIMS, 0), dtype=np.float32)
         self.full = np.zeros((0, 2, 256), dtype=np.float16)
+        self.own_headlines = 0  # documents whose headline vector is not their claim's
 
     def append(self, claims: np.ndarray, headlines: np.ndarray) -> None:
         """Add documents' unit claim and headline vectors (float32, n x 256 each)."""
@@ -77,6 +80,7 @@ class Vectors:
             full = np.zeros((capacity, 2, 256), dtype=np.float16)
             full[: self.count] = self.full[: self.count]
             self.full = full
+        self.own_headlines += int(np.any(claims != headlines, axis=1).sum())
         self.full[self.count : needed, 0] = claims
         self.full[self.count : needed, 1] = headlines
         self.scan_claims[:, self.count : needed] = _prefix(claims).T
@@ -86,9 +90,16 @@ class Vectors:
     def scan(self, query: np.ndarray) -> np.ndarray:
         """Approximate cosine of every document to a unit query vector: the better of its claim
         and headline at 64 dimensions."""
-        prefix = _prefix(query[None, :])[0]
-        claims = prefix @ self.scan_claims[:, : self.count]
-        return np.maximum(claims, prefix @ self.scan_headlines[:, : self.count], out=claims)
+        return self.scan_many(query[None, :])[0]
+
+    def scan_many(self, queries: np.ndarray) -> np.ndarray:
+        """`scan` for several queries (one row each) in one pass over the stored prefixes: the
+        vectors are read from memory once, not once a query."""
+        prefixes = _prefix(queries)
+        claims = prefixes @ self.scan_claims[:, : self.count]
+        if not self.own_headlines:  # every headline is its claim (an index of claims)
+            return claims
+        return np.maximum(claims, prefixes @ self.scan_headlines[:, : self.count], out=claims)
 
     def cosines(self, positions: list[int], query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Exact (256-dimension) cosines of some documents' claims and headlines to a query."""

@@ -129,14 +129,20 @@ def row(
     signals: Signals,
     best: Signals,
     runner_up_cos: float,
+    *,
+    query_pairs: set[tuple[str, str]] | None = None,
 ) -> np.ndarray:
-    """The feature row of one candidate (order as NAMES)."""
+    """The feature row of one candidate (order as NAMES); `query_pairs` are the query's word
+    pairs when the caller made them once for all its candidates."""
     document_terms = claim.term_set | headline.term_set
     shared = query.term_set & document_terms
     # Word pairs are made for the query and its few candidates only: stored for every indexed
     # document they took more memory than everything else about it.
-    query_pairs = mtext.bigrams(list(query.terms))
-    document_pairs = mtext.bigrams(list(claim.terms)) | mtext.bigrams(list(headline.terms))
+    if query_pairs is None:
+        query_pairs = mtext.bigrams(list(query.terms))
+    document_pairs = mtext.bigrams(list(claim.terms))
+    if headline is not claim:
+        document_pairs |= mtext.bigrams(list(headline.terms))
     numbers = claim.quantities | headline.quantities
     return np.array(
         [

@@ -42,6 +42,24 @@ class Thresholds:
 
 
 @dataclass(frozen=True)
+class Query:
+    """A text analysed and embedded once, to search several indexes with (see `queries`)."""
+
+    cleaned: str
+    prepared: features.Prepared
+    vector: np.ndarray
+
+
+def queries(texts: list[str]) -> list[Query]:
+    """Analyse and embed query texts together (one embedding batch for all of them)."""
+    cleaned = [mtext.clean(text[:MAX_QUERY_CHARS]) for text in texts]
+    vectors = dense.embed(cleaned)
+    return [
+        Query(c, features.prepare(c), vector) for c, vector in zip(cleaned, vectors, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
 class Match:
     document_id: str
     score: float
@@ -65,6 +83,7 @@ class Matcher:
         self.vectors = dense.Vectors()
         self.alive = np.zeros(0, dtype=bool)
         self.count = 0
+        self.own_headlines = 0  # documents whose headline is not their claim
         self.add_many(list(documents))
 
     def __len__(self) -> int:
@@ -104,6 +123,7 @@ class Matcher:
             self.headlines.append(
                 self.claims[-1] if headline == claim else features.store(headline)
             )
+            self.own_headlines += headline != claim
             added["claim"].append(self.claims[-1].terms)
             added["headline"].append(self.headlines[-1].terms)
             added["all"].append(self.claims[-1].terms + self.headlines[-1].terms)
@@ -114,17 +134,31 @@ class Matcher:
             else:
                 field.extend(added[name])
 
-    def search(self, text: str, limit: int = 5) -> list[Match]:
+    def search(self, text: str | Query, limit: int = 5) -> list[Match]:
         """The best `limit` documents for a text, best first, each with its score in [0, 1]."""
-        query = features.prepare(mtext.clean(text[:MAX_QUERY_CHARS]))
-        ranked = self.score_candidates(text, query)
-        return [self._match(position, score, query) for position, score in ranked[:limit]]
+        return self.search_many([text if isinstance(text, Query) else queries([text])[0]], limit)[0]
+
+    def search_many(self, many: list[Query], limit: int = 5) -> list[list[Match]]:
+        """`search` for each query, the stored vectors scanned once for all of them."""
+        scans = self._scans(many)
+        return [
+            [
+                self._match(position, score, query.prepared)
+                for position, score in self.score_candidates(query, scan)[:limit]
+            ]
+            for query, scan in zip(many, scans, strict=True)
+        ]
+
+    def _scans(self, many: list[Query]) -> list[np.ndarray | None]:
+        if not self.positions or not many:
+            return [None] * len(many)
+        return list(self.vectors.scan_many(np.stack([query.vector for query in many])))
 
     def score_candidates(
-        self, text: str, query: features.Prepared | None = None
+        self, text: str | Query, scan: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
         """(position, fused score) of every retrieved candidate, best first."""
-        positions, rows = self.candidate_rows(text, query)
+        positions, rows = self.candidate_rows(text, scan)
         if not positions:
             return []
         scores = fusion.score(rows)
@@ -151,19 +185,28 @@ class Matcher:
         return result
 
     def candidate_rows(
-        self, text: str, query: features.Prepared | None = None
+        self, text: str | Query, scan: np.ndarray | None = None
     ) -> tuple[list[int], np.ndarray]:
-        """Candidate positions and their feature rows (the rows fusion is trained on)."""
-        cleaned = mtext.clean(text[:MAX_QUERY_CHARS])
-        query = query or features.prepare(cleaned)
-        if not self.positions or not cleaned:
+        """Candidate positions and their feature rows (the rows fusion is trained on); `scan` is
+        the query's approximate cosines when `search_many` made them."""
+        if not self.positions:
             return [], np.zeros((0, len(features.NAMES)))
+        search = text if isinstance(text, Query) else queries([text])[0]
+        if not search.cleaned:
+            return [], np.zeros((0, len(features.NAMES)))
+        query, vector = search.prepared, search.vector
         terms = list(query.terms)
-        bm25 = {name: field.scores(terms) for name, field in self.fields.items()}
-        vector = dense.embed([cleaned])[0]
+        bm25 = {
+            name: field.scores(terms)
+            for name, field in self.fields.items()
+            if name != "headline" or self.own_headlines
+        }
+        bm25.setdefault("headline", bm25["claim"])  # every headline is its claim: same scores
         alive = self.alive[: self.count]
         bm25_all = np.where(alive, bm25["all"], -1.0)
-        picked = self._candidates(bm25_all, np.where(alive, self.vectors.scan(vector), -2.0))
+        if scan is None:
+            scan = self.vectors.scan(vector)
+        picked = self._candidates(bm25_all, np.where(alive, scan, -2.0))
         if not picked:
             return [], np.zeros((0, len(features.NAMES)))
         cos_claim, cos_headline = self.vectors.cosines(picked, vector)
@@ -193,19 +236,18 @@ class Matcher:
             rank=0,
         )
         top_two = sorted((s.cos_claim for s in signals), reverse=True)[:2] + [0.0]
-        rows = np.stack(
-            [
-                features.row(
-                    query,
-                    features.expand(self.claims[p]),
-                    features.expand(self.headlines[p]),
-                    s,
-                    best,
-                    top_two[1] if s.cos_claim >= top_two[0] else top_two[0],
-                )
-                for p, s in zip(positions, signals, strict=True)
-            ]
-        )
+        query_pairs = mtext.bigrams(list(query.terms))
+        rows = []
+        for p, s in zip(positions, signals, strict=True):
+            claim = features.expand(self.claims[p])
+            headline = (
+                claim if self.headlines[p] is self.claims[p] else features.expand(self.headlines[p])
+            )
+            runner_up = top_two[1] if s.cos_claim >= top_two[0] else top_two[0]
+            rows.append(
+                features.row(query, claim, headline, s, best, runner_up, query_pairs=query_pairs)
+            )
+        rows = np.stack(rows)
         return positions, rows
 
     def _candidates(self, bm25_all: np.ndarray, cosine: np.ndarray) -> list[int]:

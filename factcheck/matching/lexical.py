@@ -38,22 +38,23 @@ class Field:
 
     def add(self, terms: tuple[str, ...]) -> None:
         """Add the next document's terms; rebuild the sparse index when newcomers grow many."""
-        self.documents.append(terms)
-        self.frequency.update(set(terms))
-        self.total_length += len(terms)
-        for term, count in Counter(terms).items():
-            self.postings.setdefault(term, []).append((len(self.newcomers), count))
-        self.newcomers.append(len(terms))
-        if len(self.newcomers) > max(self.rebuild_minimum, self.rebuild_share * self.indexed):
-            self.rebuild()
+        self.extend([terms])
 
     def extend(self, documents: list[tuple[str, ...]]) -> None:
-        """Add many documents' terms and rebuild once."""
+        """Add documents' terms: as newcomers while they stay few (a live index takes in an
+        article's claims every second or so), else with one rebuild."""
+        limit = max(self.rebuild_minimum, self.rebuild_share * self.indexed)
+        rebuild = len(self.newcomers) + len(documents) > limit
         for terms in documents:
             self.documents.append(terms)
             self.frequency.update(set(terms))
             self.total_length += len(terms)
-        self.rebuild()
+            if not rebuild:
+                for term, count in Counter(terms).items():
+                    self.postings.setdefault(term, []).append((len(self.newcomers), count))
+                self.newcomers.append(len(terms))
+        if rebuild:
+            self.rebuild()
 
     def rebuild(self) -> None:
         """Index every document with bm25s (an empty document gets a placeholder term)."""
