@@ -172,8 +172,7 @@ def iso_datetime(value: datetime | None, zone: tzinfo) -> str | None:
 
 
 def _in_zone(context: Context) -> Write:
-    zone = context.zone
-    return lambda value: iso_datetime(value, zone)
+    return functools.partial(iso_datetime, zone=context.zone)
 
 
 def _isoformat(value: datetime | None) -> str | None:
@@ -190,7 +189,8 @@ def article_link(canonical_url: str | None, url: str | None) -> str:
 
 
 def _article_url(row: Mapping) -> str:
-    return article_link(row["claim__article__canonical_url"], row["claim__article__url"])
+    canonical, url = row["claim__article__canonical_url"], row["claim__article__url"]
+    return web_url(str(canonical or "")) or web_url(str(url or ""))  # article_link, inlined
 
 
 RATING_LABELS = dict(Verdict.Rating.choices)

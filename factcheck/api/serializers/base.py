@@ -1,6 +1,8 @@
 """The pieces every serializer shares: link and revision fields, the error body, and
 ``OutputSerializer``, which takes its fields from an ``outputs.Output`` table."""
 
+import functools
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from django.db import models
@@ -72,11 +74,18 @@ class OutputSerializer(serializers.ModelSerializer):
 
     def to_representation(self, row: dict | models.Model) -> dict:
         from_objects = not isinstance(row, dict)
-        writers = self.__dict__.setdefault("_writers", {})
-        if from_objects not in writers:
+        write = self._writers.get(from_objects)
+        if write is None:
             context = outputs.Context(request=self.context.get("request"))
-            writers[from_objects] = self.output.writer(context, from_objects=from_objects)
-        return writers[from_objects](row)
+            write = self._writers[from_objects] = self.output.writer(
+                context, from_objects=from_objects
+            )
+        return write(row)
+
+    @functools.cached_property
+    def _writers(self) -> dict[bool, Callable[[Any], dict]]:
+        """The row functions of this serializer's response, by whether rows are objects."""
+        return {}
 
 
 _KINDS = {
