@@ -180,6 +180,16 @@ def test_a_year_in_an_aside_is_not_when_the_figure_holds():
     )
 
 
+def test_an_apposition_is_not_an_aside_its_date_still_holds():
+    claim = "More than 900,000 people have fled their homes in Idlib since early December."
+    passage = (
+        "Some 700,000 people, mostly women and children, have escaped their homes in Idlib since "
+        "early December, the United Nations said on Feb. 11."
+    )
+
+    assert result(claim, passage) == "conflicts"
+
+
 def test_a_level_reached_after_a_change_shares_the_changes_subject():
     claim = "Unemployment rose 0.2 percentage points to 4.4 percent."
 

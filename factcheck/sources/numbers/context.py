@@ -49,6 +49,7 @@ _SHARE_TEXT = re.compile(r"(?i)[0-9a-z]\s+(?:in|out\s+of)\s+[0-9a-z]")
 _CHANGE_TO = re.compile(r"\s+(?:to|from)\s+")
 _ASIDE = 60  # characters from a date to the commas of its aside
 _MAX_ASIDES = 50  # occurrences of the one year looked at
+_ASIDE_OPENERS = frozenset("which who whose where when built set born begun made won held".split())
 _PHRASE_PREPOSITIONS = frozenset("to from of for in on at with".split())
 _PERSON_CONCEPTS = frozenset(lex.CONCEPTS.get(w, w[:-1]) for w in lex.PERSON_GROUPS) | {"people"}
 
@@ -132,6 +133,12 @@ def _aside(text: str, time: tuple[int, int], figure: tuple[int, int]) -> bool:
     opening = text.rfind(", ", max(0, time[0] - _ASIDE), time[0])  # not "42,000"'s comma
     closing = text.find(", ", time[1], time[1] + _ASIDE)
     if opening < 0 or closing < 0 or opening < figure[0] < closing:
+        return False
+    first = _MARK.search(text, opening + 2, closing)
+    opener = first[0].lower() if first else ""
+    # Only a relative or participle clause is an aside: ", mostly women and children, have
+    # escaped … since early December," keeps December as when the figure holds.
+    if opener not in _ASIDE_OPENERS and not opener.endswith("ed"):
         return False
     return not _SENTENCE_END.search(text, opening, closing)
 
