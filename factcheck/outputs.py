@@ -51,7 +51,6 @@ class Field:
     kind: type | None = None
     nested: "Output | None" = None
     many: bool = False
-    null: bool = False
     help_text: str = ""
 
     @property

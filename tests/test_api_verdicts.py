@@ -15,6 +15,7 @@ from tests.personas import make_article, make_claim, make_evidence
 
 pytestmark = pytest.mark.django_db
 LIST_QUERIES = 1  # exactly: the page's rows, joined; plus cache_queries()
+DETAIL_QUERIES = 2  # the claim's visible versions (joined to claim and article), cited sources
 
 
 def ids(response) -> list[int]:
@@ -174,3 +175,21 @@ def test_the_feed_row_and_the_detail_keep_every_key_clients_read(api, api_client
     client = api(api_client_user)
     assert list(client.get("/api/v1/verdicts/").json()["results"][0]) == FEED_KEYS
     assert list(client.get(f"/api/v1/verdicts/{published.pk}/").json()) == DETAIL_KEYS
+
+
+def test_the_detail_takes_two_queries_however_many_versions_and_sources(
+    api, api_client_user, editor, published, second_senior_editor, senior_editor,
+    django_assert_num_queries,
+):  # fmt: skip
+    for n in range(3):
+        correction = review.verdict_correct(
+            verdict=published, actor=second_senior_editor, rating="true", summary=f"v{n}",
+            correction_note="Newer.", cited_evidence=[make_evidence(published.claim)],
+        )  # fmt: skip
+        published = review.verdict_publish(verdict=correction, approver=senior_editor)
+    client = api(api_client_user)
+    client.get("/api/v1/verdicts/")  # the first request also fills the token cache
+    with django_assert_num_queries(DETAIL_QUERIES + cache_queries()):
+        body = client.get(f"/api/v1/verdicts/{published.pk}/").json()
+    assert len(body["versions"]) == 4
+    assert len(body["cited_sources"]) == 1

@@ -105,5 +105,5 @@ def _declared(output: outputs.Output) -> dict[str, serializers.Field]:
             nested = OutputSerializer._by_output[id(item.nested)]
             declared[item.name] = nested(many=item.many, **options)
         elif item.kind is not None:
-            declared[item.name] = _KINDS[item.kind](allow_null=item.null, **options)
+            declared[item.name] = _KINDS[item.kind](**options)
     return declared
