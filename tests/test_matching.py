@@ -168,6 +168,29 @@ def test_the_model_loads_from_the_wheel_with_no_network_and_no_cache(tmp_path):
     assert not (tmp_path / ".cache").exists()
 
 
+def test_importing_the_matcher_first_limits_blas_to_one_thread_in_forked_workers():
+    """A fresh process whose first import is the matcher (as a gunicorn worker's may be), then a
+    fork: OpenBLAS runs one thread in both (threads spinning for each other halved the API)."""
+    code = (
+        "import os\n"
+        "import factcheck.matching\n"
+        "from threadpoolctl import threadpool_info\n"
+        "def blas():\n"
+        "    return [i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas']\n"
+        "print(blas())\n"
+        "if os.fork() == 0:\n"
+        "    print(blas(), flush=True)\n"
+        "    os._exit(0)\n"
+        "os.wait()\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "OPENBLAS_NUM_THREADS": "", "OMP_NUM_THREADS": ""}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == ["[1]", "[1]"]
+
+
 def _claimmatch(index: Path, queries: str) -> list[list[str]]:
     out = io.StringIO()
     stdin = io.TextIOWrapper(io.BytesIO(queries.encode()), encoding="utf-8")
