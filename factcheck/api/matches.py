@@ -71,11 +71,13 @@ class MatchView(GenericAPIView):
         data = serializer.validated_data
         floor = data.get("min_score", settings.MATCH_SUGGEST_THRESHOLD)
         found = checked_before.published_index().search(data["text"], limit=data["limit"])
-        return Response({"results": results([f for f in found if f.match.score >= floor])})
+        rows = results([f for f in found if f.match.score >= floor])
+        return Response(MatchResponseSerializer({"results": rows}).data)
 
 
 def results(found: list[checked_before.Found]) -> list[dict[str, Any]]:
-    """The API's result rows, read in two queries at most."""
+    """The values of each result's MatchResultSerializer fields (which write them), read in
+    two queries at most."""
     publisher = claimreview.publisher_from_settings()
     return [
         _verdict_row(f, matched, publisher) if f.kind == "verdict" else _external_row(f, matched)
