@@ -284,3 +284,29 @@ def test_delivery_retries_back_off_with_jitter_up_to_the_cap(settings):
     assert all(4.0 <= delay <= 8.0 for delay in third)
     assert len(set(third)) > 100
     assert all(webhooks.retry_delay(20) <= 600.0 for _ in range(50))
+
+
+@pytest.mark.django_db
+def test_a_verdict_event_carries_the_verdict_as_receivers_read_it(published, senior_editor):
+    correction = review.verdict_correct(
+        verdict=published, actor=senior_editor, rating="mostly_true", summary="Revised.",
+        correction_note="A newer survey.",
+    )  # fmt: skip
+    data = webhooks.verdict_data(correction.pk)
+
+    verdict = data["verdict"]
+    assert list(verdict) == [
+        "id", "claim", "version", "rating", "summary", "published_at", "corrects",
+        "correction_note", "url",
+    ]  # fmt: skip
+    assert (verdict["id"], verdict["claim"], verdict["corrects"]) == (
+        correction.pk, published.claim_id, published.pk,
+    )  # fmt: skip
+    assert (verdict["version"], verdict["rating"], verdict["published_at"]) == (
+        2,
+        "mostly_true",
+        None,
+    )
+    assert verdict["url"] == data["claimreview"]["url"]
+    published_at = webhooks.verdict_data(published.pk)["verdict"]["published_at"]
+    assert published_at == published.published_at.isoformat()  # "+00:00", as Python writes it
