@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from factcheck import extraction, http, queue, review
 from factcheck.errors import InputRefused, TransientFailure
@@ -71,7 +72,10 @@ def claim_find_sources(*, claim_id: int) -> list[Evidence]:
     if claim is None:
         return []  # deleted since the task was queued
     candidates, report = search(claim)
-    added = [e for c in candidates if (e := _evidence_from_candidate(claim, c)) is not None]
+    try:
+        added = evidence_add_many(claim=claim, candidates=candidates)
+    except IntegrityError:  # a source or evidence row stored meanwhile by another worker
+        added = [e for c in candidates if (e := _evidence_from_candidate(claim, c)) is not None]
     Claim.objects.filter(pk=claim_id).update(
         sources_searched_at=timezone.now(), source_search=report
     )
@@ -131,15 +135,72 @@ def evidence_add(
     return evidence
 
 
-def source_get_or_create(*, url: str, title: str = "") -> tuple[Source, bool]:
-    """(the one Source for a URL's normalised form, created). Raises InputRefused for a URL we
-    cannot fetch."""
+@transaction.atomic
+def evidence_add_many(*, claim: Claim, candidates: list[Candidate]) -> list[Evidence]:
+    """`evidence_add` for a provider search's candidates, in one batch: one query for their
+    sources and one for the claim's evidence, one insert of the new sources, one of the new
+    evidence rows and one of their history rows; each source's fetch or ranking queued once.
+
+    A URL that cannot be fetched is skipped (logged). Raises IntegrityError, having stored
+    nothing, when another worker stored one of the rows meanwhile (the caller adds one by one).
+    """
+    wanted: dict[str, Candidate] = {}
+    for candidate in candidates:
+        try:
+            wanted.setdefault(_normalised_source_url(candidate.url), candidate)
+        except InputRefused as exc:
+            logger.info("Skipped %s for claim %s: %s", redact(candidate.url), claim.pk, exc)
+    sources = {s.url: s for s in Source.objects.filter(url__in=list(wanted))}
+    new_sources = Source.objects.bulk_create(
+        [
+            Source(url=url, domain=registered_domain(url)[:255], title=c.title[:500])
+            for url, c in wanted.items()
+            if url not in sources
+        ]
+    )
+    sources.update((s.url, s) for s in new_sources)
+    existing = {
+        e.source_id: e for e in Evidence.objects.filter(claim=claim, source__in=sources.values())
+    }
+    new_evidence = bulk_create_with_history(
+        [
+            Evidence(
+                claim=claim,
+                source=sources[url],
+                provider=c.provider,
+                snippet=c.snippet[:5000],
+                external_rating=c.external_rating[:200],
+                external_publisher=c.external_publisher[:300],
+            )
+            for url, c in wanted.items()
+            if sources[url].pk not in existing
+        ],
+        Evidence,
+    )
+    for source in new_sources:
+        queue.source_fetch_enqueue(source.pk)
+    fresh = {s.pk for s in new_sources}
+    for evidence in new_evidence:
+        if evidence.source_id not in fresh:
+            source_schedule(source=evidence.source)
+    existing.update((e.source_id, e) for e in new_evidence)
+    return [existing[sources[url].pk] for url in wanted]
+
+
+def _normalised_source_url(url: str) -> str:
     try:
         normalised = netsafety.normalise_url(url.strip())
     except netsafety.RefusedURL as exc:
         raise InputRefused(exc.reason) from exc
     if len(normalised) > 2000:
         raise InputRefused("The link is longer than 2,000 characters.")
+    return normalised
+
+
+def source_get_or_create(*, url: str, title: str = "") -> tuple[Source, bool]:
+    """(the one Source for a URL's normalised form, created). Raises InputRefused for a URL we
+    cannot fetch."""
+    normalised = _normalised_source_url(url)
     defaults = {"domain": registered_domain(normalised)[:255], "title": title[:500]}
     try:
         with transaction.atomic():
@@ -267,23 +328,39 @@ def source_rank(*, source_id: int) -> None:
     document = getattr(source, "document", None)
     if source is None or source.status != Source.Status.FETCHED or document is None:
         return
-    text, title, publisher = main_text(document)
-    if not text:
-        source_text_fail(source_id=source_id, reason="The page has no readable text.")
-        return
-    digest = source_text_store(source=source, text=text, title=title, publisher=publisher)
+    if _text_is_current(source):  # extracted once per fetched document, not once a ranking
+        text, digest = source.text, source.content_hash
+    else:
+        text, title, publisher = main_text(document)
+        if not text:
+            source_text_fail(source_id=source_id, reason="The page has no readable text.")
+            return
+        digest = source_text_store(source=source, text=text, title=title, publisher=publisher)
     pinned = set(
         Verdict.objects.filter(status=Verdict.Status.PUBLISHED, cited_evidence__source=source)
         .values_list("cited_evidence", flat=True)
         .distinct()
     )
-    for evidence in source.evidence.select_related("claim"):
+    # Only evidence not ranked against this text yet: a source cited by thousands of claims
+    # gets a ranking for each new citing claim, which must not walk all the others again.
+    unranked = ~Q(source_hash=digest) | Q(suggested_stance=Evidence.Stance.PENDING)
+    for evidence in source.evidence.filter(unranked).select_related("claim"):
         if evidence.pk in pinned and evidence.source_hash:
             recheck.evidence_compare(
                 evidence=evidence, new_text=text, new_hash=digest, bands=number_bands()
             )
-        elif evidence.source_hash != digest or evidence.suggested_stance == Evidence.Stance.PENDING:
+        else:
             evidence_rank(evidence=evidence, text=text, digest=digest)
+
+
+def _text_is_current(source: Source) -> bool:
+    """The source's stored text was extracted from the document fetched last (its snapshot
+    carries that fetch's time)."""
+    return bool(source.content_hash) and (
+        SourceSnapshot.objects.filter(
+            source=source, content_hash=source.content_hash, fetched_at=source.fetched_at
+        ).exists()
+    )
 
 
 def main_text(document: SourceDocument) -> tuple[str, str, str]:
