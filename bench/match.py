@@ -305,6 +305,7 @@ def main() -> None:
         served = drive(token, args.duration, args.connections)
         tree = [server.pid, *machine.children(server.pid)]
         served_pss = pss_mb(tree)
+        each_pss = [pss_mb([pid]) for pid in tree]
     finally:
         server.terminate()
         server.wait(timeout=60)
@@ -316,7 +317,8 @@ def main() -> None:
     )
     print(
         f"match API  memory of gunicorn's {len(tree)} processes (index built before the fork): "
-        f"PSS {served_pss:.0f} MB in all (target for the matcher < 500)"
+        f"PSS {served_pss:.0f} MB in all (master {each_pss[0]:.0f} MB, workers "
+        f"{', '.join(f'{x:.0f}' for x in each_pss[1:])} MB; target for the matcher < 500)"
     )
     print(machine.calibration())
 
