@@ -268,6 +268,7 @@ VERDICT_CLAIM = Output(
         Field("id"),
         Field("text", write=str),
         Field("claimant", write=str),
+        Field("claimant_type", write=str),
         Field("kind", write=str),
         Field("status", write=str),
         Field("score", write=float),

@@ -24,6 +24,14 @@ def ids(response) -> list[int]:
 # --- List, filters, search, ordering --------------------------------------------------------
 
 
+def test_it_says_whether_the_claimant_is_a_person_or_an_organisation(api, editor):
+    who = make_claim(claimant="WHO", claimant_type=Claim.ClaimantType.ORGANISATION)
+    row = api(editor).get("/api/v1/claims/").json()["results"][0]
+    assert (row["claimant"], row["claimant_type"]) == ("WHO", "organisation")
+    detail = api(editor).get(f"/api/v1/claims/{who.pk}/").json()
+    assert detail["claimant_type"] == "organisation"
+
+
 def test_it_lists_claims_by_score(api, editor):
     low, high = make_claim(score=0.2), make_claim(score=0.9)
     assert ids(api(editor).get("/api/v1/claims/")) == [high.pk, low.pk]

@@ -11,7 +11,17 @@ from factcheck.models import Article, Claim
 class ClaimBriefSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
-        fields = ("id", "text", "start", "end", "score", "claimant", "kind", "status")
+        fields = (
+            "id",
+            "text",
+            "start",
+            "end",
+            "score",
+            "claimant",
+            "claimant_type",
+            "kind",
+            "status",
+        )
 
 
 class ArticleSerializer(serializers.ModelSerializer):

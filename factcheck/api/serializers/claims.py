@@ -38,8 +38,8 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = (
-            "id", "article", "article_url", "text", "score", "claimant", "kind", "status",
-            "assignee", "assignee_name", "tags", "has_number_conflict", "source_changed",
+            "id", "article", "article_url", "text", "score", "claimant", "claimant_type", "kind",
+            "status", "assignee", "assignee_name", "tags", "has_number_conflict", "source_changed",
             "dismiss_reason", "revision", "created_at", "updated_at",
         )  # fmt: skip
 
