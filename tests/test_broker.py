@@ -1,6 +1,7 @@
 """The embedded broker hands over every message whole while writers and readers race."""
 
 import threading
+import uuid
 
 from kombu import Connection
 
@@ -59,3 +60,37 @@ def test_a_reader_racing_writers_gets_every_message_whole(tmp_path):
 def test_the_workbench_broker_url_uses_the_safe_transport():
     broker.register()
     assert Connection(f"{broker.SCHEME}://").transport.Channel is broker.Channel
+
+
+def test_a_queue_is_read_oldest_first_from_its_own_folder(tmp_path):
+    (tmp_path / "control").mkdir()
+    # Queue names of their own: kombu remembers declared queues across connections.
+    many, few = f"many-{uuid.uuid4()}", f"few-{uuid.uuid4()}"
+    with connection(tmp_path) as conn:
+        with conn.SimpleQueue(many) as analyse:
+            for n in range(300):
+                analyse.put({"n": n})
+        with conn.SimpleQueue(few) as fetch:
+            fetch.put({"n": "fetch"})
+            # The second queue's reader lists only its own folder, not the 300 others.
+            assert len(list((tmp_path / few).iterdir())) == 1
+            assert taken(fetch) == {"n": "fetch"}
+        with conn.SimpleQueue(many) as analyse:
+            assert [taken(analyse)["n"] for _ in range(300)] == list(range(300))
+    assert not list(tmp_path.rglob("*.msg"))
+
+
+def taken(queue) -> dict:
+    message = queue.get(timeout=1)
+    message.ack()
+    return message.payload
+
+
+def test_messages_an_earlier_version_wrote_beside_the_queue_folders_are_read(tmp_path):
+    (tmp_path / "control").mkdir()
+    name = f"legacy-{uuid.uuid4()}"
+    with connection(tmp_path) as conn, conn.SimpleQueue(name) as legacy:
+        legacy.put({"n": "old"})
+        old = next((tmp_path / name).iterdir())
+        old.rename(tmp_path / old.name)  # where kombu's own transport keeps every queue's
+        assert taken(legacy) == {"n": "old"}

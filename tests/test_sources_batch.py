@@ -43,8 +43,9 @@ def test_a_searchs_candidates_are_stored_in_one_batch_each_evidence_with_its_his
         candidate("https://stats.example.org/known"),
         candidate("https://stats.example.org/cited"),
     ]
-    # Sources by URL; the new source; the claim's evidence; the evidence; their history rows.
-    with django_assert_num_queries(7), django_capture_on_commit_callbacks() as queued:
+    # Sources by URL; the new source; the claim's evidence; which cited sources have their text
+    # ready (none: the known one is still queued); the evidence; their history rows.
+    with django_assert_num_queries(8), django_capture_on_commit_callbacks() as queued:
         stored = pipeline.evidence_add_many(claim=claim, candidates=candidates)
     new = Source.objects.get(url="https://news.example.org/a")
     assert new.title == "A"
@@ -86,3 +87,23 @@ def test_ranking_new_citations_uses_the_text_extracted_once_and_leaves_ranked_ev
     assert "40% of schools" in second.passages[0]["text"]
     assert second.source_hash == first.source_hash
     assert first.updated_at == ranked_at
+
+
+@pytest.mark.django_db
+def test_a_new_citation_of_a_ranked_source_is_ranked_at_once_with_no_ranking_task(
+    django_capture_on_commit_callbacks,
+):
+    source = make_source(url="https://stats.example.org/ready", text="", fetched_at=timezone.now())
+    SourceDocument.objects.create(
+        source=source, content=PAGE, content_type="text/html", fetched_at=source.fetched_at
+    )
+    make_evidence(make_claim(make_article(body=CLAIM), text=CLAIM), source=source)
+    pipeline.source_rank(source_id=source.pk)
+    claim = make_claim(make_article(body=CLAIM + " "), text=CLAIM)
+    with django_capture_on_commit_callbacks() as queued:
+        added = pipeline.evidence_add_many(claim=claim, candidates=[candidate(source.url)])
+    assert queued == []  # no fetch, no ranking task
+    pipeline.evidence_rank_ready(evidence=added)
+    ranked = Evidence.objects.get(claim=claim)
+    assert ranked.source_hash == Source.objects.get(pk=source.pk).content_hash
+    assert "40% of schools" in ranked.passages[0]["text"]

@@ -79,7 +79,43 @@ def claim_find_sources(*, claim_id: int) -> list[Evidence]:
     Claim.objects.filter(pk=claim_id).update(
         sources_searched_at=timezone.now(), source_search=report
     )
+    evidence_rank_ready(evidence=added)
     return added
+
+
+def evidence_rank_ready(*, evidence: list[Evidence]) -> None:
+    """Rank, now, the unranked evidence whose source's text is ready (fetched, fresh, extracted
+    from its last fetch): a source cited again needs no ranking task of its own (the default
+    pipeline cites its 40 bench sources thousands of times). Called after commit."""
+    unranked = [e for e in evidence if not e.source_hash]
+    ready = _ready_texts({e.source_id for e in unranked})
+    for item in unranked:
+        if item.source_id in ready:
+            text, digest = ready[item.source_id]
+            evidence_rank(evidence=item, text=text, digest=digest)
+
+
+def _ready_texts(source_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """source id: (text, hash) of those sources whose stored text may be ranked against as it is."""
+    stale = timezone.now() - timedelta(seconds=settings.SOURCE_REFETCH_AGE)
+    sources = (
+        Source.objects.filter(
+            pk__in=source_ids, status=Source.Status.FETCHED, fetched_at__gte=stale
+        )
+        .exclude(content_hash="")
+        .values_list("pk", "text", "content_hash", "fetched_at")
+    )
+    rows = {pk: (text, digest, fetched_at) for pk, text, digest, fetched_at in sources}
+    current = set(
+        SourceSnapshot.objects.filter(
+            source_id__in=rows, content_hash__in={digest for _, digest, _ in rows.values()}
+        ).values_list("source_id", "content_hash", "fetched_at")
+    )
+    return {
+        pk: (text, digest)
+        for pk, (text, digest, fetched_at) in rows.items()
+        if (pk, digest, fetched_at) in current
+    }
 
 
 def _evidence_from_candidate(claim: Claim, candidate: Candidate) -> Evidence | None:
@@ -139,7 +175,8 @@ def evidence_add(
 def evidence_add_many(*, claim: Claim, candidates: list[Candidate]) -> list[Evidence]:
     """`evidence_add` for a provider search's candidates, in one batch: one query for their
     sources and one for the claim's evidence, one insert of the new sources, one of the new
-    evidence rows and one of their history rows; each source's fetch or ranking queued once.
+    evidence rows and one of their history rows; each source's fetch or ranking queued once,
+    except for sources whose text is ready: the caller ranks those (`evidence_rank_ready`).
 
     A URL that cannot be fetched is skipped (logged). Raises IntegrityError, having stored
     nothing, when another worker stored one of the rows meanwhile (the caller adds one by one).
@@ -179,9 +216,10 @@ def evidence_add_many(*, claim: Claim, candidates: list[Candidate]) -> list[Evid
     )
     for source in new_sources:
         queue.source_fetch_enqueue(source.pk)
-    fresh = {s.pk for s in new_sources}
+    cited_again = {e.source_id for e in new_evidence} - {s.pk for s in new_sources}
+    ready = _ready_texts(cited_again)  # ranked by the caller after commit (evidence_rank_ready)
     for evidence in new_evidence:
-        if evidence.source_id not in fresh:
+        if evidence.source_id in cited_again and evidence.source_id not in ready:
             source_schedule(source=evidence.source)
     existing.update((e.source_id, e) for e in new_evidence)
     return [existing[sources[url].pk] for url in wanted]
