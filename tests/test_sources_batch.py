@@ -107,3 +107,5 @@ def test_a_new_citation_of_a_ranked_source_is_ranked_at_once_with_no_ranking_tas
     ranked = Evidence.objects.get(claim=claim)
     assert ranked.source_hash == Source.objects.get(pk=source.pk).content_hash
     assert "40% of schools" in ranked.passages[0]["text"]
+    changed = Evidence.history.filter(id=ranked.pk, history_type="~").get()
+    assert changed.source_hash == ranked.source_hash  # the ranking is in the history too

@@ -89,10 +89,11 @@ def evidence_rank_ready(*, evidence: list[Evidence]) -> None:
     pipeline cites its 40 bench sources thousands of times). Called after commit."""
     unranked = [e for e in evidence if not e.source_hash]
     ready = _ready_texts({e.source_id for e in unranked})
-    for item in unranked:
-        if item.source_id in ready:
-            text, digest = ready[item.source_id]
-            evidence_rank(evidence=item, text=text, digest=digest)
+    ranked = [_rank(item, *ready[item.source_id]) for item in unranked if item.source_id in ready]
+    if ranked:
+        with transaction.atomic():  # one UPDATE and one insert of history rows for them all
+            Evidence.objects.bulk_update(ranked, [*RANKED_FIELDS, "updated_at"])
+            Evidence.history.bulk_history_create(ranked, update=True)
 
 
 def _ready_texts(source_ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -427,8 +428,17 @@ def source_text_store(*, source: Source, text: str, title: str, publisher: str) 
     return digest
 
 
+RANKED_FIELDS = ("passages", "score", "suggested_stance", "number_check", "source_hash")
+
+
 def evidence_rank(*, evidence: Evidence, text: str, digest: str) -> Evidence:
     """Rank the source text's passages for the evidence's claim and store the top ones."""
+    _rank(evidence, text, digest).save(update_fields=[*RANKED_FIELDS, "updated_at"])
+    return evidence
+
+
+def _rank(evidence: Evidence, text: str, digest: str) -> Evidence:
+    """Set the evidence's ranked fields (not saved)."""
     ranked = ranking.rank_passages(evidence.claim.text, text, top_k=3, tolerance=number_bands())
     checks = [p.number_check for p in ranked if p.number_check != "none"]
     evidence.passages = [passage_json(evidence.claim.text, p) for p in ranked]
@@ -436,16 +446,7 @@ def evidence_rank(*, evidence: Evidence, text: str, digest: str) -> Evidence:
     evidence.suggested_stance = ranking.suggest_stance(ranked)
     evidence.number_check = checks[0] if checks else Evidence.NumberCheck.NONE
     evidence.source_hash = digest
-    evidence.save(
-        update_fields=[
-            "passages",
-            "score",
-            "suggested_stance",
-            "number_check",
-            "source_hash",
-            "updated_at",
-        ]
-    )
+    evidence.updated_at = timezone.now()
     return evidence
 
 

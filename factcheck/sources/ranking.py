@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from factcheck.sources import numbers
@@ -110,8 +110,8 @@ def rank_passages(
     if top_k < 1:
         raise ValueError("top_k must be positive")
     claim = _claim(claim_text, tolerance)
-    passages = split_passages(source_text)
-    bm25 = _bm25(claim.query, [Counter(_terms(p.text)) for p in passages])
+    passages, counts = _analysed(source_text)
+    bm25 = _bm25(claim.query, counts)
     candidates = sorted((i for i, s in enumerate(bm25) if s > 0), key=lambda i: (-bm25[i], i))
     candidates = candidates[: max(_CANDIDATES, top_k)]
     if not candidates:
@@ -218,6 +218,7 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
 
+@lru_cache(maxsize=65_536)
 def _term(word: str) -> str:
     """One word as a BM25 term: folded, possessive and thousands separators dropped, stemmed."""
     return _folded_term(_fold(word))
@@ -245,6 +246,14 @@ def _stem(word: str) -> str:
 
 def _terms(text: str) -> list[str]:
     return [_folded_term(w) for w in _WORD.findall(_fold(text)) if w not in STOP_WORDS]
+
+
+@lru_cache(maxsize=8)
+def _analysed(source_text: str) -> tuple[list[Passage], list[Counter[str]]]:
+    """A source text's passages and their term counts, made once for the many claims citing it
+    (read only)."""
+    passages = split_passages(source_text)
+    return passages, [Counter(_terms(p.text)) for p in passages]
 
 
 def _bm25(query: list[str], documents: list[Counter[str]]) -> list[float]:
@@ -301,7 +310,7 @@ def _claim(text: str, tolerance: float | numbers.Bands) -> _Claim:
 def _ranked(
     claim: _Claim, passage: Passage, bm25: float, share: float, similarity: float | None
 ) -> RankedPassage:
-    terms = Counter(_terms(passage.text))
+    terms = _passage_counts(passage.text)
     coverage = sum(1 for t in claim.query if t in terms) / len(claim.query)
     checked = numbers.check_numbers(claim.text, passage.text, claim.tolerance)
     overlap = _entity_overlap(claim, passage.text, checked)
@@ -316,6 +325,12 @@ def _ranked(
         matched_terms=_matched_terms(passage.text, set(claim.query), checked),
         negated=_negates(passage.text, claim.predicates) != claim.negated,
     )
+
+
+@lru_cache(maxsize=4096)
+def _passage_counts(text: str) -> Counter[str]:
+    """A passage's term counts (read only), shared by the claims citing its source."""
+    return Counter(_terms(text))
 
 
 def _score(relevance: float, overlap: float, similarity: float | None) -> float:
