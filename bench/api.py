@@ -328,6 +328,23 @@ def search_counts(tokens: dict) -> dict[str, int]:
     return counts
 
 
+def plans(database: str) -> None:
+    """EXPLAIN ANALYZE of each q= search's count, as claim_search builds it: the GIN index on the
+    stored vector (migration 0011) must be what PostgreSQL uses."""
+    for name, word in SEARCHES.items():
+        sql = (
+            "EXPLAIN (ANALYZE, COSTS OFF) SELECT COUNT(*) FROM factcheck_claim WHERE "
+            f"search_vector @@ websearch_to_tsquery('english'::regconfig, '{word}')"
+        )
+        plan = subprocess.run(
+            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", database, "-At", "-c", sql],
+            capture_output=True, text=True, check=True,
+        ).stdout.splitlines()  # fmt: skip
+        scans = [line.strip(" ->") for line in plan if "Scan" in line]
+        took = next((line for line in plan if line.startswith("Execution Time")), "")
+        print(f"  EXPLAIN {database} {name}: {'; '.join(scans)}; {took}")
+
+
 def run_scale(scale: str, args: argparse.Namespace) -> dict:
     loaded = load(scale)
     tokens, ids = loaded["tokens"], tuple(loaded["ids"])
@@ -349,6 +366,7 @@ def run_scale(scale: str, args: argparse.Namespace) -> dict:
     try:
         check(tokens, ids, since)
         counts = search_counts(tokens)
+        plans(database)
         results = {}
         for name in wanted:
             path, token, mode, connections, duration = scenarios[name]

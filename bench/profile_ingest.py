@@ -16,9 +16,14 @@ import argparse
 import cProfile
 import os
 import pstats
+import re
+import shutil
+import signal
+import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +37,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--bare", action="store_true", help="source finding off")
     parser.add_argument("--top", type=int, default=10)
+    parser.add_argument(
+        "--sampler", choices=["cprofile", "py-spy"], default="cprofile",
+        help="py-spy (pip install py-spy) samples without slowing Python code down",
+    )  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="wb-profile-") as tmp:
         os.environ.update(
@@ -47,10 +56,10 @@ def main() -> None:
 
         call_command("migrate", verbosity=0)
         call_command("createcachetable", verbosity=0)
-        profile(args.pages, args.bare, args.top)
+        profile(args.pages, args.bare, args.top, args.sampler)
 
 
-def profile(count: int, bare: bool, top: int) -> None:
+def profile(count: int, bare: bool, top: int, sampler: str) -> None:
     import machine
     import pages
     from django.conf import settings
@@ -93,18 +102,16 @@ def profile(count: int, bare: bool, top: int) -> None:
 
     for article_id in ids[:WARMUP]:
         analyse(article_id)
-    profiler = cProfile.Profile(time.process_time)
+    profiler = cProfile.Profile(time.process_time) if sampler == "cprofile" else None
+    sampled = Path(tempfile.mkdtemp(prefix="wb-py-spy-")) / "stacks.txt"
+    spy = None if profiler else start_py_spy(sampled)
     started = time.process_time()
-    if os.environ.get("NO_CPROFILE"):
-        profiler = None
-        for article_id in ids[WARMUP:]:
-            analyse(article_id)
-        print(f"{1000 * (time.process_time() - started) / count:.1f} CPU ms an article")
-        return
-    profiler.enable()
+    if profiler:
+        profiler.enable()
     for article_id in ids[WARMUP:]:
         analyse(article_id)
-    profiler.disable()
+    if profiler:
+        profiler.disable()
     used = time.process_time() - started
     extracted = Article.objects.filter(status=Article.Status.EXTRACTED).count() - WARMUP
     print(
@@ -112,6 +119,11 @@ def profile(count: int, bare: bool, top: int) -> None:
         f"{1000 * used / count:.1f} CPU ms an article "
         f"({'source finding off' if bare else 'default settings: source finding on'})"
     )
+    if spy is not None:
+        spy.send_signal(signal.SIGINT)  # py-spy writes what it sampled and exits
+        spy.wait(timeout=60)
+        print_sampled(sampled, top, 1000 * used / count)
+        return
     stats = pstats.Stats(profiler)
     scale = 1000 / count
     for key, title in (("tottime", "own time"), ("cumulative", "cumulative")):
@@ -123,6 +135,36 @@ def profile(count: int, bare: bool, top: int) -> None:
             print(
                 f"  {own * scale:8.2f} own {cumulative * scale:8.2f} cum {ncalls / count:8.1f} calls  {name}"
             )
+
+
+def start_py_spy(output: Path) -> subprocess.Popen:
+    """py-spy sampling this process (100 a second, Python frames) into `output`."""
+    py_spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+    command = [py_spy, "record", "-r", "100", "-f", "raw", "-o", str(output), "--pid"]
+    spy = subprocess.Popen([*command, str(os.getpid())], stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)  # fmt: skip
+    time.sleep(1)  # attached before the articles start
+    return spy
+
+
+def print_sampled(path: Path, top: int, cpu_ms: float) -> None:
+    """The functions in the most samples of the profiled loop (own and inclusive), as shares of
+    the samples and as CPU ms an article."""
+    inclusive, own, total = Counter(), Counter(), 0
+    for line in path.read_text().splitlines():
+        stack, _, samples = line.rpartition(" ")
+        # "function (path/file.py:line)" -> "function (file.py)": a function's lines together
+        frames = [re.sub(r" \((?:.*/)?([^/]*?)(?::\d+)?\)$", r" (\1)", f) for f in stack.split(";")]
+        if not any(f.startswith("profile.<locals>.analyse") for f in frames):
+            continue  # py-spy attaching, the final print
+        total += int(samples)
+        own[frames[-1]] += int(samples)
+        for frame in set(frames):
+            inclusive[frame] += int(samples)
+    for title, counts in (("own", own), ("inclusive", inclusive)):
+        print(f"\ntop {top} by {title} samples (py-spy; share, then CPU ms an article):")
+        for frame, samples in counts.most_common(top + (3 if title == "inclusive" else 0)):
+            print(f"  {100 * samples / total:5.1f} %  {cpu_ms * samples / total:8.1f} ms  {frame}")
 
 
 if __name__ == "__main__":
