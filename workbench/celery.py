@@ -25,3 +25,19 @@ def close_old_connections(sender, **kwargs) -> None:
     """
     if not getattr(sender.request, "is_eager", False):
         db.close_old_connections()
+
+
+@signals.worker_init.connect
+def load_models_before_forking(sender, **kwargs) -> None:
+    """A worker taking the analyse queue loads the models its tasks read (WordLlama, the
+    check-worthiness model, matching's background word frequencies) before its pool forks: the
+    pool processes then share one copy of their arrays instead of loading one each."""
+    if "analyse" not in sender.app.amqp.queues.consume_from:
+        return
+    # Imported here: the fetch workers (and the web server) never load the models.
+    from factcheck.extraction import model
+    from factcheck.matching import dense, features
+
+    model.shipped_model()
+    dense.model()
+    features.idf("claim")

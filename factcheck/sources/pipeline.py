@@ -89,11 +89,17 @@ def evidence_rank_ready(*, evidence: list[Evidence]) -> None:
     pipeline cites its 40 bench sources thousands of times). Called after commit."""
     unranked = [e for e in evidence if not e.source_hash]
     ready = _ready_texts({e.source_id for e in unranked})
-    ranked = [_rank(item, *ready[item.source_id]) for item in unranked if item.source_id in ready]
+    _ranked_store(
+        [_rank(item, *ready[item.source_id]) for item in unranked if item.source_id in ready]
+    )
+
+
+def _ranked_store(ranked: list[Evidence]) -> None:
+    """Write ranked evidence (`_rank`): one UPDATE and one insert of history rows for them all."""
     if ranked:
-        with transaction.atomic():  # one UPDATE and one insert of history rows for them all
-            Evidence.objects.bulk_update(ranked, [*RANKED_FIELDS, "updated_at"])
-            Evidence.history.bulk_history_create(ranked, update=True)
+        with transaction.atomic():
+            Evidence.objects.bulk_update(ranked, [*RANKED_FIELDS, "updated_at"], batch_size=500)
+            Evidence.history.bulk_history_create(ranked, update=True, batch_size=500)
 
 
 def _ready_texts(source_ids: set[int]) -> dict[int, tuple[str, str]]:
@@ -383,13 +389,15 @@ def source_rank(*, source_id: int) -> None:
     # Only evidence not ranked against this text yet: a source cited by thousands of claims
     # gets a ranking for each new citing claim, which must not walk all the others again.
     unranked = ~Q(source_hash=digest) | Q(suggested_stance=Evidence.Stance.PENDING)
+    ranked = []
     for evidence in source.evidence.filter(unranked).select_related("claim"):
         if evidence.pk in pinned and evidence.source_hash:
             recheck.evidence_compare(
                 evidence=evidence, new_text=text, new_hash=digest, bands=number_bands()
             )
         else:
-            evidence_rank(evidence=evidence, text=text, digest=digest)
+            ranked.append(_rank(evidence, text, digest))
+    _ranked_store(ranked)
 
 
 def _text_is_current(source: Source) -> bool:
