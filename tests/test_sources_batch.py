@@ -25,7 +25,9 @@ CLAIM = "In 2020, 40% of schools were closed for at least a month."
 
 
 def candidate(url: str, **fields: str) -> Candidate:
-    return Candidate(url=url, title=fields.get("title", ""), snippet="", provider="article_links")
+    return Candidate(
+        url=url, title=fields.get("title", ""), snippet="", provider=Evidence.Provider.ARTICLE_LINK
+    )
 
 
 @pytest.mark.django_db
