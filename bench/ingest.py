@@ -1,21 +1,27 @@
 """Ingestion benchmark: the real pipeline against trafilatura alone, same pages, same cores.
 
-Builds 500 realistic news pages (``bench/pages.py``: four site layouts from the seed page's
+Builds 200 realistic news pages (--pages) (``bench/pages.py``: four site layouts from the seed page's
 parts, 43–145 KB), serves them from 127.0.0.1 and the 40 source reports they cite from
 127.0.0.2–9, submits the page URLs through ``ingest.article_submit_url`` and lets real workers
 started as ``make run`` starts them (two threads-pool ``fetch`` processes of 8 threads, one
 prefork ``analyse`` worker of 2 processes) fetch, extract and store claims. Each stack runs
 twice, on a fresh database each time:
 
-    bare      SOURCES_FIND_ON_INGEST=false: ingestion only (timed until every article settled)
-    default   the default settings: source finding on, the article-links provider on; timed
-              until every claim was searched, every cited source fetched and ranked for it
+    bare      SOURCES_FIND_ON_INGEST=false: ingestion only, with the "checked before?" match
+              of each article's claims (MATCH_ON_INGEST, on by default) that follows it
+    default   the default settings: source finding on, the article-links provider on
+
+Each is timed until every article settled (and, by default, every claim was searched and every
+cited source fetched and ranked for it) and then the workers went quiet: the match step runs
+after each article and would otherwise go uncounted.
 
 Right before each run, trafilatura alone extracts the same pages with the pipeline's own options
 (``articles.TRAFILATURA_OPTIONS``) in as many processes as the analyse worker has. Both are
 reported per wall second and per CPU-second: the pipeline's CPU is its worker processes' plus
 the PostgreSQL backends of its database (Redis is a shared server and is not counted); the page
-servers and the submitting client are the harness, reported apart.
+servers and the submitting client are the harness, reported apart. Peak memory is the highest
+sum of the workers' proportional set sizes (PSS, sampled every 0.5 s: a page shared by n
+processes counts 1/n in each), not a sum of peak resident sizes.
 
     make bench-ingest            # or: .venv/bin/python bench/ingest.py --pages 200 --no-postgres
 
@@ -241,7 +247,7 @@ def fresh_postgres() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=500)
+    parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--no-postgres", action="store_true")
     parser.add_argument("--configs", default="bare,default", help="bare, default or both")
     args = parser.parse_args()
