@@ -4,6 +4,10 @@ A malformed ``page``, ``page_size`` or ``cursor`` (or a page past the last) is a
 
 from datetime import datetime
 
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
@@ -21,7 +25,36 @@ def _page_size(pagination, request) -> int:
         raise ValidationError({name: [str(exc)]}) from exc
 
 
+SORT_FEW = 2000  # rows: sorting this many costs a few ms; walking an index may read them all
+
+
+class SortingPaginator(Paginator):
+    """A page of few matching rows is sorted, not read along an ordering index.
+
+    With an index on the first ordering column (claims: score), PostgreSQL walks it and filters
+    every row it passes, betting that matches are spread evenly; a search matching 1 % of
+    100,000 claims read all of them to fill a page (49 ms; sorted: 5 ms). Once the count is
+    known to be small, the first ordering column is wrapped in COALESCE(x, x): the same order,
+    which no index serves."""
+
+    def page(self, number):
+        if connection.vendor == "postgresql" and self.count <= SORT_FEW:
+            self.object_list = _sorted_not_walked(self.object_list)
+        return super().page(number)
+
+
+def _sorted_not_walked(queryset):
+    ordering = list(getattr(queryset, "query", None) and queryset.query.order_by or ())
+    if not ordering or not isinstance(ordering[0], str):
+        return queryset
+    name = ordering[0].lstrip("-")
+    first = Coalesce(F(name), F(name))
+    first = first.desc() if ordering[0].startswith("-") else first.asc()
+    return queryset.order_by(first, *ordering[1:])
+
+
 class PagePagination(PageNumberPagination):
+    django_paginator_class = SortingPaginator
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
