@@ -9,16 +9,17 @@ them (other numbers, other places and people, a lead-in) until there are 100,000
 - one query in process, the matcher against a bare bm25s query over the same corpus (top 5, same
   terms), p50/p95 over the CLEF dev tweets, and their ratio;
 - the match API (POST /api/v1/matches/) under wrk at 10 connections for 30 s: gunicorn serving
-  the app (DEBUG off, SQLite, the 100,000 claims stored as imported fact-checks, the index built
-  once before the workers fork), p50/p95 (target p95 < 50 ms) and requests per second, and the
-  memory of the server's processes as PSS (pages shared by the forked workers counted once).
+  the app as deployed (`gunicorn -c workbench/gunicorn.conf.py workbench.wsgi`: sync workers,
+  one per core, the index built in the master before the workers fork), DEBUG off, default
+  settings but for a throttle rate wrk stays under, SQLite with the 100,000 claims stored as
+  imported fact-checks, Redis for the cache (token entries, throttle counts); p50/p95 (target
+  p95 < 50 ms) and requests per second, and the memory of the server's processes as PSS (pages
+  shared by the forked workers counted once).
 
 The machine calibration (bench/machine.py: a core's speed, the share granted, the load average)
 is printed before and after: the machine is shared, and a loaded machine is slower.
 
     make bench-match      # or: .venv/bin/python bench/match.py --duration 10
-
-gunicorn imports this file as ``match:application`` (``--pythonpath bench``) with BENCH_SERVE=1.
 """
 
 import argparse
@@ -74,29 +75,7 @@ def bench_env() -> dict[str, str]:
         "SECURE_COOKIES": "false",
         "API_THROTTLE_RATE": "100000000/hour",
         "LOG_LEVEL": "WARNING",
-        "MATCH_REFRESH_SECONDS": "5",
     }
-
-
-# --- Served by gunicorn ---------------------------------------------------------------------
-
-if os.environ.get("BENCH_SERVE") == "1":
-    import gc
-
-    import django
-    from django.db import connections
-
-    django.setup()
-    from django.core.wsgi import get_wsgi_application
-
-    from factcheck import checked_before
-
-    checked_before.published_index().refresh(force=True)  # before the fork: shared by workers
-    connections.close_all()
-    # The index's objects leave the collector's care: a full collection in a worker would walk
-    # (and so copy) every page the fork shares, and stall that worker's requests meanwhile.
-    gc.freeze()
-    application = get_wsgi_application()
 
 
 # --- The corpus -----------------------------------------------------------------------------
@@ -246,12 +225,13 @@ def load_database(rows: list[tuple[str, str]]) -> str:
 
 
 def serve(workers: int) -> subprocess.Popen:
+    """gunicorn as a deployment runs it (workbench/gunicorn.conf.py: the app and the match index
+    loaded in the master before the workers fork), on the bench's port."""
     command = [
-        sys.executable, "-m", "gunicorn", "match:application", "--pythonpath", "bench",
+        sys.executable, "-m", "gunicorn", "-c", "workbench/gunicorn.conf.py", "workbench.wsgi",
         "--bind", f"127.0.0.1:{PORT}", "--workers", str(workers), "--log-level", "warning",
-        "--preload", "--timeout", "600",
     ]  # fmt: skip
-    server = subprocess.Popen(command, cwd=ROOT, env={**bench_env(), "BENCH_SERVE": "1"})
+    server = subprocess.Popen(command, cwd=ROOT, env=bench_env())
     import httpx
 
     deadline = time.monotonic() + 900  # the index is built before gunicorn listens

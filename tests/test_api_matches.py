@@ -1,5 +1,9 @@
 """POST /api/v1/matches/: published verdicts and imported fact-checks only, best first."""
 
+import gc
+import runpy
+from pathlib import Path
+
 import pytest
 
 from factcheck import checked_before, review
@@ -7,6 +11,7 @@ from factcheck.models import ExternalFactCheck
 from tests.api_fixtures import error_fields
 from tests.personas import make_article, make_claim
 
+ROOT = Path(__file__).resolve().parent.parent
 MEASLES = "Only 91% of children got their second measles vaccine dose in 2022."
 
 
@@ -143,3 +148,20 @@ def test_it_is_in_the_openapi_schema(client):
     result = schema["components"]["schemas"]["MatchResult"]["properties"]
     assert {"score", "kind", "verdict", "claim_text", "rating", "publisher", "url"} <= set(result)
     assert {"published_at", "claimreview"} <= set(result)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_gunicorn_builds_the_index_in_the_master_before_the_workers_fork():
+    # workbench/gunicorn.conf.py, as deployed: the app is preloaded and when_ready (run in the
+    # master before the first fork) builds the index the workers then share.
+    external = ExternalFactCheck.objects.create(
+        url="https://checks.example/measles", claim_text=MEASLES, publisher="Checks", rating="true"
+    )
+    config = runpy.run_path(str(ROOT / "workbench" / "gunicorn.conf.py"))
+    assert config["preload_app"] is True
+    config["when_ready"](None)
+    try:
+        assert f"external:{external.pk}" in checked_before.published_index().matcher
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -3,6 +3,7 @@
 Pure Python: no database. The quality floor on CLEF-2020 dev lives in test_matching_quality.py.
 """
 
+import gc
 import io
 import os
 import subprocess
@@ -15,7 +16,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from factcheck.matching import agreement, clef, lexical, text
+from factcheck.matching import agreement, clef, features, lexical, text
 from factcheck.matching.index import Document, Matcher, Thresholds, queries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +149,27 @@ def test_identical_claims_rank_together_the_earliest_first():
     )
     ranked = [m.document_id for m in twins.search("Was Roger Stone an aide to Nixon?")]
     assert ranked[:2] == ["10", "12"]
+
+
+def test_the_index_keeps_each_texts_analysis_as_flat_arrays_not_as_objects():
+    # Objects per document would be copied, page by page, by every gunicorn worker that reads
+    # them (each read writes a reference count): the index must not grow with tracked objects.
+    def objects_added(count: int) -> tuple[Matcher, int]:
+        gc.collect()
+        before = len(gc.get_objects())
+        made = Matcher(
+            [Document(f"d{i}", d.claim, d.headline) for i, d in enumerate(PUBLISHED * count)]
+        )
+        gc.collect()
+        return made, len(gc.get_objects()) - before
+
+    objects_added(200)  # the first matchers of a process load the model, bm25s modules and more
+    small, in_small = objects_added(10)  # the matcher itself counts in both
+    index, in_large = objects_added(200)
+    assert in_large - in_small < 760 / 10
+    assert index.claims[1] == features.store(text.clean(PUBLISHED[1].claim))
+    assert index.headlines[3] == features.store(text.clean(PUBLISHED[3].headline))
+    assert index.claims[1].quantities == {agreement.Quantity(3_700_000.0, False)}
 
 
 def test_the_model_loads_from_the_wheel_with_no_network_and_no_cache(tmp_path):

@@ -162,7 +162,9 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept between requests as with PostgreSQL (CONN_MAX_AGE 60): opening one
+    # (the file, WAL mode, the PRAGMAs) cost about a tenth of a match API request's CPU. Django
+    # closes a kept connection that errored, and none is held inside a transaction between requests.
     # A file, not memory, so that the tests' real worker processes share the test database.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -295,7 +297,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 2
 # Celery's Django fixup closes every database connection before and after each task unless this
 # is set; a threaded fetch worker then opened a PostgreSQL connection per fetch (~25 ms of a 0.3 s
 # task on a busy machine). With it set, workbench/celery.py closes them as Django does around a
-# request: when broken or older than CONN_MAX_AGE (0 for SQLite, which still connects per task).
+# request: when broken or older than CONN_MAX_AGE.
 CELERY_DB_REUSE_MAX = 1000
 CELERY_TASK_DEFAULT_QUEUE = "analyse"
 CELERY_TASK_ROUTES = {

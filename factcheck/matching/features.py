@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from factcheck.matching import agreement
+from factcheck.matching import agreement, flat
 from factcheck.matching import text as mtext
 
 NAMES = (
@@ -57,7 +57,7 @@ def idf(term: str) -> float:
 
 
 def _weight(terms: frozenset[str]) -> float:
-    return sum(idf(t) for t in terms)
+    return sum(map(idf, terms))
 
 
 NOTHING: frozenset = frozenset()  # shared by the many texts without numbers or names
@@ -76,12 +76,52 @@ class Prepared:
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """What an index keeps of a document's text; the rest of its Prepared is rebuilt for the
-    few candidates of a query (kept for 100,000 claims and headlines, sets took 200 MB)."""
+    """What an index keeps of a document's text (in `Analyses`); the rest of its Prepared is
+    rebuilt for the few candidates of a query (kept for 100,000 claims and headlines, term sets
+    took 200 MB)."""
 
     terms: tuple[str, ...]
     quantities: frozenset[agreement.Quantity]
     entities: frozenset[str]
+
+
+class Analyses:
+    """The `Stored` analyses of texts numbered 0..n-1, kept in flat arrays (see flat.py):
+    `analyses[i]` makes text i's `Stored` again, new objects each time."""
+
+    def __init__(self) -> None:
+        self.terms = flat.TermLists()
+        self.entities = flat.TermLists()
+        self.numbers = flat.Numbers()
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def append(self, stored: Stored) -> None:
+        self.terms.append(stored.terms)
+        self.entities.append(sorted(stored.entities))
+        self.numbers.append(sorted((q.value, q.percent) for q in stored.quantities))
+
+    def __getitem__(self, i: int) -> Stored:
+        numbers, entities = self.numbers[i], self.entities[i]
+        return Stored(
+            terms=self.terms[i],
+            quantities=frozenset(agreement.Quantity(*n) for n in numbers) if numbers else NOTHING,
+            entities=frozenset(entities) if entities else NOTHING,
+        )
+
+    def prepared(self, i: int) -> Prepared:
+        """`expand(self[i])`, made in one step (it is made for every candidate of a query)."""
+        terms = self.terms[i]
+        term_set = frozenset(terms)
+        numbers, entities = self.numbers[i], self.entities[i]
+        return Prepared(
+            terms=terms,
+            term_set=term_set,
+            weight=_weight(term_set),
+            quantities=frozenset(agreement.Quantity(*n) for n in numbers) if numbers else NOTHING,
+            entities=frozenset(entities) if entities else NOTHING,
+        )
 
 
 def prepare(cleaned: str) -> Prepared:

@@ -7,6 +7,7 @@ row of features (features.py) with the weights learned on the CLEF-2020 training
 above the same-claim threshold and when numbers and named entities agree.
 """
 
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from factcheck.matching import text as mtext
 CANDIDATES = 30
 EMBED_BATCH = 2000
 MAX_QUERY_CHARS = 20_000  # a query past this is cut: an article, not a claim
+_NO_HEADLINE = features.Stored(terms=(), quantities=features.NOTHING, entities=features.NOTHING)
 
 
 @dataclass(frozen=True)
@@ -77,8 +79,11 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         self.ids: list[str] = []
         self.positions: dict[str, int] = {}
-        self.claims: list[features.Stored] = []
-        self.headlines: list[features.Stored] = []
+        # Each text's terms, numbers and names, in flat arrays: a worker forked from the process
+        # that built the index reads them without copying their memory (features.Analyses).
+        self.claims = features.Analyses()
+        self.headlines = features.Analyses()  # empty where the headline is the claim
+        self.has_headline = array("b")
         self.fields = {name: lexical.Field() for name in ("claim", "headline", "all")}
         self.vectors = dense.Vectors()
         self.alive = np.zeros(0, dtype=bool)
@@ -118,15 +123,16 @@ class Matcher:
         for document, claim, headline in zip(documents, claims, headlines, strict=True):
             self.positions[document.id] = self.count
             self.ids.append(document.id)
-            self.claims.append(features.store(claim))
-            # A document that is its own headline shares one analysis (memory at 100,000).
-            self.headlines.append(
-                self.claims[-1] if headline == claim else features.store(headline)
-            )
+            claim_stored = features.store(claim)
+            # A document that is its own headline keeps one analysis (memory at 100,000).
+            headline_stored = claim_stored if headline == claim else features.store(headline)
+            self.claims.append(claim_stored)
+            self.headlines.append(_NO_HEADLINE if headline == claim else headline_stored)
+            self.has_headline.append(headline != claim)
             self.own_headlines += headline != claim
-            added["claim"].append(self.claims[-1].terms)
-            added["headline"].append(self.headlines[-1].terms)
-            added["all"].append(self.claims[-1].terms + self.headlines[-1].terms)
+            added["claim"].append(claim_stored.terms)
+            added["headline"].append(headline_stored.terms)
+            added["all"].append(claim_stored.terms + headline_stored.terms)
             self.count += 1
         for name, field in self.fields.items():
             if len(documents) == 1:
@@ -171,9 +177,9 @@ class Matcher:
         A fact-check imported twice, or re-published with other quotation marks, should not push
         the original down: the original takes the best score of its twins, the others follow it.
         """
-        groups: dict[tuple[str, ...], list[tuple[int, float]]] = {}
+        groups: dict[bytes | int, list[tuple[int, float]]] = {}
         for position, score in ranked:
-            groups.setdefault(self.claims[position].terms or (str(position),), []).append(
+            groups.setdefault(self.claims.terms.key(position) or position, []).append(
                 (position, score)
             )
         result = []
@@ -202,11 +208,11 @@ class Matcher:
             if name != "headline" or self.own_headlines
         }
         bm25.setdefault("headline", bm25["claim"])  # every headline is its claim: same scores
-        alive = self.alive[: self.count]
-        bm25_all = np.where(alive, bm25["all"], -1.0)
-        if scan is None:
-            scan = self.vectors.scan(vector)
-        picked = self._candidates(bm25_all, np.where(alive, scan, -2.0))
+        bm25_all, cosine = bm25["all"], self.vectors.scan(vector) if scan is None else scan
+        if len(self.positions) < self.count:  # some removed: out of the race (two passes)
+            alive = self.alive[: self.count]
+            bm25_all, cosine = np.where(alive, bm25_all, -1.0), np.where(alive, cosine, -2.0)
+        picked = self._candidates(bm25_all, cosine)
         if not picked:
             return [], np.zeros((0, len(features.NAMES)))
         cos_claim, cos_headline = self.vectors.cosines(picked, vector)
@@ -239,10 +245,8 @@ class Matcher:
         query_pairs = mtext.bigrams(list(query.terms))
         rows = []
         for p, s in zip(positions, signals, strict=True):
-            claim = features.expand(self.claims[p])
-            headline = (
-                claim if self.headlines[p] is self.claims[p] else features.expand(self.headlines[p])
-            )
+            claim = self.claims.prepared(p)
+            headline = self.headlines.prepared(p) if self.has_headline[p] else claim
             runner_up = top_two[1] if s.cos_claim >= top_two[0] else top_two[0]
             rows.append(
                 features.row(query, claim, headline, s, best, runner_up, query_pairs=query_pairs)
@@ -262,7 +266,8 @@ class Matcher:
         return [p for p in picked if self.alive[p]]
 
     def _match(self, position: int, score: float, query: features.Prepared) -> Match:
-        claim, headline = self.claims[position], self.headlines[position]
+        claim = self.claims[position]
+        headline = self.headlines[position] if self.has_headline[position] else claim
         numbers_agree = not agreement.numbers_conflict(
             query.quantities, claim.quantities | headline.quantities
         )

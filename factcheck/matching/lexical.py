@@ -13,6 +13,8 @@ from collections import Counter
 import bm25s
 import numpy as np
 
+from factcheck.matching import flat
+
 logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
 K1 = 1.2
@@ -25,7 +27,7 @@ class Field:
     def __init__(self, rebuild_share: float = 0.05, rebuild_minimum: int = 500) -> None:
         self.rebuild_share = rebuild_share
         self.rebuild_minimum = rebuild_minimum
-        self.documents: list[tuple[str, ...]] = []
+        self.documents = flat.TermLists()  # not copied by forked workers (flat.py)
         self.frequency: Counter[str] = Counter()
         self.total_length = 0
         self.index: bm25s.BM25 | None = None
@@ -58,7 +60,7 @@ class Field:
 
     def rebuild(self) -> None:
         """Index every document with bm25s (an empty document gets a placeholder term)."""
-        corpus = [list(terms) or ["\x00"] for terms in self.documents]
+        corpus = [list(self.documents[i]) or ["\x00"] for i in range(len(self.documents))]
         self.index = None
         if corpus:
             self.index = bm25s.BM25(k1=K1, b=B, method="lucene")
