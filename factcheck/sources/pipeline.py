@@ -95,10 +95,13 @@ def evidence_rank_ready(*, evidence: list[Evidence]) -> None:
 
 
 def _ranked_store(ranked: list[Evidence]) -> None:
-    """Write ranked evidence (`_rank`): one UPDATE and one insert of history rows for them all."""
+    """Write ranked evidence (`_rank`) in one transaction, an UPDATE a row (bulk_update's CASE
+    expressions cost more than that), and one insert of history rows for them all."""
     if ranked:
         with transaction.atomic():
-            Evidence.objects.bulk_update(ranked, [*RANKED_FIELDS, "updated_at"], batch_size=500)
+            for evidence in ranked:
+                fields = {name: getattr(evidence, name) for name in (*RANKED_FIELDS, "updated_at")}
+                Evidence.objects.filter(pk=evidence.pk).update(**fields)
             Evidence.history.bulk_history_create(ranked, update=True, batch_size=500)
 
 
