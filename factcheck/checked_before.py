@@ -20,8 +20,13 @@ from simple_history.utils import bulk_create_with_history
 from factcheck.matching.index import Document, Match, Matcher, Query, Thresholds, queries
 from factcheck.models import Claim, ExternalFactCheck, MatchSuggestion, Verdict
 
-# A change committed this long after its updated_at was stamped is still picked up.
+# A change committed this long after its updated_at was stamped is still picked up: within
+# RECENT_LAG by the next refresh, later (up to COMMIT_LAG) by the next look back, which comes
+# every LOOK_BACK_SECONDS. Looking back a minute at every refresh re-read every row of a bulk import
+# (100,000 fact-checks) each second in every process for a minute after it.
 COMMIT_LAG = timedelta(seconds=60)
+RECENT_LAG = timedelta(seconds=2)
+LOOK_BACK_SECONDS = 15.0
 
 
 def thresholds() -> Thresholds:
@@ -56,7 +61,7 @@ class LiveIndex:
         self.matcher = Matcher(thresholds=thresholds())
         self.lock = threading.Lock()
         self.synced_to = None
-        self.checked_at = float("-inf")
+        self.checked_at = self.looked_back_at = float("-inf")
         # Which text each document was indexed with, as a hash: the texts themselves took 36 MB
         # at 100,000 fact-checks (a collision would only miss one edit of one text).
         self.texts: dict[str, int] = {}
@@ -79,8 +84,13 @@ class LiveIndex:
         if not force and time.monotonic() - self.checked_at < settings.MATCH_REFRESH_SECONDS:
             return
         with self.lock:
-            started = timezone.now()
-            since = self.synced_to - COMMIT_LAG if self.synced_to else None
+            started, now = timezone.now(), time.monotonic()
+            look_back = now - self.looked_back_at >= LOOK_BACK_SECONDS
+            since = (
+                self.synced_to - (COMMIT_LAG if look_back else RECENT_LAG)
+                if self.synced_to
+                else None
+            )
             present, absent = self.changes(since)
             for document_id in absent:
                 self.matcher.remove(document_id)
@@ -90,7 +100,9 @@ class LiveIndex:
                 self.matcher.remove(document.id)
                 self.texts[document.id] = hash((document.claim, document.headline))
             self.matcher.add_many(fresh)
-            self.synced_to, self.checked_at = started, time.monotonic()
+            self.synced_to, self.checked_at = started, now
+            if look_back:
+                self.looked_back_at = now
 
     def changes(self, since: object) -> tuple[list[Document], list[str]]:
         """Documents to match and ids to stop matching among rows changed since `since` (None:

@@ -1,11 +1,14 @@
 """Checked before? New claims matched in a worker; editors confirm, reject and apply verdicts."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from factcheck import checked_before, ingest, match_review, review
-from factcheck.models import Claim, MatchSuggestion, Verdict
+from factcheck.models import Claim, ExternalFactCheck, MatchSuggestion, Verdict
 from tests.api_fixtures import publish
 from tests.conftest import wait_for
 from tests.personas import make_article, make_claim, make_user
@@ -225,3 +228,20 @@ def test_the_precision_command_prints_a_row_per_threshold(suggestion, editor):
     lines = out.getvalue().splitlines()
     assert lines[0] == "threshold\tdecided\tconfirmed\tprecision"
     assert "0.50\t1\t1\t1.000" in lines
+
+
+@pytest.mark.django_db
+def test_a_fact_check_committed_late_is_picked_up_by_the_next_look_back_not_every_refresh():
+    index = checked_before.published_index()
+    index.refresh(force=True)
+    late = ExternalFactCheck.objects.create(
+        url="https://checks.example/late", claim_text=MEASLES, publisher="Checks", rating="true"
+    )
+    # Stamped half a minute before it committed (a long transaction, a bulk import).
+    stamped = timezone.now() - timedelta(seconds=30)
+    ExternalFactCheck.objects.filter(pk=late.pk).update(updated_at=stamped)
+    index.refresh(force=True)  # reads the last seconds only: a bulk import is not read again
+    assert f"external:{late.pk}" not in index.matcher
+    index.looked_back_at -= checked_before.LOOK_BACK_SECONDS
+    index.refresh(force=True)
+    assert f"external:{late.pk}" in index.matcher
