@@ -73,8 +73,10 @@ class Vectors:
         """Add documents' unit claim and headline vectors (float32, n x 256 each)."""
         needed = self.count + len(claims)
         if needed > len(self.full):
-            # Grow by a quarter: doubling 100,000 rows for one more claim would cost 150 MB.
-            capacity = max(needed, len(self.full) + len(self.full) // 4, 1024)
+            # Room for a quarter more, left as zeros: untouched zero pages take no memory, and a
+            # gunicorn worker adding a new fact-check to the index its master built writes only
+            # the new rows' pages instead of copying every vector into a larger array of its own.
+            capacity = max(needed + needed // 4, 1024)
             self.scan_claims = _widened(self.scan_claims, capacity)
             self.scan_headlines = _widened(self.scan_headlines, capacity)
             full = np.zeros((capacity, 2, 256), dtype=np.float16)
