@@ -12,8 +12,8 @@ import gc
 import logging
 import os
 
-bind = os.environ.get("WEB_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
+bind = "127.0.0.1:8000"
+workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))  # gunicorn's own variable
 preload_app = True
 
 logger = logging.getLogger("workbench.gunicorn")
