@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from factcheck.matching import dense, features
 from factcheck.matching.index import Document, Match, Matcher, Query, Thresholds, queries
 from factcheck.models import Claim, ExternalFactCheck, MatchSuggestion, Verdict
 
@@ -187,6 +188,15 @@ def published_index() -> PublishedIndex:
         if _published is None:
             _published = PublishedIndex()
         return _published
+
+
+def preload() -> None:
+    """Load the matcher's model and background statistics and build this process's published
+    index now: in a server's master before it forks, so that every worker shares them (an empty
+    index too: each worker would otherwise load the 60 MB model on its first match request)."""
+    dense.model()
+    features.idf("")
+    published_index().refresh(force=True)
 
 
 def claim_index() -> ClaimIndex:

@@ -29,7 +29,7 @@ def when_ready(server: object) -> None:
     from workbench import memory
 
     try:
-        checked_before.published_index().refresh(force=True)
+        checked_before.preload()
     except DatabaseError as exc:  # not migrated yet: each worker builds it on first use
         logger.warning("Match index not built before the fork (%s).", exc)
     connections.close_all()
