@@ -96,11 +96,14 @@ class LiveIndex:
             for document_id in absent:
                 self.matcher.remove(document_id)
                 self.texts.pop(document_id, None)
-            fresh = [d for d in present if self.texts.get(d.id) != hash((d.claim, d.headline))]
-            for document in fresh:  # new, or its text changed since it was indexed
+            hashes = [hash((d.claim, d.headline)) for d in present]
+            fresh = [
+                (d, h) for d, h in zip(present, hashes, strict=True) if self.texts.get(d.id) != h
+            ]
+            for document, text_hash in fresh:  # new, or its text changed since it was indexed
                 self.matcher.remove(document.id)
-                self.texts[document.id] = hash((document.claim, document.headline))
-            self.matcher.add_many(fresh)
+                self.texts[document.id] = text_hash
+            self.matcher.add_many([d for d, _ in fresh])
             self.synced_to, self.checked_at = started, now
             if look_back:
                 self.looked_back_at = now
@@ -130,10 +133,14 @@ class PublishedIndex(LiveIndex):
                 add.append(Document(document_id, verdict.claim.text))
             else:
                 remove.append(document_id)
-        externals = ExternalFactCheck.objects.filter(changed).only("id", "claim_text", "headline")
-        for external in externals.iterator(chunk_size=2000):
-            document_id = _document_id("external", external.pk)
-            add.append(Document(document_id, external.claim_text, external.headline))
+        externals = ExternalFactCheck.objects.filter(changed).values_list(
+            "id", "claim_text", "headline"
+        )
+        rows = list(externals.iterator(chunk_size=2000))
+        # The ids, which the index keeps, made in one burst after the rows, which it does not:
+        # see Matcher.add_many.
+        ids = [_document_id("external", pk) for pk, _, _ in rows]
+        add += [Document(i, c, h) for i, (_, c, h) in zip(ids, rows, strict=True)]
         return add, remove
 
 

@@ -58,15 +58,17 @@ class Vectors:
     A query reads every document's vectors, so bytes decide its speed (a float32 pass over 100,000
     claims and headlines at 256 dimensions reads 200 MB). The scan reads the 64-dimension prefix of
     both (51 MB), stored dimension-major (one row per dimension), the layout OpenBLAS reads fastest;
-    the few candidates get exact 256-dimension cosines from vectors stored as float16 (half the
-    memory; a cosine moves by about 1e-3 at most).
+    the few candidates get exact 256-dimension cosines: the first 64 dimensions from the scan's
+    unit prefixes times their stored lengths, the other 192 from float16 copies (half the memory;
+    a cosine moves by about 1e-3 at most).
     """
 
     def __init__(self) -> None:
         self.count = 0
         self.scan_claims = np.zeros((SCAN_DIMS, 0), dtype=np.float32)
         self.scan_headlines = np.zeros((SCAN_DIMS, 0), dtype=np.float32)
-        self.full = np.zeros((0, 2, 256), dtype=np.float16)
+        self.full = np.zeros((0, 2, 256 - SCAN_DIMS), dtype=np.float16)  # dimensions 64 on
+        self.prefix_lengths = np.zeros((0, 2), dtype=np.float32)  # of the first 64, before unit
         self.own_headlines = 0  # documents whose headline vector is not their claim's
 
     def append(self, claims: np.ndarray, headlines: np.ndarray) -> None:
@@ -79,12 +81,19 @@ class Vectors:
             capacity = max(needed + needed // 4, 1024)
             self.scan_claims = _widened(self.scan_claims, capacity)
             self.scan_headlines = _widened(self.scan_headlines, capacity)
-            full = np.zeros((capacity, 2, 256), dtype=np.float16)
+            full = np.zeros((capacity, 2, 256 - SCAN_DIMS), dtype=np.float16)
             full[: self.count] = self.full[: self.count]
             self.full = full
+            lengths = np.zeros((capacity, 2), dtype=np.float32)
+            lengths[: self.count] = self.prefix_lengths[: self.count]
+            self.prefix_lengths = lengths
         self.own_headlines += int(np.any(claims != headlines, axis=1).sum())
-        self.full[self.count : needed, 0] = claims
-        self.full[self.count : needed, 1] = headlines
+        self.full[self.count : needed, 0] = claims[:, SCAN_DIMS:]
+        self.full[self.count : needed, 1] = headlines[:, SCAN_DIMS:]
+        self.prefix_lengths[self.count : needed, 0] = np.linalg.norm(claims[:, :SCAN_DIMS], axis=1)
+        self.prefix_lengths[self.count : needed, 1] = np.linalg.norm(
+            headlines[:, :SCAN_DIMS], axis=1
+        )
         self.scan_claims[:, self.count : needed] = _prefix(claims).T
         self.scan_headlines[:, self.count : needed] = _prefix(headlines).T
         self.count = needed
@@ -105,8 +114,12 @@ class Vectors:
 
     def cosines(self, positions: list[int], query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Exact (256-dimension) cosines of some documents' claims and headlines to a query."""
-        picked = self.full[positions].astype(np.float32) @ query
-        return picked[:, 0], picked[:, 1]
+        rest = self.full[positions].astype(np.float32) @ query[SCAN_DIMS:]
+        head = query[:SCAN_DIMS]
+        lengths = self.prefix_lengths[positions]
+        claims = rest[:, 0] + (head @ self.scan_claims[:, positions]) * lengths[:, 0]
+        headlines = rest[:, 1] + (head @ self.scan_headlines[:, positions]) * lengths[:, 1]
+        return claims, headlines
 
 
 def _widened(array: np.ndarray, columns: int) -> np.ndarray:

@@ -18,7 +18,7 @@ class TermLists:
         self.vocabulary: dict[str, int] = {}
         self.words: list[str] = []
         self.ids = array("i")
-        self.ends = array("q")  # list i is ids[ends[i - 1]:ends[i]]
+        self.ends = array("I")  # list i is ids[ends[i - 1]:ends[i]] (4 bytes: fewer than 4e9 ids)
 
     def __len__(self) -> int:
         return len(self.ends)
@@ -55,7 +55,7 @@ class Numbers:
     def __init__(self) -> None:
         self.values = array("d")
         self.percent = array("b")
-        self.ends = array("q")
+        self.ends = array("I")
 
     def append(self, pairs: "list[tuple[float, bool]]") -> None:
         for value, percent in pairs:

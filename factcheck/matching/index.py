@@ -120,9 +120,8 @@ class Matcher:
         headlines = [mtext.clean(d.headline) or c for d, c in zip(documents, claims, strict=True)]
         self._grow(*self._embed(claims, headlines))
         added: dict[str, list[tuple[str, ...]]] = {name: [] for name in self.fields}
-        for document, claim, headline in zip(documents, claims, headlines, strict=True):
-            self.positions[document.id] = self.count
-            self.ids.append(document.id)
+        start = self.count
+        for claim, headline in zip(claims, headlines, strict=True):
             claim_stored = features.store(claim)
             # A document that is its own headline keeps one analysis (memory at 100,000).
             headline_stored = claim_stored if headline == claim else features.store(headline)
@@ -134,6 +133,10 @@ class Matcher:
             added["headline"].append(headline_stored.terms)
             added["all"].append(claim_stored.terms + headline_stored.terms)
             self.count += 1
+        # Positions made in one burst, not between each text's passing objects: long-lived small
+        # objects strewn among short-lived ones keep the allocator's arenas from being freed.
+        self.ids.extend(d.id for d in documents)
+        self.positions.update(zip(self.ids[start:], range(start, self.count), strict=True))
         for name, field in self.fields.items():
             if len(documents) == 1:
                 field.add(added[name][0])
