@@ -4,7 +4,8 @@ The corpus: the CLEF-2020 verified claims and the seed article's sentences, then
 them (other numbers, other places and people, a lead-in) until there are 100,000. It prints:
 
 - index build time and the memory the index takes (resident set growth of this process: what
-  the build left resident, freed-but-kept allocator pages included);
+  the build left resident, freed-but-kept allocator pages included, then once the free pages are
+  returned as the server does before it forks), beside the embedding model's;
 - adding one claim to the built index (p50/p95 over 200 additions; target < 50 ms);
 - one query in process, the matcher against a bare bm25s query over the same corpus (top 5, same
   terms), p50/p95 over the CLEF dev tweets, and their ratio;
@@ -14,7 +15,9 @@ them (other numbers, other places and people, a lead-in) until there are 100,000
   settings but for a throttle rate wrk stays under, SQLite with the 100,000 claims stored as
   imported fact-checks, Redis for the cache (token entries, throttle counts); p50/p95 (target
   p95 < 50 ms) and requests per second, and the memory of the server's processes as PSS (pages
-  shared by the forked workers counted once).
+  shared by the forked workers counted once), beside the same server over the same database
+  without its fact-checks (an empty index) after 10 s of the same load: the difference, plus the
+  embedding model both masters load, is the matcher's memory as served (target < 500 MB).
 
 The machine calibration (bench/machine.py: a core's speed, the share granted, the load average)
 is printed before and after: the machine is shared, and a loaded machine is slower.
@@ -324,7 +327,8 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=60)
     print(
-        f"match API  gunicorn {args.workers} workers, wrk {args.connections} connections, "
+        f"match API  gunicorn -c workbench/gunicorn.conf.py ({args.workers} sync workers, the "
+        f"index built in the master before the fork), wrk {args.connections} connections, "
         f"{args.duration} s: p50 {served['p50']:.1f} ms, p95 {served['p95']:.1f} ms "
         f"(target < 50: {served['p95'] / 50:.2f}x), p99 {served['p99']:.1f} ms, "
         f"{served['rps']:.0f} req/s, errors {served['errors']}, non-2xx {served['non2xx']}"
