@@ -39,7 +39,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument(
         "--sampler", choices=["cprofile", "py-spy"], default="cprofile",
-        help="py-spy (pip install py-spy) samples without slowing Python code down",
+        help="py-spy (in requirements.txt) samples without slowing Python code down",
     )  # fmt: skip
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="wb-profile-") as tmp:
