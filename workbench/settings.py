@@ -171,7 +171,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "workbench.cache.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {
+            "BACKEND": "workbench.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            # Keys of several deployments (or test runs) sharing one Redis database stay apart.
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX"),
+        }
+    }
 else:
     # A shared cache without a server: the database table (its add() is atomic, which the
     # per-host rate limit relies on). Created by `manage.py createcachetable`.
