@@ -8,6 +8,7 @@ fact-check is matched within a second or so, and a superseded one stops being ma
 
 import threading
 import time
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -55,7 +56,7 @@ def _found(match: Match) -> Found:
     return Found(kind=kind, object_id=int(object_id), match=match)
 
 
-class LiveIndex:
+class LiveIndex(ABC):
     """A Matcher over some rows of the database, refreshed incrementally. Thread-safe."""
 
     def __init__(self) -> None:
@@ -108,10 +109,10 @@ class LiveIndex:
             if look_back:
                 self.looked_back_at = now
 
+    @abstractmethod
     def changes(self, since: object) -> tuple[list[Document], list[str]]:
         """Documents to match and ids to stop matching among rows changed since `since` (None:
         all rows). A document already indexed with the same text is left as it is."""
-        raise NotImplementedError
 
 
 class PublishedIndex(LiveIndex):
