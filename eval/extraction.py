@@ -4,8 +4,9 @@ Each article is a page (`.html`) or a paste (`.txt`) with a spec `NAME.json` in 
 format: `check_worthy` claims (a phrase each must contain, its claimant, its kind) and
 `never_claims` (text that must never be part of a claim). `python eval/extraction.py [--readme]`.
 
-`--heldout` scores eval/news_heldout/ instead: articles written after the rules, never developed
-on (see its README); its table goes under its own README marker (`extraction-heldout`).
+`--heldout` (`--heldout2`) scores eval/news_heldout/ (eval/news_heldout2/) instead: articles
+written after the rules, never developed on before their first evaluation (see their READMEs);
+the table goes under its own README marker (`extraction-heldout`, `extraction-heldout2`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from eval.readme import main_table  # noqa: E402
 from factcheck.extraction import extract_claims, extract_from_html, extract_from_text  # noqa: E402
 
 NEWS = ROOT / "eval" / "news"
-HELDOUT = ROOT / "eval" / "news_heldout"
 SEED = ROOT / "tests" / "fixtures"
 
 
@@ -41,11 +41,12 @@ class Result:
     extra: int  # claims that match no required claim
 
 
-def articles(heldout: bool = False) -> list[tuple[str, Path, dict]]:
-    """(name, page or paste, spec) for the seed and every article in eval/news/, or for every
-    article in eval/news_heldout/."""
+def articles(heldout: str = "") -> list[tuple[str, Path, dict]]:
+    """(name, page or paste, spec) for the seed and every article in eval/news/, or, given a
+    held-out set's name ("heldout", "heldout2"), for every article in eval/news_NAME/."""
     found = [] if heldout else [("seed", SEED / "000_e9fef7baff8a209e.html", SEED / "claims.json")]
-    for spec in sorted((HELDOUT if heldout else NEWS).glob("*.json")):
+    folder = ROOT / "eval" / f"news_{heldout}" if heldout else NEWS
+    for spec in sorted(folder.glob("*.json")):
         page = next(
             spec.with_suffix(ext) for ext in (".html", ".txt") if spec.with_suffix(ext).exists()
         )
@@ -116,10 +117,11 @@ def total_of(results: list[Result]) -> Result:
     return Result("**all**", unattributed_blank=blank, **{f: total(f) for f in fields})
 
 
-def run(heldout: bool = False) -> list[Result]:
+def run(heldout: str = "") -> list[Result]:
     return [evaluate(name, page, spec) for name, page, spec in articles(heldout)]
 
 
 if __name__ == "__main__":
-    heldout = "--heldout" in sys.argv[1:]
-    main_table("extraction-heldout" if heldout else "extraction", table(run(heldout)))
+    sets = [a[2:] for a in sys.argv[1:] if a.startswith("--heldout")]
+    heldout = sets[0] if sets else ""
+    main_table(f"extraction-{heldout}" if heldout else "extraction", table(run(heldout)))
