@@ -24,7 +24,9 @@ from factcheck.extraction.lexicon import (
     NATIONALITIES,
     ORGANISATION_NOUNS,
     PERSON_ROLES,
+    POST_NOMINALS,
     SPEAKING_BODIES,
+    TITLE_WORDS,
 )
 
 _ACRONYM_DEFINITION_RE = re.compile(
@@ -42,6 +44,19 @@ _PERSON_NAME_RE = re.compile(
 def strip_acronym(name: str) -> str:
     """'The World Health Organization (WHO)' → 'The World Health Organization'."""
     return _TRAILING_ACRONYM_RE.sub("", name)
+
+
+def strip_titles(name: str) -> str:
+    """'Turkish President Recep Tayyip Erdogan' → 'Recep Tayyip Erdogan', 'Sen. Dana Whitfield'
+    → 'Dana Whitfield', 'Jane Smith MP' → 'Jane Smith'; a bare title stays as it is."""
+    words = name.split()
+    while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
+        words = words[:-1]
+    last_title = max((index for index, word in enumerate(words) if word in TITLE_WORDS), default=-1)
+    rest = words[last_title + 1 :]
+    if rest[:1] == ["of"]:
+        rest = rest[2:]
+    return " ".join(rest) if rest and rest[0][:1].isupper() else " ".join(words)
 
 
 def claimant_type(name: str) -> str:
@@ -68,7 +83,7 @@ def tweet_author(body: str, end: int) -> str:
     if paragraph_end < 0:
         return ""
     footer = _TWEET_FOOTER_RE.match(body[paragraph_end:].lstrip()[:200])
-    return footer.group(1).strip() if footer is not None else ""
+    return strip_titles(footer.group(1).strip()) if footer is not None else ""
 
 
 def acronyms(body: str) -> dict[str, str]:

@@ -25,18 +25,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factcheck.extraction.claimant_names import claimant_type, strip_acronym
+from factcheck.extraction.claimant_names import claimant_type, strip_acronym, strip_titles
 from factcheck.extraction.lexicon import (
     ANONYMOUS_ROLES,
     CANONICAL_ROLE,
     CLAIMANT_VERBS_RE,
     EVIDENCE_BY_RE,
     GROUP_PRONOUNS,
+    EVIDENCE_NOUNS,
+    EVIDENCE_PARTICIPLES,
     LEADING_CLAIMANT_RE,
+    LEADING_CONNECTIVES,
+    NATIONALITIES,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLES,
+    POST_NOMINALS,
     PRONOUNS,
+    SOURCE_PHRASES,
     SPEAKING_BODIES,
     STUDY_NOUNS,
     STUDY_PARTICIPLE_RE,
@@ -49,8 +55,11 @@ DESCRIPTION_WINDOW = 6_000  # how far back "the ministry" is looked up
 _SENTENCE_WINDOW = 2_000
 _NP_WINDOW = 200
 _CONNECTORS = r"(?:of|and|for|the|de|del|al|al-|bin|van|von|&)"
-_NAME_TOKEN = r"[A-Z][\w'’.&-]*"
-_NAME = rf"(?:{_NAME_TOKEN})(?:\s+(?:{_CONNECTORS}\s+){{0,2}}{_NAME_TOKEN})*"
+# A capitalised word; a dot inside ("U.S") or closing a short one ("Mr.", "Prof.", "U.S."),
+# not the full stop after "Board." that ends a sentence.
+_NAME_TOKEN = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<![\w'’&-]{5})\.)?"
+_SPACE = r"[^\S\n]+"  # a name never runs across a line (paragraph) break
+_NAME = rf"(?:{_NAME_TOKEN})(?:{_SPACE}(?:{_CONNECTORS}{_SPACE}){{0,2}}{_NAME_TOKEN})*"
 _NAME_AT_END_RE = re.compile(rf"({_NAME})$")
 _NAME_AT_START_RE = re.compile(rf"^({_NAME})")
 _NAME_RE = re.compile(rf"\b{_NAME}")
@@ -70,6 +79,7 @@ _TRAILING_FILLER_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|too|again|reportedly|publicly|previously|recently|later|then|"
     r"already|has also|had also|once|earlier|separately|on \w+day))+$"
 )
+_CLAUSE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what|as|where)\s+(he|she|they|it)$", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?$")
 _APPOSITIVE_RE = re.compile(r"(?<=[\w.])\s*,\s*(?:the|a|an|[A-Z][\w.]*['’]s)\s+[^,]{1,120},$")
 # ", the Romanian health ministry said." ending a sentence names its source, whatever verbs
@@ -87,6 +97,42 @@ _PERSON_CUE_BEFORE_RE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(PERSON_ROLES)) + r")|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?)\s*$", re.I
 )
 _PERSON_CUE_AFTER_RE = re.compile(r"^\s*,\s*(?:the|a|an)\s+\S")
+_EVIDENCE_VERBS = (
+    r"(?:found|finds|shows?|showed|suggests?|suggested|concluded|concludes|estimates?|estimated|"
+    r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
+)
+# "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
+# "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
+_EVIDENCE_SUBJECT_RE = re.compile(
+    rf"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+"
+    rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
+    r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
+    rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{_NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?,?\s+"
+    rf"{_EVIDENCE_VERBS}"
+    rf"|(?P<owner>{_NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{_EVIDENCE_VERBS}"
+    rf"|(?P<maker>{_NAME})\s+(?:{EVIDENCE_NOUNS})\s+"
+    rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{_EVIDENCE_VERBS}"
+)
+_EVIDENCE_ADJECTIVES = frozenset(
+    "Latest Official Provisional Recent Preliminary Fresh Annual Unpublished Leaked Internal "
+    "Separate Independent Nonpartisan Joint Quarterly Monthly Flash".split()
+)
+# "a Home Office spokesperson" speaks for the Home Office.
+_ORG_SPOKESPERSON_AT_END_RE = re.compile(
+    rf"({_NAME})\s+(?:spokes(?:person|man|woman)|press office|press officer|representative)$"
+)
+_PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
+# "the opposition leader said": a person named earlier by that role.
+_PERSON_ROLE_AT_END_RE = re.compile(
+    r"\b(?:the|The|le|Le|la|La)\s+((?:[a-z][\w-]*\s+){0,2}(?:"
+    + "|".join(_PERSON_ROLE_NOUNS)
+    + r"))$"
+)
+# "said the study's lead author, Professor Helen Marsh": the person after the description.
+_DESCRIBED_NAME_RE = re.compile(
+    rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({_NAME})"
+)
+_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
 
 def find_claimant(sentence: str, context: str = "", previous: str = "") -> str:
@@ -115,17 +161,52 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
     if trailing is not None:
         speaker = _subject_before(masked[: trailing.end(1)])
         if speaker:
-            return _clean_name(speaker, context, previous)
+            return _clean_name(speaker, _with(context, text[: trailing.start(1)]), previous)
+    evidence = _EVIDENCE_SUBJECT_RE.search(masked)
     for verb in CLAIMANT_VERBS_RE.finditer(masked):
-        if verb.group().lower() in {"according to", "as per", "según"}:
+        if evidence is not None and evidence.start() < verb.start():
+            break
+        local = _with(context, text[: verb.start()])
+        if verb.group().lower() in SOURCE_PHRASES:
             found = _name_at_start(_evidence_author(masked[verb.end() :]))
             return _clean_name(found, context, previous)
+        if "-t-" in verb.group():  # "a-t-il déclaré"
+            return _clean_name(verb.group().split("-")[2].split()[0], local, previous)
         before = _subject_before(masked[: verb.start()])
         if before:
-            return _clean_name(before, context, previous)
+            return _clean_name(before, local, previous)
         if re.search(r"(?:^|[,“”\"’])\s*$", masked[: verb.start()]):
-            return _clean_name(_name_at_start(masked[verb.end() :]), context, previous)
+            return _clean_name(_name_after_verb(masked[verb.end() :]), local, previous)
+    if evidence is not None:
+        return _clean_name(_evidence_subject(evidence), context, previous)
     return ""
+
+
+def _evidence_subject(evidence: re.Match[str]) -> str:
+    """The author of _EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
+    show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
+    author = evidence.group("author") or evidence.group("owner")
+    if author:
+        return _drop_evidence_adjectives(author)
+    maker = _drop_evidence_adjectives(evidence.group("maker"))
+    clear = " " in maker or maker.isupper()
+    return maker if clear and claimant_type(maker) == "organisation" else ""
+
+
+def _with(context: str, prefix: str) -> str:
+    """The article before a verb: `context` and the sentence up to it ("Minister Gareth Lewis
+    blamed …, which he said" finds "he" in the sentence itself)."""
+    return f"{context}\n{prefix}" if prefix.strip() else context
+
+
+def _drop_evidence_adjectives(name: str) -> str:
+    """'Latest ONS' → 'ONS' (the adjective opened the sentence, so it was capitalised)."""
+    words = name.split()
+    while len(words) > 1 and words[0] in _EVIDENCE_ADJECTIVES | {"The", "A", "An", "New"}:
+        if words[0] == "New" and not words[1].isupper():
+            break
+        words = words[1:]
+    return " ".join(words)
 
 
 def _evidence_author(text: str) -> str:
@@ -138,6 +219,9 @@ def _subject_before(text: str) -> str:
     tail = text[-_NP_WINDOW:].rstrip()
     tail = STUDY_PARTICIPLE_RE.sub("", tail)
     tail = _TRAILING_FILLER_RE.sub("", tail)
+    inner = _CLAUSE_PRONOUN_RE.search(tail)
+    if inner is not None:  # "…, which he said had …": the pronoun is the subject
+        return inner.group(1)
     appositive = _APPOSITIVE_RE.search(tail)
     if appositive is not None:
         named = _NAME_AT_END_RE.search(tail[: appositive.start()])
@@ -151,11 +235,33 @@ def _subject_before(text: str) -> str:
     name = _NAME_AT_END_RE.search(tail)
     if name is not None:
         return name.group(1)
+    spokesperson = _ORG_SPOKESPERSON_AT_END_RE.search(tail)
+    if spokesperson is not None and not _is_nationality(spokesperson.group(1)):
+        return spokesperson.group(1)
     role = _ROLE_AT_END_RE.search(tail)
     if role is not None:
         return role.group()
-    pronoun = re.search(r"\b(he|she|it|they)$", tail, re.I)
+    person_role = _PERSON_ROLE_AT_END_RE.search(tail)
+    if person_role is not None:
+        return person_role.group()
+    pronoun = re.search(r"\b(he|she|it|they|il|elle)$", tail, re.I)
     return pronoun.group(1) if pronoun is not None else ""
+
+
+def _is_nationality(name: str) -> bool:
+    words = [word for word in name.split() if word not in {"The", "A", "An"}]
+    return bool(words) and all(word in NATIONALITIES for word in words)
+
+
+def _name_after_verb(text: str) -> str:
+    """The speaker after '…,” said': a person named after a description ("the study's lead
+    author, Professor Helen Marsh") or the name or role that opens `text`."""
+    described = _DESCRIBED_NAME_RE.match(text.strip(" ,:"))
+    if described is not None:
+        name = strip_titles(described.group(1))
+        if claimant_type(name) == "person":
+            return name
+    return _name_at_start(text)
 
 
 def _name_at_start(text: str) -> str:
@@ -164,13 +270,13 @@ def _name_at_start(text: str) -> str:
         found = pattern.match(text)
         if found is not None:
             return found.group(1)
-    stripped = re.sub(r"^(?:the|a|an|el|la|los|las)\s+", "", text)
+    stripped = _LEADING_ARTICLE_RE.sub("", text)
     found = _NAME_AT_START_RE.match(stripped)
     return found.group(1) if found is not None else ""
 
 
 def _clean_name(phrase: str, context: str, previous: str) -> str:
-    phrase = strip_acronym(phrase.strip(" ,.;:"))
+    phrase = _tidy(strip_acronym(phrase.strip(" ,.;:")))
     lowered = phrase.lower()
     if lowered in PERSON_PRONOUNS:
         return _last_person(context)
@@ -182,22 +288,30 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
     words = phrase.split()
     if words[-1].lower() in ANONYMOUS_ROLES:
         return _resolve_role(words, context)
-    description = words[1:] if words[0] in {"The", "A", "An"} else words
+    description = words[1:] if words[0] in {"The", "A", "An", "Le", "La", "le", "la"} else words
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
         resolved = _resolve_description(description, context)
         if not resolved and words[-1].lower() in _BUSINESS_NOUNS:
             resolved = previous if claimant_type(previous) != "person" else ""
         return resolved or phrase
+    if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
+        return _resolve_person_role(description, context)
     return _strip_titles(words)
+
+
+def _tidy(phrase: str) -> str:
+    """Without the connectives opening it ("But the union" → "the union"), a possessive's
+    "'s" ("Ofcom's" → "Ofcom") or letters after a name ("MP")."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].rstrip(",") in LEADING_CONNECTIVES:
+        words = words[1:]
+    phrase = re.sub(r"^the\s+(?=[A-Z])", "", " ".join(words))
+    return re.sub(r"(?<=\w)['’]s?$", "", phrase)
 
 
 def _strip_titles(words: list[str]) -> str:
     """'Turkish President Recep Tayyip Erdogan' → 'Recep Tayyip Erdogan'; bare titles stay."""
-    last_title = max((index for index, word in enumerate(words) if word in TITLE_WORDS), default=-1)
-    rest = words[last_title + 1 :]
-    if rest[:1] == ["of"]:
-        rest = rest[2:]
-    return " ".join(rest) if rest and rest[0][:1].isupper() else " ".join(words)
+    return strip_titles(" ".join(words))
 
 
 def _resolve_role(words: list[str], context: str) -> str:
@@ -216,15 +330,41 @@ def _resolve_role(words: list[str], context: str) -> str:
 
 
 def _resolve_description(words: list[str], context: str) -> str:
-    """'the ministry' → the nearest earlier organisation name sharing a word with it."""
+    """'the health board' → the nearest earlier organisation name holding its head noun
+    ('Glanmor University Health Board'), the one sharing most of its words first; failing
+    that, the nearest sharing any word with it ('the statistics institute')."""
     wanted = {word.lower() for word in words if word.lower() not in {"the", "a", "an"}}
+    head = words[-1].lower()
     window = context[-DESCRIPTION_WINDOW:]
     if not any(word in window.lower() for word in wanted):
         return ""
+    best, best_rank = "", (0, 0)
     for match in reversed(list(_NAME_RE.finditer(window))):
-        name = strip_acronym(match.group())
+        name = _tidy(strip_acronym(match.group().rstrip(".,")))
         tokens = {token.lower() for token in name.split()}
-        if tokens & wanted and claimant_type(name) == "organisation" and len(tokens) > 1:
+        if not tokens & wanted or claimant_type(name) != "organisation" or len(tokens) < 2:
+            continue
+        rank = (int(head in tokens), len(tokens & wanted))
+        if rank > best_rank:
+            best, best_rank = name, rank
+    return best
+
+
+def _resolve_person_role(words: list[str], context: str) -> str:
+    """'the opposition leader' → the nearest earlier person the article gave that role, before
+    the name ("Opposition leader Peter Dutton", "the leader of the opposition, Sarah
+    Pennington") or in an appositive after it ("Sarah Pennington, the opposition leader")."""
+    role = words[-1].lower()
+    window = context[-PERSON_WINDOW:]
+    for match in reversed(list(_NAME_RE.finditer(window))):
+        name = strip_titles(_tidy(match.group()))
+        if claimant_type(name) != "person" or name == match.group().lower():
+            continue
+        before = window[max(0, match.start() - 60) : match.start()].lower()
+        after = window[match.end() : match.end() + 100]
+        appositive = after.split(".")[0].lower() if after.startswith(",") else ""
+        own = {word.lower().strip(".,") for word in match.group().split()}
+        if role in own or role in before.split()[-8:] or role in appositive.split()[:10]:
             return name
     return ""
 
@@ -236,7 +376,7 @@ def _last_person(context: str) -> str:
     for match in reversed(list(_NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]
         words = match.group().split()
-        name = _strip_titles(words)
+        name = _strip_titles(_tidy(match.group()).split())
         if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(before):
             if claimant_type(name) != "organisation":
                 return name

@@ -45,6 +45,24 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Chairman Chairwoman Chair CEO Leader Commander General Gen. Colonel Col. Judge Justice
     Spokesman Spokeswoman Spokesperson Dr. Mr. Mrs. Ms. Prof. Professor Sir Dame Lord Lady
     Senior Opposition Supreme Top Dr Mr Mrs Ms Prof
+    Cllr Cllr. Councillor Councilor Sen Rep Assemblyman Assemblywoman Assemblymember
+    Congressman Congresswoman Commissioner Superintendent Supt. Inspector Insp. Detective Det.
+    Sergeant Sgt. Captain Capt. Lieutenant Lt. Rev. Reverend Baroness Baron Mayor-elect
+    Speaker Minister-President Premier Attorney-General Solicitor-General
+    """.split()
+)
+# Letters after a name ("Jane Smith MP", "Sir Keir Starmer KC"): stripped like titles.
+POST_NOMINALS: frozenset[str] = frozenset(
+    "MP MPs MSP MS AM MLA MEP TD QC KC OBE MBE CBE PhD Jr. Sr.".split()
+)
+# Words that open a sentence or clause without being part of the name after them ("But the
+# union said" → "union"; "Meanwhile Shell said" → "Shell").
+LEADING_CONNECTIVES: frozenset[str] = frozenset(
+    """
+    But And Yet So Still However Meanwhile Now Also Instead Indeed Separately Earlier Later Then
+    Today Yesterday Overall Moreover Furthermore Nevertheless Nonetheless Elsewhere Finally
+    Previously Recently Similarly Likewise Otherwise Even Only Or Nor Though Although While
+    Mais Et Pero Y
     """.split()
 )
 
@@ -138,14 +156,31 @@ CLAIMANT_VERBS_RE = re.compile(
     r"|\b(?:said|says|told|stated|announced|revealed|acknowledged|reported|claimed|confirmed|"
     r"added|noted|warned|warns|insisted|estimated|wrote|denied|declared|explained|argued|admitted|"
     r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió)\b"
-    r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún)\b"
+    r"|(?<!\w)(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:déclaré|affirmé|indiqué|"
+    r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti)(?!\w)"
+    r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon)\b"
 )
-LEADING_CLAIMANT_RE = re.compile(r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún)\s+([^,]{1,120}),\s*")
-# "according to joint estimates by X", "new figures from X": the claimant is X.
+# The phrases among CLAIMANT_VERBS_RE whose claimant follows them ("according to X").
+SOURCE_PHRASES: frozenset[str] = frozenset({"according to", "as per", "según", "selon"})
+LEADING_CLAIMANT_RE = re.compile(
+    r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon)\s+([^,]{1,120}),\s*"
+)
+# Evidence named before its author: "according to (joint estimates | a flash estimate | the
+# latest figures published on Wednesday) by/from X" → X.
+EVIDENCE_NOUNS = (
+    "estimates?|figures|data|statistics|research|analysis|analyses|stud(?:y|ies)|reports?|"
+    "surveys?|polls?|review|audit|forecasts?|projections?|count|tally|assessment|modell?ing|"
+    "calculations?|findings|numbers|paper|census|investigation|inquiry"
+)
+EVIDENCE_PARTICIPLES = (
+    "published|released|issued|compiled|produced|prepared|carried out|conducted|commissioned|"
+    "collected|gathered|seen"
+)
 EVIDENCE_BY_RE = re.compile(
-    r"^(?:(?:joint|new|latest|official|provisional|recent|preliminary)\s+)*"
-    r"(?:estimates|figures|data|statistics|research|analysis|a study|a report|a survey)\s+"
-    r"(?:by|from|of)\s+(?:the\s+)?",
+    r"^(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,3}?(?:" + EVIDENCE_NOUNS + r")\s+"
+    r"(?:(?:" + EVIDENCE_PARTICIPLES + r")(?:\s+[\w-]+){0,4}?\s+)?"
+    r"(?:by|from|of)\s+(?:(?:researchers|scientists|economists|academics|experts|analysts|"
+    r"a team)\s+(?:at|from)\s+)?(?:the\s+)?",
     re.I,
 )
 # "A Bank of Portugal study published in May found …": the study's author speaks.
@@ -188,8 +223,10 @@ PERSON_ROLES: frozenset[str] = frozenset(
     official spokesman spokeswoman spokesperson diplomat minister secretary president director
     head chief doctor dr professor prof mayor governor senator editor reporter correspondent
     author researcher scientist economist analyst lawyer judge commander general leader chairman
-    chairwoman ministra ministro presidente
+    chairwoman ministra ministro presidente ministre président présidente porte-parole
+    councillor councilor senator representative congressman congresswoman commissioner
+    chancellor premier treasurer auditor moderator host presenter chair
     """.split()
 )
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "il", "elle"})
 GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
