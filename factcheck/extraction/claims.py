@@ -8,6 +8,7 @@ from factcheck.extraction.claimant_names import canonical_claimants, claimant_ty
 from factcheck.extraction.claimants import CONTEXT_WINDOW, find_claimant
 from factcheck.extraction.scoring import score_and_kind
 from factcheck.extraction.sentences import split_sentences
+from factcheck.extraction.transcripts import speaker_at, speaker_turns
 
 CHECKWORTHINESS_THRESHOLD = 0.5
 
@@ -27,16 +28,26 @@ class ClaimCandidate:
 
 def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> list[ClaimCandidate]:
     """Every sentence of `body` scoring at or above `threshold`, in reading order, each
-    claimant in the one form the article gives it (claimant_names.canonical_claimants)."""
+    claimant in the one form the article gives it (claimant_names.canonical_claimants).
+
+    In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
+    speaker's, and one that would be a plain *fact* is a *quote*: it is speech."""
     claims: list[ClaimCandidate] = []
     previous = ""  # the latest claimant, for "it said"
+    turns = speaker_turns(body)
     for sentence in split_sentences(body):
         score, kind = score_and_kind(sentence.text)
         if score < threshold:
             continue
-        context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
-        claimant = find_claimant(sentence.text, context, previous)
-        claimant = claimant or tweet_author(body, sentence.end)
+        turn = speaker_at(turns, sentence.start) if turns else None
+        if turn is not None and kind == "fact":
+            kind = "quote"
+        if turn is not None and turn.speaker:
+            claimant = turn.speaker
+        else:
+            context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
+            claimant = find_claimant(sentence.text, context, previous)
+            claimant = claimant or tweet_author(body, sentence.end)
         previous = claimant or previous
         claims.append(
             ClaimCandidate(sentence.text, sentence.start, sentence.end, score, claimant, kind)

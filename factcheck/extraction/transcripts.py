@@ -1,0 +1,194 @@
+"""Speakers of a transcript: who says each sentence of an interview or debate. Pure.
+
+A body is a transcript when at least TRANSCRIPT_MIN_TURNS paragraphs open with a speaker label
+and at least two different labels are used: "OKONKWO: …", "JOE BIDEN: …", "MODERATOR: …",
+"SEN. WHITFIELD: …" (capitals), or a mixed-case full name used for at least two turns ("Kate
+Morley: …"). A turn runs from its label to the next label: the paragraphs after a labelled one
+without a label of their own continue it; a bracketed stage direction ("[CROSSTALK]",
+"[08:13]") does not end it, an end mark ("[ENDS 08:16]", "END OF TRANSCRIPT") ends the last.
+
+A label becomes the speaker's full name as the transcript gives it elsewhere: "OKONKWO" →
+"James Okonkwo" after "Cllr James Okonkwo (Labour)"; "KATE MORLEY" → "Kate Morley"; titles
+are stripped. A moderator's or host's label ("MODERATOR", "HOST", "Q") becomes the name the
+transcript gives that role ("moderator Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives
+none. Every sentence of a turn is the speaker's claim, whatever it reports ("He said that last
+year" is the speaker's claim about "he").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from factcheck.extraction.claimant_names import strip_titles
+
+TRANSCRIPT_MIN_TURNS = 3
+_UPPER_WORD = r"[A-Z][A-Z'’.-]*"
+_MIXED_WORD = r"[A-Z][\w'’.-]*"
+_LABEL_RE = re.compile(
+    rf"^(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{1,3}})"
+    r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?\s*:\s+\S",
+    re.M,
+)
+# Labels that open page furniture or live-blog posts, never a speaker.
+_NOT_SPEAKERS = frozenset(
+    """
+    UPDATE UPDATED BREAKING WATCH PHOTO PHOTOS VIDEO READ MORE NOTE EDITOR CORRECTION
+    CLARIFICATION LISTEN RELATED ANALYSIS LIVE EXCLUSIVE OPINION SOURCE SOURCES CREDIT TAGS
+    WARNING ADVERTISEMENT SPONSORED TRANSCRIPT BROADCAST GUESTS GUEST DATE TIME LOCATION
+    PICTURE IMAGE FILE SEE ALSO KEY EVENTS SUMMARY CONTEXT BACKGROUND PS NB TL;DR TLDR
+    """.split()
+)
+_ROLE_LABELS = frozenset(
+    """
+    MODERATOR MODERATORS HOST PRESENTER INTERVIEWER ANCHOR CHAIR CHAIRMAN CHAIRWOMAN Q QUESTION
+    REPORTER JOURNALIST
+    """.split()
+)
+_UNNAMED_LABELS = frozenset(
+    """
+    A ANSWER UNIDENTIFIED UNKNOWN AUDIENCE CALLER VOICE VOICES CROWD SPEAKER MALE FEMALE MAN
+    WOMAN MEMBER PARTICIPANT
+    """.split()
+)
+_END_RE = re.compile(r"^\W*(?:\[?\s*ENDS?\b|END OF (?:TRANSCRIPT|INTERVIEW)|\(?\s*END\s*\)?$)")
+_STAGE_RE = re.compile(r"^\s*[\[(][^\])\n]{0,60}[\])]\s*$")
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn: body[start:end]; `speaker` in canonical form, "" when unnamed."""
+
+    start: int
+    end: int
+    speaker: str
+
+
+def speaker_turns(body: str) -> list[Turn]:
+    """The turns of a transcript body, in order; [] when `body` is no transcript."""
+    labels = [match for match in _LABEL_RE.finditer(body) if _is_speaker_label(match)]
+    counts: dict[str, int] = {}
+    for match in labels:
+        counts[match.group("label")] = counts.get(match.group("label"), 0) + 1
+    labels = [m for m in labels if m.group("label").isupper() or counts[m.group("label")] > 1]
+    if len(labels) < TRANSCRIPT_MIN_TURNS or len({m.group("label") for m in labels}) < 2:
+        return []
+    names: dict[str, str] = {}
+    turns = []
+    for index, match in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
+        key = match.group("label")
+        if key not in names:
+            names[key] = speaker_name(key, match.group("aside") or "", body)
+        turns.append(Turn(match.start(), _turn_end(body, match.end(), end), names[key]))
+    return turns
+
+
+def speaker_at(turns: list[Turn], position: int) -> Turn | None:
+    """The turn holding `position` of the body, if any (`turns` in order, as speaker_turns
+    gives them)."""
+    index = bisect.bisect_right([turn.start for turn in turns], position) - 1
+    if index >= 0 and position < turns[index].end:
+        return turns[index]
+    return None
+
+
+def speaker_name(label: str, aside: str, body: str) -> str:
+    """A label's speaker in the form the transcript gives in full (module docstring)."""
+    first = label.replace("-", " ").split()[0].upper()
+    if first in _ROLE_LABELS:
+        return (_full_name(aside, body) if aside else "") or _role_holder(first, body)
+    if first in _UNNAMED_LABELS:
+        return ""
+    return _full_name(label, body)
+
+
+def _is_speaker_label(match: re.Match[str]) -> bool:
+    words = match.group("label").replace("-", " ").split()
+    return not any(word.upper().strip(".") in _NOT_SPEAKERS for word in words)
+
+
+def _turn_end(body: str, start: int, limit: int) -> int:
+    """Where a turn starting at `start` ends: the next label (`limit`) or an end mark."""
+    position = start
+    while True:
+        line_end = body.find("\n", position)
+        if line_end < 0 or line_end >= limit:
+            return limit
+        position = line_end + 1
+        line_stop = body.find("\n", position)
+        line = body[position : line_stop if line_stop >= 0 else len(body)]
+        if _END_RE.match(line):
+            return position
+        if line.strip() and not _STAGE_RE.match(line) and _looks_like_furniture(line):
+            return position
+
+
+def _looks_like_furniture(line: str) -> bool:
+    """A closing line of a station or publisher ("© Radio …", "Listen again on …")."""
+    return bool(re.match(r"^\s*(?:©|\(c\)|copyright\b|listen again\b|all rights reserved)", line, re.I))
+
+
+def _full_name(label: str, body: str) -> str:
+    """'OKONKWO' → 'James Okonkwo', 'KATE MORLEY' → 'Kate Morley', titles stripped: the most
+    frequent name of two words or more the body gives that ends in the label's surname and
+    agrees with its given names, written in mixed case where the body has it so."""
+    words = strip_titles(" ".join(_title_case(word) for word in label.split())).split()
+    pattern = re.compile(
+        rf"((?:\b[A-Z][\w'’.-]*[^\S\n]+){{0,3}})(?i:{re.escape(words[-1])})\b"
+    )
+    seen: dict[str, tuple[int, int]] = {}
+    for match in pattern.finditer(body):
+        mixed = not match.group().isupper()
+        found = strip_titles(" ".join(_title_case(w) for w in match.group().split())).split()
+        found = found if mixed else found[-2:]
+        if len(found) > 1 and _agrees(found, words):
+            name = " ".join(found)
+            was_mixed, count = seen.get(name, (0, 0))
+            seen[name] = (max(was_mixed, int(mixed)), count + 1)
+    if not seen:
+        return " ".join(words)
+    return max(seen, key=lambda name: (*seen[name], -len(name)))
+
+
+def _agrees(found: list[str], label: list[str]) -> bool:
+    """A name found in the body fits the label: same surname, and the label's given names
+    (when it has any) are the found name's."""
+    if not found or found[-1].lower() != label[-1].lower() or len(found) < len(label):
+        return False
+    return [w.lower() for w in found[-len(label) :]] == [w.lower() for w in label]
+
+
+def _title_case(word: str) -> str:
+    """'OKONKWO' → 'Okonkwo', "O'BRIEN" → "O'Brien"; mixed-case words stay."""
+    if not word.isupper():
+        return word
+    return re.sub(r"[A-Za-z]+", lambda m: m.group()[0] + m.group()[1:].lower(), word)
+
+
+_ROLE_PHRASES = {
+    "MODERATOR": "moderat(?:ors?|ed by)",
+    "MODERATORS": "moderat(?:ors?|ed by)",
+    "HOST": "host(?:ed by)?",
+    "PRESENTER": "present(?:er|ed by)",
+    "INTERVIEWER": "interview(?:er|ed by)",
+    "ANCHOR": "anchor(?:ed by)?",
+    "CHAIR": "chair(?:ed by)?",
+}
+
+
+def _role_holder(role: str, body: str) -> str:
+    """The name the transcript gives a role: 'moderator Jane Doe', 'moderated by Jane Doe',
+    'Host: Jane Doe'; "" when it gives none."""
+    phrase = _ROLE_PHRASES.get(role)
+    if phrase is None:
+        return ""
+    found = re.search(
+        rf"\b(?i:{phrase})[^\S\n]*[:,]?[^\S\n]*((?:[A-Z][\w'’.-]+[^\S\n]+){{1,3}}[A-Z][\w'’-]+)",
+        body,
+    )
+    if found is None:
+        return ""
+    name = strip_titles(" ".join(_title_case(word) for word in found.group(1).split()))
+    return name if len(name.split()) > 1 else ""
