@@ -127,7 +127,8 @@ EVENT_WORDS = frozenset(
     summit meeting meet met conference election elections referendum vote voted votes visit
     visited ceremony scheduled signed launched elected inaugurated attack attacked bombing
     killed died arrested resigned invaded earthquake explosion ceasefire protest protests rally
-    trial sentenced convicted ruled epidemic outbreak emergency evacuation evacuated
+    trial sentenced convicted ruled epidemic outbreak emergency evacuation evacuated ballot
+    ballots walkout walkouts passed
     """.split()
 )
 EVENT_PAIRS = frozenset({"took place", "take place"})

@@ -59,6 +59,25 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 _QUOTED_SPEECH_RE = re.compile(r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"")
 _PERSONAL_BIO_RE = re.compile(r"\W*(?:He|She|They)\s+(?:believes?|is passionate|loves?|enjoys?)\b")
 _KIND_BLOCKERS = {"question", "hedging"} | NEVER
+# A quotation of four words or more: the sentence is a quote even when it tells of an event.
+_QUOTATION_RE = re.compile(r"“(?:[^”]*\s){3}[^”]*”|\"(?:[^\"]*\s){3}[^\"]*\"")
+_NO_SCALE = r"(?![\d,.]*\s*(?:%|percent\b|per cent\b|" + lex.SCALE_WORDS + r"))"
+# Numbers a kind never counts as quantities: identifiers ("HB 2150", "Section 230", "FTSE
+# 100", "Year 11"), calendar dates ("20 February", "May 14") and vote tallies ("by 17 votes
+# to 13", "passed 52-48"). has_quantity (the model's feature) is left as it was trained.
+_IDENTIFIER_NUMBER_RE = re.compile(
+    r"\b(?:[A-Z]\.?){1,4}\s?\d+[A-Za-z]?\b" + _NO_SCALE
+    + r"|\b(?:Section|Article|Chapter|Clause|Title|Rule|Amendment|Proposition|Prop\.|Bill|Act|"
+    r"Resolution|Measure|Question|Form|Route|Highway|Interstate|Flight|Room|Level|Phase|Stage|"
+    r"Tier|Grade|Year|Platform|Gate|Terminal|Ward|District|Precinct|Division|Unit|Model|Volume|"
+    r"No\.|Number|Item|Exhibit|Schedule|Part|Page|Paragraph|Apollo|Windows)\s+\d+[A-Za-z]?\b"
+    + _NO_SCALE
+    + rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{lex.MONTHS})(?!\w)"
+    + rf"|\b(?:{lex.MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b" + _NO_SCALE
+    + r"|\b\d[\d,]*\s+votes?\s+(?:to|against)\s+\d[\d,]*\b"
+    r"|\b(?:voted|votes?|passed|approved|rejected|defeated|backed|carried)\b[^.;]{0,40}?"
+    r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b" + _NO_SCALE
+)
 
 
 def checkworthiness(sentence: str) -> float:
@@ -119,9 +138,9 @@ def _score(sentence: str, signals: frozenset[str]) -> float:
 def _kind(signals: frozenset[str]) -> str:
     if "empty" in signals or signals & _KIND_BLOCKERS:
         return "other"
-    for kind in ("statistic", "event", "quote"):
+    for kind in ("statistic", "quotation", "event", "quote"):
         if kind in signals:
-            return kind
+            return "quote" if kind == "quotation" else kind
     return "fact" if signals & {"names", "dates", "figures"} else "other"
 
 
@@ -156,6 +175,7 @@ def _signals(sentence: str) -> frozenset[str]:
         "quantity": quantity,
         "statistic": _states_quantity(unquoted, quantity if unquoted == text else None),
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
+        "quotation": bool(_QUOTATION_RE.search(text)),
         "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
     return frozenset(name for name, present in found.items() if present)
@@ -163,9 +183,12 @@ def _signals(sentence: str) -> frozenset[str]:
 
 def _states_quantity(text: str, known: bool | None) -> bool:
     """A real quantity outside quotation marks (`text` has them blanked; `known` is
-    has_quantity(text) when already computed): a quote with a figure is still a quote."""
-    quantity = has_quantity(text) if known is None else known
-    return quantity or bool(_FRACTION_RE.search(text))
+    has_quantity(text) when already computed): a quote with a figure is still a quote, and
+    identifiers, dates and vote tallies (_IDENTIFIER_NUMBER_RE) are no quantity."""
+    if known is not False:
+        cleared = _IDENTIFIER_NUMBER_RE.sub(" ", text)
+        known = has_quantity(cleared) if cleared != text or known is None else known
+    return known or bool(_FRACTION_RE.search(text))
 
 
 def _calls_to_action(lowered: list[str], words: set[str], pairs: set[str]) -> bool:
