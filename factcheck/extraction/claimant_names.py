@@ -67,6 +67,8 @@ def claimant_type(name: str) -> str:
     lowered = [word.lower().strip(".,'’") for word in words]
     if set(lowered) & (ORGANISATION_NOUNS | SPEAKING_BODIES) - ANONYMOUS_ROLES - {"authority"}:
         return "organisation"
+    if words[-1] in {"Authority", "Authorities"} and len(words) > 1:  # "Water Authority"
+        return "organisation"
     if any(_ACRONYM_RE.match(word) for word in words) or set(words) & COUNTRIES:
         return "organisation"
     if lowered[-1] in ANONYMOUS_ROLES | PERSON_ROLES:

@@ -104,7 +104,7 @@ _EVIDENCE_VERBS = (
 # "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
 # "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
 _EVIDENCE_SUBJECT_RE = re.compile(
-    rf"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+"
+    rf"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{EVIDENCE_NOUNS})\s+"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
     r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
     rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{_NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?,?\s+"
@@ -286,9 +286,13 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return ""
     phrase = re.sub(r"^(?:the|a|an|A|An)\s+(?=\S+\s+\S)", "", phrase)
     words = phrase.split()
+    description = words[1:] if words[0] in {"The", "A", "An", "Le", "La", "le", "la"} else words
+    if _is_described_authority(description):  # "the water authority": a body, not an official
+        resolved = _resolve_description(description, context)
+        if resolved:
+            return resolved
     if words[-1].lower() in ANONYMOUS_ROLES:
         return _resolve_role(words, context)
-    description = words[1:] if words[0] in {"The", "A", "An", "Le", "La", "le", "la"} else words
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
         resolved = _resolve_description(description, context)
         if not resolved and words[-1].lower() in _BUSINESS_NOUNS:
@@ -297,6 +301,15 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return _resolve_person_role(description, context)
     return _strip_titles(words)
+
+
+def _is_described_authority(words: list[str]) -> bool:
+    """'water authority', 'local transit authority': lower-case words before "authority"."""
+    return (
+        len(words) > 1
+        and words[-1].lower() == "authority"
+        and all(word.islower() for word in words)
+    )
 
 
 def _tidy(phrase: str) -> str:
