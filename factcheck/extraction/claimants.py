@@ -104,7 +104,7 @@ _EVIDENCE_VERBS = (
 # "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
 # "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
 _EVIDENCE_SUBJECT_RE = re.compile(
-    rf"(?:(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+)?(?:[\w-]+\s+){{0,3}}?(?i:{EVIDENCE_NOUNS})\s+"
+    rf"\b(?i:{EVIDENCE_NOUNS})\s+"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
     r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
     rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{_NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?,?\s+"
@@ -113,6 +113,7 @@ _EVIDENCE_SUBJECT_RE = re.compile(
     rf"|(?P<maker>{_NAME})\s+(?:{EVIDENCE_NOUNS})\s+"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{_EVIDENCE_VERBS}"
 )
+_EVIDENCE_VERB_RE = re.compile(rf"\b{_EVIDENCE_VERBS}")  # cheap test before the search above
 _EVIDENCE_ADJECTIVES = frozenset(
     "Latest Official Provisional Recent Preliminary Fresh Annual Unpublished Leaked Internal "
     "Separate Independent Nonpartisan Joint Quarterly Monthly Flash".split()
@@ -162,7 +163,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         speaker = _subject_before(masked[: trailing.end(1)])
         if speaker:
             return _clean_name(speaker, _with(context, text[: trailing.start(1)]), previous)
-    evidence = _EVIDENCE_SUBJECT_RE.search(masked)
+    evidence = _EVIDENCE_SUBJECT_RE.search(masked) if _EVIDENCE_VERB_RE.search(masked) else None
     for verb in CLAIMANT_VERBS_RE.finditer(masked):
         if evidence is not None and evidence.start() < verb.start():
             break
