@@ -175,6 +175,11 @@ def test_a_tweet_footers_title_is_stripped():
         ("Ofcom's annual report shows 2.3 million homes still lack a fast connection.", "Ofcom"),
         ("The Resolution Foundation's latest analysis found incomes fell 2% last year.",
          "Resolution Foundation"),
+        ("The figures, released by the Office for Budget Responsibility on Monday, show that "
+         "debt will peak at 98%.", "Office for Budget Responsibility"),
+        ("A Savanta poll for the Daily Record found 44 percent backed the ban.", "Savanta"),
+        ("Housing starts fell to 21,000, Scottish Government figures showed.",
+         "Scottish Government"),
     ],
 )  # fmt: skip
 def test_the_author_of_evidence_is_the_claimant(sentence, claimant):
@@ -183,6 +188,29 @@ def test_the_author_of_evidence_is_the_claimant(sentence, claimant):
 
 def test_census_figures_are_no_claimant():
     assert find_claimant("Census figures show that 31 percent of homes are rented.") == ""
+    assert find_claimant("Government figures show 12,000 more teachers were hired.") == ""
+
+
+def test_a_speaker_after_the_verb_is_not_a_name_in_the_clause_before_it():
+    assert find_claimant("Exports rose 6% to China, said Hannah Osei of Tradewatch.") == (
+        "Hannah Osei"
+    )
+    assert find_claimant(
+        "Dr Hans Kluge, the WHO's regional director for Europe, said Kazakhstan had 13,000 cases."
+    ) == "Hans Kluge"
+
+
+def test_an_organisations_officer_without_a_name_speaks_for_it():
+    body = "River levels reached 5.2 metres, the Canal and River Trust's chief executive said."
+    assert find_claimant(body) == "Canal and River Trust"
+
+
+def test_a_spokesperson_named_by_an_acronym_is_the_long_form():
+    body = (
+        "The Department for Transport (DfT) said 300 bridges needed repair. "
+        "A DfT spokesperson said a further 120 would be inspected in 2026."
+    )
+    assert claimant_of(body, "A DfT spokesperson") == "The Department for Transport"
 
 
 # --- spokespeople, descriptions and pronouns ------------------------------------------------
@@ -258,6 +286,9 @@ def test_a_researcher_in_a_who_clause():
     ("sentence", "claimant"),
     [
         ("Le chômage a reculé à 7,3 %, selon l'Insee.", "Insee"),
+        ("La dette a atteint 112 % du PIB, selon les derniers chiffres de l'Insee.", "Insee"),
+        ("Les exportations ont progressé de 3 % en mai, a indiqué la Banque de France.",
+         "Banque de France"),
         ("« Nous avons créé 200 000 emplois », a déclaré le ministre du Travail, Luc Bernard.",
          "Luc Bernard"),
     ],

@@ -79,6 +79,7 @@ _TRAILING_FILLER_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|too|again|reportedly|publicly|previously|recently|later|then|"
     r"already|has also|had also|once|earlier|separately|on \w+day))+$"
 )
+_INVERTED_RE = re.compile(r"(?:^|[,“”\"’«»])\s*$")  # "…, said X": the speaker follows the verb
 _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what|as|where)\s+(he|she|they|it)$", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?$")
 _APPOSITIVE_RE = re.compile(r"(?<=[\w.])\s*,\s*(?:the|a|an|[A-Z][\w.]*['’]s)\s+[^,]{1,120},$")
@@ -104,13 +105,14 @@ _EVIDENCE_VERBS = (
 # "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
 # "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
 _EVIDENCE_SUBJECT_RE = re.compile(
-    rf"\b(?i:{EVIDENCE_NOUNS})\s+"
+    rf"\b(?i:{EVIDENCE_NOUNS}),?\s+"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
     r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
-    rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{_NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?,?\s+"
+    rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{_NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
+    r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+(?:\s+\d+)?)?,?\s+"
     rf"{_EVIDENCE_VERBS}"
     rf"|(?P<owner>{_NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{_EVIDENCE_VERBS}"
-    rf"|(?P<maker>{_NAME})\s+(?:{EVIDENCE_NOUNS})\s+"
+    rf"|(?P<maker>{_NAME})\s+(?:{EVIDENCE_NOUNS})\s+(?:for\s+(?:the\s+)?{_NAME}\s+)?"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{_EVIDENCE_VERBS}"
 )
 _EVIDENCE_VERB_RE = re.compile(rf"\b{_EVIDENCE_VERBS}")  # cheap test before the search above
@@ -121,6 +123,8 @@ _EVIDENCE_ADJECTIVES = frozenset(
 # "a Home Office spokesperson" speaks for the Home Office.
 _ORG_SPOKESPERSON_AT_END_RE = re.compile(
     rf"({_NAME})\s+(?:spokes(?:person|man|woman)|press office|press officer|representative)$"
+    rf"|({_NAME})['’]s?\s+(?:[a-z-]+\s+)?(?:spokes(?:person|man|woman)|press office|"
+    r"executive|director|director-general|chairman|chairwoman|chair|boss|economist)$"
 )
 _PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
 # "the opposition leader said": a person named earlier by that role.
@@ -132,6 +136,13 @@ _PERSON_ROLE_AT_END_RE = re.compile(
 # "said the study's lead author, Professor Helen Marsh": the person after the description.
 _DESCRIBED_NAME_RE = re.compile(
     rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({_NAME})"
+)
+# "selon les derniers chiffres de l'Insee" → "Insee".
+_FRENCH_EVIDENCE_RE = re.compile(
+    r"^(?:les|des|la|le|une?|l['’])?\s*(?:(?:derni(?:er|ère|ere)s?|nouveaux|nouvelles|premiers|"
+    r"premières)\s+)?(?:chiffres|données|estimations|statistiques|étude|rapport|enquête|"
+    r"sondage|prévisions|calculs)\s+(?:(?:publiée?s?|diffusée?s?)(?:\s+[\w-]+){0,3}?\s+)?"
+    r"(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+|par\s+(?:l['’]\s*|la\s+|le\s+)?)"
 )
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
@@ -173,10 +184,16 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             return _clean_name(found, context, previous)
         if "-t-" in verb.group():  # "a-t-il déclaré"
             return _clean_name(verb.group().split("-")[2].split()[0], local, previous)
-        before = _subject_before(masked[: verb.start()])
+        head = masked[: verb.start()]
+        inverted = _INVERTED_RE.search(head) is not None
+        if inverted and not _APPOSITIVE_RE.search(head[-_NP_WINDOW:].rstrip()):
+            after = _name_after_verb(masked[verb.end() :])  # "…, a indiqué Bercy."
+            if after:
+                return _clean_name(after, local, previous)
+        before = _subject_before(head)
         if before:
             return _clean_name(before, local, previous)
-        if re.search(r"(?:^|[,“”\"’])\s*$", masked[: verb.start()]):
+        if inverted:
             return _clean_name(_name_after_verb(masked[verb.end() :]), local, previous)
     if evidence is not None:
         return _clean_name(_evidence_subject(evidence), context, previous)
@@ -190,8 +207,10 @@ def _evidence_subject(evidence: re.Match[str]) -> str:
     if author:
         return _drop_evidence_adjectives(author)
     maker = _drop_evidence_adjectives(evidence.group("maker"))
-    clear = " " in maker or maker.isupper()
-    return maker if clear and claimant_type(maker) == "organisation" else ""
+    opening = not evidence.string[: evidence.start()].strip(" \"“‘")
+    if opening and maker == evidence.group("maker"):  # "Census figures show": any capital
+        return maker if " " in maker and claimant_type(maker) == "organisation" else ""
+    return maker
 
 
 def _with(context: str, prefix: str) -> str:
@@ -212,7 +231,8 @@ def _drop_evidence_adjectives(name: str) -> str:
 
 def _evidence_author(text: str) -> str:
     """'joint estimates by the WHO and UNICEF, …' → 'WHO and UNICEF, …'."""
-    return EVIDENCE_BY_RE.sub("", text.strip(" ,:"), count=1)
+    text = EVIDENCE_BY_RE.sub("", text.strip(" ,:"), count=1)
+    return _FRENCH_EVIDENCE_RE.sub("", text, count=1)
 
 
 def _subject_before(text: str) -> str:
@@ -237,8 +257,10 @@ def _subject_before(text: str) -> str:
     if name is not None:
         return name.group(1)
     spokesperson = _ORG_SPOKESPERSON_AT_END_RE.search(tail)
-    if spokesperson is not None and not _is_nationality(spokesperson.group(1)):
-        return spokesperson.group(1)
+    if spokesperson is not None:
+        body = _drop_evidence_adjectives(spokesperson.group(1) or spokesperson.group(2))
+        if not _is_nationality(body):
+            return body
     role = _ROLE_AT_END_RE.search(tail)
     if role is not None:
         return role.group()
@@ -301,7 +323,15 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return resolved or phrase
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return _resolve_person_role(description, context)
-    return _strip_titles(words)
+    return _strip_titles(_person_without_affiliation(words))
+
+
+def _person_without_affiliation(words: list[str]) -> list[str]:
+    """'Hannah Osei of Tradewatch' → 'Hannah Osei'; 'Bank of England' stays."""
+    if "of" not in words:
+        return words
+    person = words[: words.index("of")]
+    return person if len(person) > 1 and claimant_type(" ".join(person)) == "person" else words
 
 
 def _is_described_authority(words: list[str]) -> bool:
