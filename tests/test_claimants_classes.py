@@ -316,3 +316,15 @@ def test_french_attributions(sentence, claimant):
 )  # fmt: skip
 def test_kinds_of_votes_identifiers_dates_and_quotations(sentence, kind):
     assert classify_kind(sentence) == kind
+
+
+def test_a_titled_surname_is_the_full_name_given_earlier_in_a_sentence_that_is_no_claim():
+    body = (
+        "Chancellor Rachel Okafor will deliver the budget on Wednesday.\n\n"
+        "Ms Okafor said 1.3 million households would get help with energy bills."
+    )
+    assert claimant_of(body, "Ms Okafor said") == "Rachel Okafor"
+
+
+def test_a_time_phrase_opening_the_sentence_is_no_part_of_the_claimant():
+    assert find_claimant("On Monday Halfords said 40 stores would close.") == "Halfords"

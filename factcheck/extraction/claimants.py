@@ -36,6 +36,7 @@ from factcheck.extraction.lexicon import (
     EVIDENCE_PARTICIPLES,
     LEADING_CLAIMANT_RE,
     LEADING_CONNECTIVES,
+    MONTHS,
     NATIONALITIES,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
@@ -47,6 +48,7 @@ from factcheck.extraction.lexicon import (
     STUDY_NOUNS,
     STUDY_PARTICIPLE_RE,
     TITLE_WORDS,
+    WEEKDAYS,
 )
 
 CONTEXT_WINDOW = 20_000  # how far back an unnamed "the official" is looked up
@@ -144,6 +146,10 @@ _FRENCH_EVIDENCE_RE = re.compile(
     r"sondage|prévisions|calculs)\s+(?:(?:publiée?s?|diffusée?s?)(?:\s+[\w-]+){0,3}?\s+)?"
     r"(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+|par\s+(?:l['’]\s*|la\s+|le\s+)?)"
 )
+_TIME_PREPOSITIONS = frozenset(
+    "On In At Last This Next Early Late Since After Before By From Until During".split()
+)
+_TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
 
@@ -323,7 +329,25 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return resolved or phrase
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return _resolve_person_role(description, context)
-    return _strip_titles(_person_without_affiliation(words))
+    name = _strip_titles(_person_without_affiliation(words))
+    if len(words) > 1 and " " not in name:  # "Ms Reeves": a surname after a title
+        return _full_name_before(name, context) or name
+    return name
+
+
+def _full_name_before(surname: str, context: str) -> str:
+    """'Reeves' after a title ("Ms Reeves") → the nearest earlier full name ending in it
+    ("Chancellor Rachel Reeves" → 'Rachel Reeves'), or ""."""
+    if not surname[:1].isupper() or surname not in context:
+        return ""
+    for match in reversed(list(_NAME_RE.finditer(context[-PERSON_WINDOW:]))):
+        words = _tidy(match.group()).split()
+        if len(words) < 2 or words[-1].rstrip(".,") != surname:
+            continue
+        name = strip_titles(" ".join(words)).rstrip(".,")
+        if " " in name and claimant_type(name) == "person":
+            return name
+    return ""
 
 
 def _person_without_affiliation(words: list[str]) -> list[str]:
@@ -349,6 +373,8 @@ def _tidy(phrase: str) -> str:
     words = phrase.split()
     while len(words) > 1 and words[0].rstrip(",") in LEADING_CONNECTIVES:
         words = words[1:]
+    if len(words) > 2 and words[0] in _TIME_PREPOSITIONS and _TIME_WORD_RE.match(words[1]):
+        words = words[2:]  # "On Monday Tesco" → "Tesco"
     phrase = re.sub(r"^the\s+(?=[A-Z])", "", " ".join(words))
     return re.sub(r"(?<=\w)['’]s?$", "", phrase)
 
