@@ -328,3 +328,10 @@ def test_a_titled_surname_is_the_full_name_given_earlier_in_a_sentence_that_is_n
 
 def test_a_time_phrase_opening_the_sentence_is_no_part_of_the_claimant():
     assert find_claimant("On Monday Halfords said 40 stores would close.") == "Halfords"
+
+
+def test_a_name_ending_in_an_apostrophe_s_keeps_it_unless_it_owns_what_follows():
+    assert find_claimant("Sainsbury's said prices on 400 lines would fall by 10%.") == (
+        "Sainsbury's"
+    )
+    assert find_claimant("Rents rose 9%, according to Zoopla's latest rental index.") == "Zoopla"

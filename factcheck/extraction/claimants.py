@@ -209,7 +209,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
 def _evidence_subject(evidence: re.Match[str]) -> str:
     """The author of _EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
     show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
-    author = evidence.group("author") or evidence.group("owner")
+    author = evidence.group("author") or _without_possessive(evidence.group("owner") or "")
     if author:
         return _drop_evidence_adjectives(author)
     maker = _drop_evidence_adjectives(evidence.group("maker"))
@@ -264,7 +264,8 @@ def _subject_before(text: str) -> str:
         return name.group(1)
     spokesperson = _ORG_SPOKESPERSON_AT_END_RE.search(tail)
     if spokesperson is not None:
-        body = _drop_evidence_adjectives(spokesperson.group(1) or spokesperson.group(2))
+        owner = spokesperson.group(1) or _without_possessive(spokesperson.group(2))
+        body = _drop_evidence_adjectives(owner)
         if not _is_nationality(body):
             return body
     role = _ROLE_AT_END_RE.search(tail)
@@ -298,7 +299,8 @@ def _name_at_start(text: str) -> str:
     for pattern in (_ROLE_AT_START_RE, _NAME_AT_START_RE):
         found = pattern.match(text)
         if found is not None:
-            return found.group(1)
+            owns = re.match(r"\s+[a-z]", text[found.end() :]) is not None
+            return _without_possessive(found.group(1)) if owns else found.group(1)
     stripped = _LEADING_ARTICLE_RE.sub("", text)
     found = _NAME_AT_START_RE.match(stripped)
     return found.group(1) if found is not None else ""
@@ -375,8 +377,13 @@ def _tidy(phrase: str) -> str:
         words = words[1:]
     if len(words) > 2 and words[0] in _TIME_PREPOSITIONS and _TIME_WORD_RE.match(words[1]):
         words = words[2:]  # "On Monday Tesco" → "Tesco"
-    phrase = re.sub(r"^the\s+(?=[A-Z])", "", " ".join(words))
-    return re.sub(r"(?<=\w)['’]s?$", "", phrase)
+    return re.sub(r"^the\s+(?=[A-Z])", "", " ".join(words))
+
+
+def _without_possessive(name: str) -> str:
+    """'Ofcom's' → 'Ofcom', "Statistics'" → 'Statistics': for a name followed by what it owns
+    ("Ofcom's annual report"); "Sainsbury's said" keeps its name."""
+    return re.sub(r"(?<=\w)['’]s?$", "", name)
 
 
 def _strip_titles(words: list[str]) -> str:
@@ -410,7 +417,7 @@ def _resolve_description(words: list[str], context: str) -> str:
         return ""
     best, best_rank = "", (0, 0)
     for match in reversed(list(_NAME_RE.finditer(window))):
-        name = _tidy(strip_acronym(match.group().rstrip(".,")))
+        name = _without_possessive(_tidy(strip_acronym(match.group().rstrip(".,"))))
         tokens = {token.lower() for token in name.split()}
         if not tokens & wanted or claimant_type(name) != "organisation" or len(tokens) < 2:
             continue
