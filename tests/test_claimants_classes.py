@@ -335,3 +335,16 @@ def test_a_name_ending_in_an_apostrophe_s_keeps_it_unless_it_owns_what_follows()
         "Sainsbury's"
     )
     assert find_claimant("Rents rose 9%, according to Zoopla's latest rental index.") == "Zoopla"
+
+
+def test_the_corporation_expects_is_the_corporation_named_before():
+    body = (
+        "The Pacific Housing Corporation said housing starts rose 9% in October. "
+        "The corporation expects 240,000 starts this year."
+    )
+    assert claimant_of(body, "The corporation expects") == "The Pacific Housing Corporation"
+
+
+def test_an_acronyms_possessive_after_according_to():
+    sentence = "Pay rose 5.2%, according to the ONS's annual survey of hours and earnings."
+    assert find_claimant(sentence) == "ONS"

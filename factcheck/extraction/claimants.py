@@ -299,11 +299,17 @@ def _name_at_start(text: str) -> str:
     for pattern in (_ROLE_AT_START_RE, _NAME_AT_START_RE):
         found = pattern.match(text)
         if found is not None:
-            owns = re.match(r"\s+[a-z]", text[found.end() :]) is not None
-            return _without_possessive(found.group(1)) if owns else found.group(1)
+            return _owner_or_name(found, text)
     stripped = _LEADING_ARTICLE_RE.sub("", text)
     found = _NAME_AT_START_RE.match(stripped)
-    return found.group(1) if found is not None else ""
+    return _owner_or_name(found, stripped) if found is not None else ""
+
+
+def _owner_or_name(found: re.Match[str], text: str) -> str:
+    """The name `found` at the start of `text`, without a possessive when it owns the words
+    after it ("Zoopla's latest index")."""
+    owns = re.match(r"\s+[a-z]", text[found.end() :]) is not None
+    return _without_possessive(found.group(1)) if owns else found.group(1)
 
 
 def _clean_name(phrase: str, context: str, previous: str) -> str:
