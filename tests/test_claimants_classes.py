@@ -22,32 +22,27 @@ def kind_of(body: str, start: str) -> str:
 
 # --- transcripts -------------------------------------------------------------------------
 
-RADIO = """Transcript: morning programme, 4 June
-
-Guests: Councillor Priya Natarajan, cabinet member for transport; Tom Haskell of the Cyclists' Alliance
-
-[07:40]
-
-DREW: Good morning. Bus fares in the city go up again next week. Priya Natarajan, why?
-
-NATARAJAN: Fuel costs us 30 per cent more than it did two years ago. We have protected the concessionary pass for 48,000 pensioners.
-
-And we are still spending £9 million a year on subsidised routes.
-
-DREW: Tom Haskell, is that fair?
-
-HASKELL: The council cut 14 routes last spring. Nobody asked the passengers.
-
-[CROSSTALK]
-
-NATARAJAN: Eleven of those routes carried fewer than 20 passengers a day.
-
-HASKELL: She said the same thing about the night buses, and 3,000 shift workers lost them.
-
-[END OF TRANSCRIPT]
-
-Podcast: subscribe to the morning programme wherever you listen. It has 40,000 listeners a week.
-"""
+RADIO = "\n\n".join(
+    [
+        "Transcript: morning programme, 4 June",
+        "Guests: Councillor Priya Natarajan, cabinet member for transport; Tom Haskell of the "
+        "Cyclists' Alliance",
+        "[07:40]",
+        "DREW: Good morning. Bus fares in the city go up again next week. Priya Natarajan, why?",
+        "NATARAJAN: Fuel costs us 30 per cent more than it did two years ago. We have protected "
+        "the concessionary pass for 48,000 pensioners.",
+        "And we are still spending £9 million a year on subsidised routes.",
+        "DREW: Tom Haskell, is that fair?",
+        "HASKELL: The council cut 14 routes last spring. Nobody asked the passengers.",
+        "[CROSSTALK]",
+        "NATARAJAN: Eleven of those routes carried fewer than 20 passengers a day.",
+        "HASKELL: She said the same thing about the night buses, and 3,000 shift workers lost "
+        "them.",
+        "[END OF TRANSCRIPT]",
+        "Podcast: subscribe to the morning programme wherever you listen. It has 40,000 "
+        "listeners a week.",
+    ]
+)
 
 
 def test_a_surname_label_is_the_full_name_given_earlier_and_its_turn_is_the_speakers():
@@ -78,7 +73,9 @@ def test_a_turns_claim_without_a_quantity_is_a_quote():
         "The council never held a public consultation on the Westgate closures.",
     )
     assert kind_of(body, "The council never held") == "quote"
-    assert classify_kind("The council never held a consultation on the Westgate closures.") == "fact"
+    assert (
+        classify_kind("The council never held a consultation on the Westgate closures.") == "fact"
+    )
 
 
 DEBATE = """Presidential debate transcript
@@ -195,9 +192,12 @@ def test_a_speaker_after_the_verb_is_not_a_name_in_the_clause_before_it():
     assert find_claimant("Exports rose 6% to China, said Hannah Osei of Tradewatch.") == (
         "Hannah Osei"
     )
-    assert find_claimant(
-        "Dr Hans Kluge, the WHO's regional director for Europe, said Kazakhstan had 13,000 cases."
-    ) == "Hans Kluge"
+    assert (
+        find_claimant(
+            "Dr Hans Kluge, the WHO's regional director, said Kazakhstan had 13,000 cases."
+        )
+        == "Hans Kluge"
+    )
 
 
 def test_an_organisations_officer_without_a_name_speaks_for_it():

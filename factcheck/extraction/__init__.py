@@ -6,7 +6,8 @@
     model        the shipped model (JSON) scored in pure Python; training builds it
     furniture    bylines, captions, tweet footers, bios: never claims
     scoring      checkworthiness (model + news rules), checkworthiness_explain, classify_kind
-    claimants    find_claimant
+    claimants    find_claimant (claimant_names: types, acronyms, one form per claimant)
+    transcripts  speaker_turns: who says each sentence of an interview or debate transcript
     claims       extract_claims → ClaimCandidate
 
 Check-worthiness: the learned model's calibrated probability shifted by news rules; see

@@ -4,15 +4,22 @@ The claimant is the subject of the first attribution verb outside quotation mark
 after the clause: "The United Nations says …" → "The United Nations"; "…, said Mr. Tom Baker"
 → "Tom Baker"; "Russia, which backs Assad, has told …" → "Russia"; "Dr Hans Kluge, the WHO's
 regional director, said …" → "Hans Kluge"; "X estimates/found/reported/warned that …" → X;
-"according to (joint estimates by) X" → X; "A Bank of Portugal study published in May found
-…" → "Bank of Portugal". Titles are stripped from people ("Turkish President Recep Tayyip
-Erdogan" → "Recep Tayyip Erdogan"). "According to X, Y said …" credits Y, the speaker.
+"according to (joint estimates by | a flash estimate from) X" → X; "A Bank of Portugal study
+published in May found …", "An analysis by X found …", "X's annual report shows …" → X;
+"…, said the study's lead author, Professor Helen Marsh" → "Helen Marsh"; "A Home Office
+spokesperson said" → "Home Office". Titles (Sen., Cllr, Dr …), letters after a name (MP),
+opening connectives ("But the union") and time phrases ("On Monday") are stripped ("Turkish
+President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan"). "According to X, Y said …" credits
+Y, the speaker. French: "selon l'Insee", "a déclaré le ministre …, Name".
 
 Whom the sentence does not name is looked up in `context` (the article before it):
     "the authority" / "the official" → the nearest "<Nationality> official" ("Turkish official")
-    "the ministry", "the statistics institute" → the nearest earlier name sharing a word with it
+    "the ministry", "the health board" → the nearest earlier organisation name holding the
+                  head noun ("board"), else sharing a word with it
+    "the opposition leader" → the nearest earlier person given that role
     "he", "she" → the nearest earlier person (a name after a title or role, or before an
-                  appositive: "Dr Maria Kontou, the head of …")
+                  appositive: "Dr Maria Kontou, the head of …"), in the sentence itself first
+    "Ms Reeves" → the nearest earlier full name ending in the surname
     "it", "they" → the claimant of the nearest earlier attributed claim (`previous`)
 Look-ups read at most DESCRIPTION_WINDOW / PERSON_WINDOW characters back, and results are
 cached, so a megabyte of repeated sentences costs no more than one page.
@@ -31,9 +38,9 @@ from factcheck.extraction.lexicon import (
     CANONICAL_ROLE,
     CLAIMANT_VERBS_RE,
     EVIDENCE_BY_RE,
-    GROUP_PRONOUNS,
     EVIDENCE_NOUNS,
     EVIDENCE_PARTICIPLES,
+    GROUP_PRONOUNS,
     LEADING_CLAIMANT_RE,
     LEADING_CONNECTIVES,
     MONTHS,
@@ -41,7 +48,6 @@ from factcheck.extraction.lexicon import (
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLES,
-    POST_NOMINALS,
     PRONOUNS,
     SOURCE_PHRASES,
     SPEAKING_BODIES,
@@ -213,7 +219,7 @@ def _evidence_subject(evidence: re.Match[str]) -> str:
     if author:
         return _drop_evidence_adjectives(author)
     maker = _drop_evidence_adjectives(evidence.group("maker"))
-    opening = not evidence.string[: evidence.start()].strip(" \"“‘")
+    opening = not evidence.string[: evidence.start()].strip(' "“‘')
     if opening and maker == evidence.group("maker"):  # "Census figures show": any capital
         return maker if " " in maker and claimant_type(maker) == "organisation" else ""
     return maker
@@ -363,7 +369,9 @@ def _person_without_affiliation(words: list[str]) -> list[str]:
     if "of" not in words:
         return words
     person = words[: words.index("of")]
-    return person if len(person) > 1 and claimant_type(" ".join(person)) == "person" else words
+    if len(person) < 2 or set(person) & TITLE_WORDS:  # "Secretary of State Antony Blinken"
+        return words
+    return person if claimant_type(" ".join(person)) == "person" else words
 
 
 def _is_described_authority(words: list[str]) -> bool:

@@ -66,14 +66,16 @@ _NO_SCALE = r"(?![\d,.]*\s*(?:%|percent\b|per cent\b|" + lex.SCALE_WORDS + r"))"
 # 100", "Year 11"), calendar dates ("20 February", "May 14") and vote tallies ("by 17 votes
 # to 13", "passed 52-48"). has_quantity (the model's feature) is left as it was trained.
 _IDENTIFIER_NUMBER_RE = re.compile(
-    r"\b(?:[A-Z]\.?){1,4}\s?\d+[A-Za-z]?\b" + _NO_SCALE
+    r"\b(?:[A-Z]\.?){1,4}\s?\d+[A-Za-z]?\b"
+    + _NO_SCALE
     + r"|\b(?:Section|Article|Chapter|Clause|Title|Rule|Amendment|Proposition|Prop\.|Bill|Act|"
     r"Resolution|Measure|Question|Form|Route|Highway|Interstate|Flight|Room|Level|Phase|Stage|"
     r"Tier|Grade|Year|Platform|Gate|Terminal|Ward|District|Precinct|Division|Unit|Model|Volume|"
     r"No\.|Number|Item|Exhibit|Schedule|Part|Page|Paragraph|Apollo|Windows)\s+\d+[A-Za-z]?\b"
     + _NO_SCALE
     + rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{lex.MONTHS})(?!\w)"
-    + rf"|\b(?:{lex.MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b" + _NO_SCALE
+    + rf"|\b(?:{lex.MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    + _NO_SCALE
     + r"|\b\d[\d,]*\s+votes?\s+(?:to|against)\s+\d[\d,]*\b"
     r"|\b(?:voted|votes?|passed|approved|rejected|defeated|backed|carried)\b[^.;]{0,40}?"
     r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b" + _NO_SCALE

@@ -127,7 +127,9 @@ def _turn_end(body: str, start: int, limit: int) -> int:
 
 def _looks_like_furniture(line: str) -> bool:
     """A closing line of a station or publisher ("© Radio …", "Listen again on …")."""
-    return bool(re.match(r"^\s*(?:©|\(c\)|copyright\b|listen again\b|all rights reserved)", line, re.I))
+    return bool(
+        re.match(r"^\s*(?:©|\(c\)|copyright\b|listen again\b|all rights reserved)", line, re.I)
+    )
 
 
 def _full_name(label: str, body: str) -> str:
@@ -135,9 +137,7 @@ def _full_name(label: str, body: str) -> str:
     frequent name of two words or more the body gives that ends in the label's surname and
     agrees with its given names, written in mixed case where the body has it so."""
     words = strip_titles(" ".join(_title_case(word) for word in label.split())).split()
-    pattern = re.compile(
-        rf"((?:\b[A-Z][\w'’.-]*[^\S\n]+){{0,3}})(?i:{re.escape(words[-1])})\b"
-    )
+    pattern = re.compile(rf"((?:\b[A-Z][\w'’.-]*[^\S\n]+){{0,3}})(?i:{re.escape(words[-1])})\b")
     seen: dict[str, tuple[int, int]] = {}
     for match in pattern.finditer(body):
         mixed = not match.group().isupper()
