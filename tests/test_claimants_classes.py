@@ -348,3 +348,53 @@ def test_the_corporation_expects_is_the_corporation_named_before():
 def test_an_acronyms_possessive_after_according_to():
     sentence = "Pay rose 5.2%, according to the ONS's annual survey of hours and earnings."
     assert find_claimant(sentence) == "ONS"
+
+
+def test_a_partys_member_is_the_member():
+    assert find_claimant("Labour's Nadia Karim said 4,000 nurses had left the service.") == (
+        "Nadia Karim"
+    )
+    assert find_claimant("Alzheimer's Society said 900,000 people live with dementia.") == (
+        "Alzheimer's Society"
+    )
+
+
+def test_said_a_spokesperson_for_a_body():
+    sentence = (
+        "Agency spending rose 40% last year, said a spokesperson for the Department of Health."
+    )
+    assert find_claimant(sentence) == "Department of Health"
+
+
+def test_tweeted():
+    assert find_claimant("Rep. Maria Chen tweeted that 400,000 families would pay more.") == (
+        "Maria Chen"
+    )
+
+
+def test_mixed_case_surname_labels_are_speakers_when_the_body_names_them_in_full():
+    body = (
+        "Lena Fox: Good morning. Rail fares go up 5% next month.\n\n"
+        "Adebayo: Fuel and wages cost us £68 million more this year.\n\n"
+        "Lena Fox: Is that fair?\n\n"
+        "Whitcombe: The operator paid £40 million in dividends last year.\n\n"
+        "Lena Fox: That was Kemi Adebayo of the rail company and Paul Whitcombe of the union."
+    )
+    assert claimant_of(body, "Adebayo: Fuel and wages") == "Kemi Adebayo"
+    assert claimant_of(body, "Whitcombe: The operator") == "Paul Whitcombe"
+
+
+def test_the_president_label_is_the_president_the_transcript_names():
+    body = (
+        "Remarks by President Ana Souza at the press conference.\n\n"
+        "THE PRESIDENT: We have created 1.5 million jobs since I took office.\n\n"
+        "Q: Madam President, what about inflation?\n\n"
+        "THE PRESIDENT: Inflation has fallen from 9% to 3%."
+    )
+    assert claimant_of(body, "THE PRESIDENT: Inflation") == "Ana Souza"
+
+
+def test_a_list_of_many_fields_is_no_transcript():
+    codes = [f"{chr(65 + i % 26)}{chr(65 + i // 26)}" for i in range(60)]
+    body = "\n\n".join(f"CODE {code}: the value was 4,000 units." for code in codes)
+    assert speaker_turns(body) == []

@@ -156,6 +156,10 @@ _TIME_PREPOSITIONS = frozenset(
     "On In At Last This Next Early Late Since After Before By From Until During".split()
 )
 _TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
+_SPOKESPERSON_FOR_RE = re.compile(
+    r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
+    r"\s+(?:for|at|from|of)\s+"
+)
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
 
@@ -292,6 +296,9 @@ def _is_nationality(name: str) -> bool:
 def _name_after_verb(text: str) -> str:
     """The speaker after '…,” said': a person named after a description ("the study's lead
     author, Professor Helen Marsh") or the name or role that opens `text`."""
+    spokesperson = _SPOKESPERSON_FOR_RE.match(text.strip(" ,:"))
+    if spokesperson is not None:  # "said a spokesperson for the department"
+        return _name_at_start(text.strip(" ,:")[spokesperson.end() :]) or _name_at_start(text)
     described = _DESCRIBED_NAME_RE.match(text.strip(" ,:"))
     if described is not None:
         name = strip_titles(described.group(1))
@@ -343,7 +350,7 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return resolved or phrase
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return _resolve_person_role(description, context)
-    name = _strip_titles(_person_without_affiliation(words))
+    name = _strip_titles(_person_without_affiliation(_without_owner(words)))
     if len(words) > 1 and " " not in name:  # "Ms Reeves": a surname after a title
         return _full_name_before(name, context) or name
     return name
@@ -362,6 +369,15 @@ def _full_name_before(surname: str, context: str) -> str:
         if " " in name and claimant_type(name) == "person":
             return name
     return ""
+
+
+def _without_owner(words: list[str]) -> list[str]:
+    """ "Labour's Jane Smith" → 'Jane Smith'; "Alzheimer's Society" stays (no person after)."""
+    owners = [index for index, word in enumerate(words[:-1]) if re.search(r"\w['’]s?$", word)]
+    if not owners:
+        return words
+    person = strip_titles(" ".join(words[owners[-1] + 1 :]))
+    return person.split() if " " in person and claimant_type(person) == "person" else words
 
 
 def _person_without_affiliation(words: list[str]) -> list[str]:

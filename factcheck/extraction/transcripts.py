@@ -1,18 +1,21 @@
 """Speakers of a transcript: who says each sentence of an interview or debate. Pure.
 
 A body is a transcript when at least TRANSCRIPT_MIN_TURNS paragraphs open with a speaker label
-and at least two different labels are used: "OKONKWO: …", "JOE BIDEN: …", "MODERATOR: …",
-"SEN. WHITFIELD: …" (capitals), or a mixed-case full name used for at least two turns ("Kate
-Morley: …"). A turn runs from its label to the next label: the paragraphs after a labelled one
-without a label of their own continue it; a bracketed stage direction ("[CROSSTALK]",
-"[08:13]") does not end it, an end mark ("[ENDS 08:16]", "END OF TRANSCRIPT") ends the last.
+and two to MAX_SPEAKERS different labels are used: capitals ("OKONKWO: …", "JOE BIDEN: …",
+"MODERATOR: …", "SEN. WHITFIELD: …", "THE PRESIDENT: …"), a mixed-case full name used for two
+turns or more ("Kate Morley: …"), or a mixed-case surname the body gives in full ("Okonkwo: …"
+after "James Okonkwo"). A turn runs from its label to the next label: the paragraphs after a
+labelled one without a label of their own continue it; a bracketed stage direction
+("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS 08:16]", "END OF TRANSCRIPT")
+or a closing "© …" / "Listen again …" line ends the last.
 
 A label becomes the speaker's full name as the transcript gives it elsewhere: "OKONKWO" →
 "James Okonkwo" after "Cllr James Okonkwo (Labour)"; "KATE MORLEY" → "Kate Morley"; titles
-are stripped. A moderator's or host's label ("MODERATOR", "HOST", "Q") becomes the name the
-transcript gives that role ("moderator Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives
-none. Every sentence of a turn is the speaker's claim, whatever it reports ("He said that last
-year" is the speaker's claim about "he").
+are stripped; "THE PRESIDENT" → the name after "President" in the body. A moderator's or
+host's label ("MODERATOR", "HOST", "Q") becomes the name the transcript gives that role
+("moderated by Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives none. Every sentence of
+a named speaker's turn is the speaker's claim, whatever it reports ("He said that last year"
+is the speaker's claim about "he").
 """
 
 from __future__ import annotations
@@ -22,12 +25,14 @@ import re
 from dataclasses import dataclass
 
 from factcheck.extraction.claimant_names import strip_titles
+from factcheck.extraction.lexicon import TITLE_WORDS
 
 TRANSCRIPT_MIN_TURNS = 3
+MAX_SPEAKERS = 40  # more distinct labels than this is a list of fields, not a conversation
 _UPPER_WORD = r"[A-Z][A-Z'’.-]*"
 _MIXED_WORD = r"[A-Z][\w'’.-]*"
 _LABEL_RE = re.compile(
-    rf"^(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{1,3}})"
+    rf"^(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}})"
     r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?\s*:\s+\S",
     re.M,
 )
@@ -71,18 +76,31 @@ def speaker_turns(body: str) -> list[Turn]:
     counts: dict[str, int] = {}
     for match in labels:
         counts[match.group("label")] = counts.get(match.group("label"), 0) + 1
-    labels = [m for m in labels if m.group("label").isupper() or counts[m.group("label")] > 1]
+    if len(labels) < TRANSCRIPT_MIN_TURNS or not 2 <= len(counts) <= MAX_SPEAKERS:
+        return []
+    names = {
+        key: speaker_name(key, aside, body)
+        for key, aside in {m.group("label"): m.group("aside") or "" for m in labels}.items()
+    }
+    labels = [m for m in labels if _is_speaker(m.group("label"), counts, names)]
     if len(labels) < TRANSCRIPT_MIN_TURNS or len({m.group("label") for m in labels}) < 2:
         return []
-    names: dict[str, str] = {}
     turns = []
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
-        key = match.group("label")
-        if key not in names:
-            names[key] = speaker_name(key, match.group("aside") or "", body)
-        turns.append(Turn(match.start(), _turn_end(body, match.end(), end), names[key]))
+        speaker = names[match.group("label")]
+        turns.append(Turn(match.start(), _turn_end(body, match.end(), end), speaker))
     return turns
+
+
+def _is_speaker(label: str, counts: dict[str, int], names: dict[str, str]) -> bool:
+    """Capitals are a speaker's label; a mixed-case full name only when used twice or more; a
+    single mixed-case word ("Okonkwo:") only when it is a role or the body names them in full."""
+    if label.isupper():
+        return True
+    if " " in label:
+        return counts[label] > 1
+    return " " in names[label] or label.upper() in _ROLE_LABELS | _UNNAMED_LABELS
 
 
 def speaker_at(turns: list[Turn], position: int) -> Turn | None:
@@ -96,12 +114,24 @@ def speaker_at(turns: list[Turn], position: int) -> Turn | None:
 
 def speaker_name(label: str, aside: str, body: str) -> str:
     """A label's speaker in the form the transcript gives in full (module docstring)."""
-    first = label.replace("-", " ").split()[0].upper()
+    words = label.replace("-", " ").split()
+    first = words[-1].upper() if words[0].upper() == "THE" and len(words) > 1 else words[0].upper()
     if first in _ROLE_LABELS:
         return (_full_name(aside, body) if aside else "") or _role_holder(first, body)
     if first in _UNNAMED_LABELS:
         return ""
+    titled = " ".join(_title_case(word) for word in words if word.upper() != "THE")
+    if strip_titles(titled) == titled and all(word in TITLE_WORDS for word in titled.split()):
+        return _title_holder(titled, body)  # "THE PRESIDENT" → "Joe Biden"
     return _full_name(label, body)
+
+
+def _title_holder(title: str, body: str) -> str:
+    """The person the body names after `title` ("President Joe Biden" → 'Joe Biden'), or ""."""
+    found = re.search(
+        rf"\b{re.escape(title)}[^\S\n]+((?:[A-Z][\w'’-]+[^\S\n]+){{0,2}}[A-Z][\w'’-]+)", body
+    )
+    return strip_titles(found.group(1)) if found is not None else ""
 
 
 def _is_speaker_label(match: re.Match[str]) -> bool:
