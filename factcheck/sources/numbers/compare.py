@@ -66,7 +66,13 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     """Whether two figures measure the same thing in the same period and place (module doc)."""
     if a.kind in TIME_KINDS or b.kind in TIME_KINDS or _family(a) != _family(b):
         return False
-    return _same_subject(a, b) and _same_period(a, b) and _same_place(a, b)
+    return (
+        _same_subject(a, b)
+        and _same_period(a, b)
+        and _same_place(a, b)
+        and _same_kinds(a.about.kinds, b.about.kinds)
+        and _change_with_change(a.about, b.about)
+    )
 
 
 def compare(claimed: Quantity, found: Quantity, tolerance: float | Bands = 0.05) -> str:
@@ -74,6 +80,8 @@ def compare(claimed: Quantity, found: Quantity, tolerance: float | Bands = 0.05)
     if claimed.kind in TIME_KINDS or _family(claimed) != _family(found):
         raise ValueError(f"{claimed.text!r} and {found.text!r} are not comparable")
     bands = _bands(tolerance)
+    if _opposite_changes(claimed.about, found.about) and (claimed.value or found.value):
+        return "conflicts"  # "wages rose 5 percent" is not "wages fell 5 percent"
     absolute = claimed.kind == "percent" or claimed.unit in lex.ABSOLUTE_MEASURES
     hard, gap = _gap(_interval(claimed), _interval(found), relative=not absolute)
     agree = bands.points if absolute else bands.relative
@@ -247,18 +255,65 @@ def _within_ratio(x: float, y: float) -> bool:
 
 
 def _same_period(a: Quantity, b: Quantity) -> bool:
+    """Years, months and other named periods ("the first quarter", "last year", "the 1990s",
+    "now"): where both sides name one, they must name the same."""
     x, y = a.about, b.about
     if x.years and y.years and not x.years & y.years:
+        return False
+    if x.periods and y.periods and not x.periods & y.periods:
         return False
     return not (x.month and y.month and x.month != y.month)
 
 
 def _same_place(a: Quantity, b: Quantity) -> bool:
+    """Places after 'in', 'across' …, and the proper names of each clause ("Scotland recorded",
+    "Apple's revenue"): where both sides name some, they must share one."""
     x, y = a.about.places, b.about.places
-    if not x or not y:
+    if x and y:
+        words = {w for place in x for w in place.split()}
+        if not any(w in words for place in y for w in place.split()):
+            return False
+    return _names_meet(a.about, b.about) and _names_meet(b.about, a.about)
+
+
+def _names_meet(x: About, y: About) -> bool:
+    """Whether the names ``x``'s clause is about ("Scotland recorded", "Spain's") are among the
+    names and places of ``y``'s, when ``y`` names any."""
+    others = y.names | y.places
+    return not x.names or not others or any(_same_name(n, m) for n in x.names for m in others)
+
+
+def _same_name(x: str, y: str) -> bool:
+    """'manchester' is 'manchester united', never 'manchester city'; 'cornish' is 'cornwall'
+    (a word's first four letters name its place)."""
+    a, b = set(x.split()), set(y.split())
+    if a <= b or b <= a:
         return True
-    words = {w for place in x for w in place.split()}
-    return any(w in words for place in y for w in place.split())
+    return len(a) == len(b) == 1 and len(x) >= 4 and len(y) >= 4 and x[:4] == y[:4]
+
+
+def _same_kinds(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Exclusive kinds (exports / imports, median / mean, teachers / nurses): of each group
+    both clauses name, they must name a kind in common."""
+    groups = {k.split(":", 1)[0] for k in x} & {k.split(":", 1)[0] for k in y}
+    for group in groups:
+        if not {k for k in x if k.startswith(group + ":")} & y:
+            return False
+    return True
+
+
+def _change_with_change(x: About, y: About) -> bool:
+    """A change ("rose 5 percent") never pairs with a stated level ("is 5 percent", "rose to 5
+    percent") — unless the level is the size of a change the other side does not
+    name as such ("food inflation reached 19 percent" / "food prices rose 19 percent")."""
+    if {x.change, y.change} not in ({"up", "level"}, {"down", "level"}):
+        return True  # both changes, both levels, or one side does not say
+    level, change = (x, y) if x.change == "level" else (y, x)
+    return bool(level.change_words - change.change_words)
+
+
+def _opposite_changes(x: About, y: About) -> bool:
+    return {x.change, y.change} == {"up", "down"}
 
 
 # --- grading --------------------------------------------------------------------------------

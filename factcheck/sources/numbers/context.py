@@ -52,6 +52,46 @@ _MAX_ASIDES = 50  # occurrences of the one year looked at
 _ASIDE_OPENERS = frozenset("which who whose where when built set born begun made won held".split())
 _PHRASE_PREPOSITIONS = frozenset("to from of for in on at with".split())
 _PERSON_CONCEPTS = frozenset(lex.CONCEPTS.get(w, w[:-1]) for w in lex.PERSON_GROUPS) | {"people"}
+_NAME_PREPOSITIONS = frozenset(
+    """in at on to from across near of for by with within throughout into off over under between
+    among against outside inside around""".split()
+)
+# A sentence's first word with these endings is a common noun far more often than a name.
+_NOUN_ENDINGS = tuple("s ing ed tion sion ment ity ness ance ence ship ure ism age ers".split())
+_NOT_NAMES = lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
+_INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
+_QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4"}
+_PERIODS = (
+    # "last year", "this month", "the past decade", "next quarter"
+    (
+        re.compile(
+            r"(?i)\b(the\s+)?(last|this|next|past|previous|coming|current)\s+"
+            r"(year|month|week|quarter|decade|winter|summer|spring|autumn|season|financial year)\b"
+        ),
+        lambda m: f"{_RELATIVE[(m[1] or '').strip().lower(), m[2].lower()]}:{m[3].lower()}",
+    ),
+    (
+        re.compile(r"(?i)\b(first|second|third|fourth|final)\s+quarter\b"),
+        lambda m: f"quarter:{_QUARTERS[m[1].lower()]}",
+    ),
+    (re.compile(r"\bQ([1-4])\b"), lambda m: f"quarter:{m[1]}"),
+    (re.compile(r"(?i)\b(first|second)\s+half\b"), lambda m: f"half:{_QUARTERS[m[1].lower()]}"),
+    (re.compile(r"\bH([12])\b"), lambda m: f"half:{m[1]}"),
+    (re.compile(r"\b((?:1[5-9]|20)[0-9]0)s\b"), lambda m: f"decade:{m[1]}"),
+    (re.compile(r"(?i)\b(today|nowadays|currently|now|at present)\b"), lambda m: "now"),
+)
+# "the last year" is the twelve months to now ("past"); "last year" the calendar year before.
+_RELATIVE = {("", "last"): "last", ("", "previous"): "last", ("", "past"): "past"}
+_RELATIVE |= {("the", "last"): "past", ("the", "past"): "past", ("the", "previous"): "last"}
+_RELATIVE |= {(a, "this"): "this" for a in ("", "the")} | {
+    (a, "current"): "this" for a in ("", "the")
+}
+_RELATIVE |= {(a, "next"): "next" for a in ("", "the")} | {
+    (a, "coming"): "next" for a in ("", "the")
+}
+_PER_FIGURE = re.compile(r"(?i)\s*(?:per|for\s+every|in\s+every)\s+[0-9]")  # "5 per 100,000"
+_CHANGE_SKIP = frozenset("by a an further another".split())
+_LEVEL_GLUE = frozenset("to from at of on".split())
 
 
 @lru_cache(maxsize=65536)
@@ -67,6 +107,9 @@ def concept(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return lex.CONCEPTS.get(word[:-1], word[:-1])
     return word
+
+
+_ROLES = frozenset(concept(w) for w in lex.ROLES)
 
 
 def is_person_concept(name: str) -> bool:
@@ -197,10 +240,14 @@ class _Window:
 
     def about(self, times: list[Quantity]) -> About:
         head, modifiers, base = self._head()
+        if self.quantity.kind == "measure" and head in lex.MEASURE_HEADS:
+            head = ""  # "1.2 gigawatts of power": the unit already says it is power
         words = [w for w, _, _ in self.left + self.right if w != ","]
         topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
         topic |= _phrases(words)
         years, month = self._period(times)
+        subject = () if head or self.quantity.kind == "measure" else self._subject()
+        lowered = [w.lower() for w in words]
         return About(
             head=head,
             modifiers=frozenset(modifiers),
@@ -209,10 +256,82 @@ class _Window:
             month=month,
             places=self._places(),
             negated=any(w.lower() in lex.NEGATIONS or w.lower().endswith("n't") for w in words),
-            rate=self._rate(),
-            subject=() if head or self.quantity.kind == "measure" else self._subject(),
+            rate=self._rate() or _per(lowered),
+            subject=subject,
             base=base,
+            names=self._names({head, *modifiers, *subject}),
+            periods=self._periods(),
+            change=self._change(head),
+            change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
+            kinds=_kinds(lowered),
         )
+
+    def _names(self, measured: set[str]) -> frozenset[str]:
+        """Proper names of who or what the clause is about, runs of capitalised words that are
+        not lexicon words ("manchester united") and not a location after a preposition ("in
+        Spain" is a place, ``places``); a sentence's first word only when possessive ("Spain's"),
+        followed by another name or not what the figure measures ("Scotland recorded 1,200
+        deaths", but not "Wages rose 5 percent")."""
+        names: list[list[str]] = []
+        tokens = self.left + self.right
+        last = -2
+        for k, (word, start, _) in enumerate(tokens):
+            possessive = word.endswith(("'s", "’s"))
+            lower = word.lower()[:-2] if possessive else word.lower()
+            if not _name_word(word, lower, possessive) or _after_preposition(tokens, k, last):
+                continue  # "at Aberdaron", "to the Welsh coast": a location, maybe within another
+            if _INITIAL.search(self.text, max(0, start - 6), start):
+                following = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+                named = possessive or _name_word(following, following.lower(), False)
+                if not named and (concept(lower) in measured or lower.endswith(_NOUN_ENDINGS)):
+                    continue  # "Temperatures reached", "Unemployment in Spain is"
+            name = lex.DEMONYMS.get(lower, lower)
+            if last == k - 1:
+                names[-1].append(name)
+            else:
+                names.append([name])
+            last = k
+        return frozenset(" ".join(name) for name in names)
+
+    def _periods(self) -> frozenset[str]:
+        """Periods named in the clause other than years and months: "the first quarter", "Q1",
+        "last year", "this month", "the 1990s", "now"."""
+        tokens = self.left + self.right
+        start = min([self.quantity.span[0], *(t[1] for t in tokens)])
+        end = max([self.quantity.span[1], *(t[1] + len(t[0]) for t in tokens)])
+        end = min(self.sentence[1], end + 2)  # "Q1": the digit is not a word
+        found = set()
+        for pattern, name in _PERIODS:
+            found |= {name(m) for m in pattern.finditer(self.text, start, end)}
+        return frozenset(found)
+
+    def _change(self, head: str) -> str:
+        """'up' or 'down' when the figure is a change ("rose 5 percent", "a 5 percent pay rise",
+        "cut rates by 0.25 points", "600 more nurses"), 'level' when it is clearly a level ("is 5
+        percent", "rose to 5 percent", "has 27 members"), '' when the words do not say. A verb
+        before a figure with a head takes it as its object ("cut 1,150 jobs" counts jobs), so
+        it makes a change only with "by" ("cut its workforce by 500")."""
+        for word in self._glued_run(self.following, self.quantity.span[1])[:2]:
+            if direction := _direction(word.lower()):
+                return direction
+        words = [w.lower() for w, _, _ in self.left]
+        if self.text[self.left[-1][2] if self.left else 0 : self.quantity.span[0]].strip():
+            return ""  # punctuation right before the figure
+        by = False
+        for k, word in enumerate(reversed(words[-6:])):
+            back = words[-k - 2] if len(words) > k + 1 else ""
+            if word in _CHANGE_SKIP or (word.endswith("ly") and k < 2):
+                by = by or word == "by"
+                continue
+            if word in ("up", "down") and back not in lex.BE_VERBS:
+                return ""  # "made up 82 percent" is not "up 82 percent"
+            if word in lex.LEVEL_MARKS and k < 2 and not by:
+                return _direction(back) if word == "of" and back in lex.CHANGE_NOUNS else "level"
+            if (direction := _direction(word)) and (by or not head):
+                return direction
+            if not by or word == ",":
+                return ""
+        return ""
 
     def _subject(self) -> tuple[str, ...]:
         """'Food prices rose 19 percent' → ('food', 'price'): the clause's first run of content
@@ -275,7 +394,10 @@ class _Window:
         return concept(word)
 
     def _rate(self) -> str:
-        """'a year', 'per month', 'annually' within a few words after the figure, before a comma."""
+        """'a year', 'per month', 'annually' within a few words after the figure, before a comma;
+        'per 100,000 people' right after it."""
+        if _PER_FIGURE.match(self.text, self.quantity.span[1]):
+            return "per-figure"
         words = []
         for word, _, _ in self.following[:6]:
             if word == ",":
@@ -372,6 +494,44 @@ def _right_words(words: list[tuple[str, int, int]], after: int) -> list[tuple[st
             continue  # "51 percent of nurses said they would leave": what they said is topic
         kept.append((word, start, 0))
     return kept
+
+
+def _after_preposition(tokens: list[tuple[str, int, int]], k: int, last: int) -> bool:
+    """Whether the word at ``k`` opens a name (not continuing one) after a preposition."""
+    if last == k - 1:
+        return False
+    back = k - 1
+    while back >= 0 and tokens[back][0].lower() in _DETERMINERS:
+        back -= 1
+    return back >= 0 and tokens[back][0].lower() in _NAME_PREPOSITIONS
+
+
+def _name_word(word: str, lower: str, possessive: bool) -> bool:
+    """A capitalised word that is not a lexicon word, month, role or group of people."""
+    if not word[:1].isupper() or len(lower) < 2:
+        return False
+    if lower in _NOT_NAMES or lower in lex.CONCEPTS or lower in lex.EXCLUSIVE_KINDS:
+        return False
+    return possessive or concept(lower) not in _PERSON_CONCEPTS
+
+
+def _direction(word: str) -> str:
+    return "up" if word in lex.CHANGE_UP else "down" if word in lex.CHANGE_DOWN else ""
+
+
+def _per(words: list[str]) -> str:
+    """'GDP per capita', 'spending per pupil': what the figure is per, anywhere in its clause."""
+    for k, word in enumerate(words[:-1]):
+        if word in ("per", "each", "every") and words[k + 1] not in ("cent", "percent"):
+            following = concept(words[k + 1])
+            return "person" if following in _PERSON_CONCEPTS | {"capita", "head"} else following
+    return ""
+
+
+def _kinds(words: list[str]) -> frozenset[str]:
+    """The exclusive kinds (lexicon ``EXCLUSIVE_KINDS``) and roles the clause names."""
+    kinds = {lex.EXCLUSIVE_KINDS[w] for w in words if w in lex.EXCLUSIVE_KINDS}
+    return frozenset(kinds | {"role:" + concept(w) for w in words if concept(w) in _ROLES})
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

@@ -160,6 +160,11 @@ CONCEPTS = {
     **dict.fromkeys(("effective", "efficacy", "effectiveness"), "efficacy"),
     **dict.fromkeys(("forest", "forests", "woodland", "woodlands", "woods"), "forest"),
     **dict.fromkeys(("full", "capacity"), "capacity"),  # "62 percent full" is of capacity
+    **dict.fromkeys(("fined", "fine", "fines", "penalty", "penalties"), "fine"),
+    **dict.fromkeys(("bailout", "bailouts", "rescue"), "bailout"),
+    **dict.fromkeys(("quit", "quitting", "quits", "leaving", "resign", "resigning"), "quit"),
+    **dict.fromkeys(("injured", "hurt", "injuries", "injury", "wounded"), "injury"),
+    **dict.fromkeys(("arrested", "arrests", "arrest", "detained", "detentions"), "arrest"),
     **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
 }
 PERSON_GROUPS = frozenset(
@@ -219,3 +224,97 @@ CHANGE_NOUNS = frozenset(
 )
 CLAUSE_WORDS = frozenset("while whereas but however although compared versus against".split())
 PLACE_PREPOSITIONS = frozenset("in at across throughout within for".split())
+
+# Kinds of one thing that are never each other: when each clause names one kind of a group and
+# the two share none ("wheat exports" / "wheat imports", the average / the median), the figures
+# are about different things. Word (lowercase) → "group:kind".
+EXCLUSIVE_KINDS = {
+    **dict.fromkeys(("average", "mean"), "statistic:mean"),
+    **dict.fromkeys(("median",), "statistic:median"),
+    **dict.fromkeys(("export", "exports", "exported", "exporting", "exporter"), "trade:export"),
+    **dict.fromkeys(("import", "imports", "imported", "importing", "importer"), "trade:import"),
+    **dict.fromkeys(("deficit", "deficits"), "balance:deficit"),
+    **dict.fromkeys(("surplus", "surpluses"), "balance:surplus"),
+    **dict.fromkeys(("profit", "profits"), "result:profit"),
+    **dict.fromkeys(("loss", "losses", "loss-making"), "result:loss"),
+    **dict.fromkeys(("birth", "births", "born"), "vital:birth"),
+    **dict.fromkeys(("death", "deaths", "died", "dead"), "vital:death"),
+    **dict.fromkeys(
+        ("men", "man", "male", "males", "boys", "boy", "fathers", "father", "husbands"), "sex:male"
+    ),
+    **dict.fromkeys(
+        ("women", "woman", "female", "females", "girls", "girl", "mothers", "mother", "wives"),
+        "sex:female",
+    ),
+    **dict.fromkeys(("rural",), "area:rural"),
+    **dict.fromkeys(("urban",), "area:urban"),
+    **dict.fromkeys(("electric", "battery-powered"), "fuel:electric"),
+    **dict.fromkeys(("petrol", "unleaded", "gasoline"), "fuel:petrol"),
+    **dict.fromkeys(("diesel",), "fuel:diesel"),
+    **dict.fromkeys(("hybrid", "hybrids"), "fuel:hybrid"),
+    **dict.fromkeys(("primary",), "school:primary"),
+    **dict.fromkeys(("secondary",), "school:secondary"),
+    **dict.fromkeys(("public",), "sector:public"),
+    **dict.fromkeys(("private",), "sector:private"),
+    **dict.fromkeys(("domestic",), "scope:domestic"),
+    **dict.fromkeys(("international", "foreign", "overseas"), "scope:international"),
+    **dict.fromkeys(("arrivals", "arrival", "arriving"), "travel:arrival"),
+    **dict.fromkeys(("departures", "departure", "departing"), "travel:departure"),
+    **dict.fromkeys(("income",), "tax:income"),
+    **dict.fromkeys(("corporation",), "tax:corporation"),
+    **dict.fromkeys(("vat",), "tax:vat"),
+    **dict.fromkeys(("inheritance",), "tax:inheritance"),
+    **dict.fromkeys(("long", "length", "longer"), "dimension:length"),
+    **dict.fromkeys(("wide", "width", "wider"), "dimension:width"),
+    **dict.fromkeys(("tall", "taller", "height"), "dimension:height"),
+    **dict.fromkeys(("deep", "depth", "deeper"), "dimension:depth"),
+    **dict.fromkeys(("away", "distance"), "dimension:distance"),
+    **dict.fromkeys(("high", "highs", "maximum", "peak", "peaked"), "extreme:high"),
+    **dict.fromkeys(("low", "lows", "minimum"), "extreme:low"),
+}
+# People named by what they are (a role): a clause about teachers is not one about nurses.
+ROLES = frozenset(
+    """children child pupils kids adults teachers teacher nurses nurse doctors doctor farmers
+    farmer students student patients patient residents soldiers troops fighters workers worker
+    employees staff pensioners prisoners passengers voters migrants refugees civilians hostages
+    police officers firefighters drivers miners lawyers judges scientists graduates""".split()
+)
+# A change of a level, and its direction: "rose 5 percent" (up), "a 5 percent cut" (down);
+# "rose to 5 percent", "stands at 5 percent" are levels.
+CHANGE_UP = frozenset(
+    """rose rise rises risen rising grew grow grows growing increased increase increases
+    increasing jumped jump jumps climbed climb climbs surged surge soared gained gain gains added
+    boosted up higher more hike hikes expanded expand expands expanding""".split()
+)
+CHANGE_DOWN = frozenset(
+    """fell fall falls fallen falling dropped drop drops declined decline declines decreased
+    decrease decreases slumped slump slipped eased plunged plummeted tumbled shrank shrunk
+    contracted cut cuts cutting reduced reduce reduces reducing slashed halved shrunk down lower
+    less fewer""".split()
+)
+# Words after which a figure is a level: "is 5 percent", "stood at", "has 27 members".
+LEVEL_MARKS = frozenset(
+    """to at of is are was were be been stood stands stand reached reaches hit hits totalled
+    totaled totals total has have had remained remains hovered peaked""".split()
+)
+BE_VERBS = frozenset("is are was were be been being remain remains remained".split())
+# Nouns that make a level the size of a change: "growth of 2 percent" is "grew 2 percent".
+CHANGE_LEVELS = frozenset(
+    """growth inflation rise increase fall drop decline cut hike change gain jump surge slump
+    deflation""".split()
+)
+# A measure's head that only repeats its unit's dimension: "1.2 gigawatts of power".
+MEASURE_HEADS = frozenset(
+    """power energy capacity length distance speed weight mass height temperature area size
+    depth width volume""".split()
+)
+# Country adjectives with the country they name ("Spanish unemployment" is Spain's).
+DEMONYMS = {
+    "british": "britain", "uk": "britain", "english": "england", "scottish": "scotland",
+    "welsh": "wales", "irish": "ireland", "american": "us", "usa": "us", "america": "us",
+    "french": "france", "german": "germany", "spanish": "spain", "italian": "italy",
+    "chinese": "china", "japanese": "japan", "indian": "india", "russian": "russia",
+    "canadian": "canada", "australian": "australia", "european": "europe", "eu": "europe",
+    "dutch": "netherlands", "polish": "poland", "swedish": "sweden", "greek": "greece",
+    "turkish": "turkey", "brazilian": "brazil", "mexican": "mexico", "ukrainian": "ukraine",
+}  # fmt: skip

@@ -92,6 +92,11 @@ class About:
     rate: str = ""  # "year" in "300,000 homes a year", "500,000 cars annually"
     subject: tuple[str, ...] = ()  # a figure with no head: its clause's noun phrase, noun last
     base: bool = False  # the head is what a share is of ("91 percent of children")
+    names: frozenset[str] = frozenset()  # proper names in the clause ("scotland", "apple")
+    periods: frozenset[str] = frozenset()  # "quarter:1", "last:year", "decade:1990", "now"
+    change: str = ""  # "up" / "down" for a change ("rose 5 percent"); "" for a level
+    change_words: frozenset[str] = frozenset()  # "growth", "inflation": a level sized a change
+    kinds: frozenset[str] = frozenset()  # exclusive kinds named ("trade:export", "role:nurse")
 
 
 @dataclass(frozen=True)
