@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from factcheck.sources.numbers import lexicon as lex
 from factcheck.sources.numbers import units
-from factcheck.sources.numbers.context import describe, is_person_concept
+from factcheck.sources.numbers.context import concept, describe, is_person_concept
 from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity, find_quantities
 
 _WEAK_PAIR_RATIO = 10.0  # figures with no named head pair only within this factor
@@ -277,10 +277,19 @@ def _same_place(a: Quantity, b: Quantity) -> bool:
 
 
 def _names_meet(x: About, y: About) -> bool:
-    """Whether the names ``x``'s clause is about ("Scotland recorded", "Spain's") are among the
-    names and places of ``y``'s, when ``y`` names any."""
-    others = y.names | y.places
-    return not x.names or not others or any(_same_name(n, m) for n in x.names for m in others)
+    """Whether the names ``x``'s clause is about ("Spain's", "The Louvre had") are among the
+    names, places and first words of ``y``'s, when ``y`` names any; two clauses whose only
+    names are their first words ("Scotland recorded …" / "Wales recorded …") must share one of
+    those or a place. A first word the other clause names as a common word is no name
+    ("Interest rates were cut" / "the Bank cut interest rates")."""
+    first_x = {n for n in x.first_names if concept(n) not in y.topic}
+    first_y = {n for n in y.first_names if concept(n) not in x.topic}
+    if x.names:
+        others = y.names | y.places | first_y
+        return not others or any(_same_name(n, m) for n in x.names for m in others)
+    if y.names or not first_x or not first_y:
+        return True
+    return any(_same_name(n, m) for n in first_x | x.places for m in first_y | y.places)
 
 
 def _same_name(x: str, y: str) -> bool:

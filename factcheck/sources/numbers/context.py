@@ -46,7 +46,7 @@ _REACH = 200  # characters either side of a figure
 _WINDOW = 14  # words either side of a figure at most
 _JAN_1_2000 = date(2000, 1, 1).toordinal()
 _SHARE_TEXT = re.compile(r"(?i)[0-9a-z]\s+(?:in|out\s+of)\s+[0-9a-z]")
-_CHANGE_TO = re.compile(r"\s+(?:to|from)\s+")
+_CHANGE_TO = re.compile(r"(?i)\s+(?:(?:percentage\s+)?points?\s+|pp\s+)?(?:to|from)\s+")
 _ASIDE = 60  # characters from a date to the commas of its aside
 _MAX_ASIDES = 50  # occurrences of the one year looked at
 _ASIDE_OPENERS = frozenset("which who whose where when built set born begun made won held".split())
@@ -57,7 +57,9 @@ _NAME_PREPOSITIONS = frozenset(
     among against outside inside around""".split()
 )
 # A sentence's first word with these endings is a common noun far more often than a name.
-_NOUN_ENDINGS = tuple("s ing ed tion sion ment ity ness ance ence ship ure ism age ers".split())
+_NOUN_ENDINGS = tuple(
+    "ing ed tion sion ment ity ness ance ence ship ure ism age ers ors ists".split()
+)
 _NOT_NAMES = lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
 _QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4"}
@@ -248,6 +250,7 @@ class _Window:
         years, month = self._period(times)
         subject = () if head or self.quantity.kind == "measure" else self._subject()
         lowered = [w.lower() for w in words]
+        names, first_names = self._names({head, *modifiers, *subject})
         return About(
             head=head,
             modifiers=frozenset(modifiers),
@@ -259,20 +262,23 @@ class _Window:
             rate=self._rate() or _per(lowered),
             subject=subject,
             base=base,
-            names=self._names({head, *modifiers, *subject}),
+            names=names,
+            first_names=first_names,
             periods=self._periods(),
             change=self._change(head),
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
             kinds=_kinds(lowered),
         )
 
-    def _names(self, measured: set[str]) -> frozenset[str]:
-        """Proper names of who or what the clause is about, runs of capitalised words that are
-        not lexicon words ("manchester united") and not a location after a preposition ("in
-        Spain" is a place, ``places``); a sentence's first word only when possessive ("Spain's"),
-        followed by another name or not what the figure measures ("Scotland recorded 1,200
-        deaths", but not "Wages rose 5 percent")."""
+    def _names(self, measured: set[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """(names, first names): proper names of who or what the clause is about, runs of
+        capitalised words that are not lexicon words ("manchester united"), not a location after
+        a preposition ("in Spain" is a place, ``places``); a sentence's first word is a name
+        when possessive ("Spain's") or followed by another name, and else only maybe one ("first
+        names": "Scotland recorded 1,200 deaths", never what the figure measures as in "Wages
+        rose", nor a word of a common noun's ending such as "Temperatures")."""
         names: list[list[str]] = []
+        first: set[str] = set()
         tokens = self.left + self.right
         last = -2
         for k, (word, start, _) in enumerate(tokens):
@@ -280,18 +286,19 @@ class _Window:
             lower = word.lower()[:-2] if possessive else word.lower()
             if not _name_word(word, lower, possessive) or _after_preposition(tokens, k, last):
                 continue  # "at Aberdaron", "to the Welsh coast": a location, maybe within another
+            name = lex.DEMONYMS.get(lower, lower)
             if _INITIAL.search(self.text, max(0, start - 6), start):
                 following = tokens[k + 1][0] if k + 1 < len(tokens) else ""
-                named = possessive or _name_word(following, following.lower(), False)
-                if not named and (concept(lower) in measured or lower.endswith(_NOUN_ENDINGS)):
-                    continue  # "Temperatures reached", "Unemployment in Spain is"
-            name = lex.DEMONYMS.get(lower, lower)
+                if not (possessive or _name_word(following, following.lower(), False)):
+                    if concept(lower) not in measured and not lower.endswith(_NOUN_ENDINGS):
+                        first.add(name)
+                    continue
             if last == k - 1:
                 names[-1].append(name)
             else:
                 names.append([name])
             last = k
-        return frozenset(" ".join(name) for name in names)
+        return frozenset(" ".join(name) for name in names), frozenset(first)
 
     def _periods(self) -> frozenset[str]:
         """Periods named in the clause other than years and months: "the first quarter", "Q1",
@@ -368,6 +375,8 @@ class _Window:
             lower = word.lower()
             if len(run) == 3 or lower in lex.STOP_RUN or lower in _MONTHS:
                 break
+            if lower in lex.CLAUSE_WORDS or lower in _PHRASE_PREPOSITIONS:
+                break  # "95 percent effective against severe disease"
             if (run or lower not in lex.CONCEPTS) and lower.endswith(("ed", "ing", "ly")):
                 break  # "people fled", "97 km/h battered": a verb or an adverb ends the noun
             run.append(lower)

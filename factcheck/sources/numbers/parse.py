@@ -25,6 +25,9 @@ _PART_DAY = {"early": 5, "start": 5, "beginning": 5, "mid": 15, "middle": 15, "l
 _ALT = "|".join(re.escape(p) for p in sorted(lex.APPROX_PHRASES, key=len, reverse=True))
 _APPROX_LEFT = re.compile(rf"(?i)(?<![\w~])({_ALT})\s*$")
 _APPROX_HEAD = re.compile(rf"(?i)^(?:between\s+|{_ALT})\s*")
+_MOVED_UP = re.compile(
+    r"(?i)\b(?:went|go|goes|going|gone|moved|move|moves|shot|crept|edged|ticked)\s+$"
+)
 _CURRENCY_LEFT = re.compile(
     r"(?i)(?:(?<![a-z])(usd|eur|gbp|jpy|chf)\s?|(?<![a-z])((?:us|a|c|hk)?\$|€|£|¥|₹)\s?)$"
 )
@@ -92,7 +95,8 @@ class About:
     rate: str = ""  # "year" in "300,000 homes a year", "500,000 cars annually"
     subject: tuple[str, ...] = ()  # a figure with no head: its clause's noun phrase, noun last
     base: bool = False  # the head is what a share is of ("91 percent of children")
-    names: frozenset[str] = frozenset()  # proper names in the clause ("scotland", "apple")
+    names: frozenset[str] = frozenset()  # who or what the clause is about ("apple", "spain")
+    first_names: frozenset[str] = frozenset()  # a sentence's first word, maybe a name ("scotland")
     periods: frozenset[str] = frozenset()  # "quarter:1", "last:year", "decade:1990", "now"
     change: str = ""  # "up" / "down" for a change ("rose 5 percent"); "" for a level
     change_words: frozenset[str] = frozenset()  # "growth", "inflation": a level sized a change
@@ -276,6 +280,8 @@ def _decorate(
     qualifier = None
     if _word_precedes(text, start):
         qualifier = _APPROX_LEFT.search(text, max(0, start - 20), start)
+    if qualifier and _MOVED_UP.search(text, max(0, qualifier.start() - 12), qualifier.start()):
+        qualifier = None  # "went up to 5.25 percent" is a level reached, not a bound
     if qualifier:
         approx, start = lex.APPROX_PHRASES[qualifier[1].lower()], start - len(qualifier[0])
     if plain and kind == "number" and not unit and 1500 <= value <= 2100:
