@@ -227,13 +227,15 @@ def _act_of_the_people(a: Quantity, b: Quantity) -> bool:
 def _same_noun_phrase(x: tuple[str, ...], y: tuple[str, ...], ax: About, ay: About) -> bool:
     """'Food prices' ≠ 'energy prices', 'exports' ≠ 'imports': figures with no head whose
     clauses open with a noun phrase — the same noun (or one named in the other's clause), and
-    stated modifiers in common; different nouns pair on a shared modifier or when one names the
-    other."""
+    stated modifiers in common; different nouns pair when one names the other, or on a shared
+    modifier when they name one measure ('food prices' / 'food inflation', never 'oil output' /
+    'oil prices' nor 'the firm's revenue' / 'the firm's profit')."""
     if not x or not y:
         return True
     shared_modifier = bool(set(x[:-1]) & set(y[:-1]))
     if x[-1] != y[-1]:  # 'food prices' and 'food inflation' name one thing
-        return shared_modifier or x[-1] in ay.topic or y[-1] in ax.topic
+        related = frozenset({x[-1], y[-1]}) in lex.RELATED_NOUNS
+        return (shared_modifier and related) or x[-1] in ay.topic or y[-1] in ax.topic
     return shared_modifier or not (x[:-1] and y[:-1])
 
 
@@ -262,7 +264,14 @@ def _same_period(a: Quantity, b: Quantity) -> bool:
         return False
     if x.periods and y.periods and not x.periods & y.periods:
         return False
+    if not (_in_decades(x.years, y.periods) and _in_decades(y.years, x.periods)):
+        return False  # a 2023 figure is not one of the 1990s
     return not (x.month and y.month and x.month != y.month)
+
+
+def _in_decades(years: frozenset[int], periods: frozenset[str]) -> bool:
+    decades = {int(p[7:]) for p in periods if p.startswith("decade:")}
+    return not years or not decades or any(y // 10 * 10 in decades for y in years)
 
 
 def _same_place(a: Quantity, b: Quantity) -> bool:
@@ -285,11 +294,16 @@ def _names_meet(x: About, y: About) -> bool:
     first_x = {n for n in x.first_names if concept(n) not in y.topic}
     first_y = {n for n in y.first_names if concept(n) not in x.topic}
     if x.names:
-        others = y.names | y.places | first_y
-        return not others or any(_same_name(n, m) for n in x.names for m in others)
+        if _names_shared(x.names, y.names | y.places | y.first_names):
+            return True
+        return not (y.names | y.places | first_y)
     if y.names or not first_x or not first_y:
         return True
-    return any(_same_name(n, m) for n in first_x | x.places for m in first_y | y.places)
+    return _names_shared(x.first_names | x.places, y.first_names | y.places)
+
+
+def _names_shared(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> bool:
+    return any(_same_name(n, m) for n in x for m in y)
 
 
 def _same_name(x: str, y: str) -> bool:
@@ -303,7 +317,10 @@ def _same_name(x: str, y: str) -> bool:
 
 def _same_kinds(x: frozenset[str], y: frozenset[str]) -> bool:
     """Exclusive kinds (exports / imports, median / mean, teachers / nurses): of each group
-    both clauses name, they must name a kind in common."""
+    both clauses name, they must name a kind in common. A marked measure ("real" wages, "youth"
+    unemployment, "core" inflation) is named by both clauses or neither."""
+    if {k for k in x if k.startswith("marked:")} != {k for k in y if k.startswith("marked:")}:
+        return False
     groups = {k.split(":", 1)[0] for k in x} & {k.split(":", 1)[0] for k in y}
     for group in groups:
         if not {k for k in x if k.startswith(group + ":")} & y:

@@ -92,6 +92,7 @@ _RELATIVE |= {(a, "next"): "next" for a in ("", "the")} | {
     (a, "coming"): "next" for a in ("", "the")
 }
 _PER_FIGURE = re.compile(r"(?i)\s*(?:per|for\s+every|in\s+every)\s+[0-9]")  # "5 per 100,000"
+_AWAY = frozenset({"from", "away", "off"})
 _CHANGE_SKIP = frozenset("by a an further another".split())
 _LEVEL_GLUE = frozenset("to from at of on".split())
 
@@ -102,6 +103,8 @@ def concept(word: str) -> str:
     word = word.lower().replace("’", "'")
     if word in lex.CONCEPTS:
         return lex.CONCEPTS[word]
+    if word in lex.DEMONYMS and word != "us":
+        return lex.DEMONYMS[word]  # "Chinese exports" are exports of China
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -265,10 +268,18 @@ class _Window:
             names=names,
             first_names=first_names,
             periods=self._periods(),
-            change=self._change(head),
+            change=self._change(),
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
-            kinds=_kinds(lowered),
+            kinds=_kinds(lowered) | self._distance(),
         )
+
+    def _distance(self) -> frozenset[str]:
+        """'300 metres from the river', '5 km away': a length that is a distance."""
+        if self.quantity.kind != "measure" or not self.following:
+            return frozenset()
+        first = self.following[0]
+        glued = not self.text[self.quantity.span[1] : first[1]].strip()
+        return frozenset({"dimension:distance"}) if glued and first[0] in _AWAY else frozenset()
 
     def _names(self, measured: set[str]) -> tuple[frozenset[str], frozenset[str]]:
         """(names, first names): proper names of who or what the clause is about, runs of
@@ -312,12 +323,11 @@ class _Window:
             found |= {name(m) for m in pattern.finditer(self.text, start, end)}
         return frozenset(found)
 
-    def _change(self, head: str) -> str:
+    def _change(self) -> str:
         """'up' or 'down' when the figure is a change ("rose 5 percent", "a 5 percent pay rise",
         "cut rates by 0.25 points", "600 more nurses"), 'level' when it is clearly a level ("is 5
-        percent", "rose to 5 percent", "has 27 members"), '' when the words do not say. A verb
-        before a figure with a head takes it as its object ("cut 1,150 jobs" counts jobs), so
-        it makes a change only with "by" ("cut its workforce by 500")."""
+        percent", "rose to 5 percent", "has 27 members"), '' when the words do not say ("1,200
+        jobs will go" may be the "cut 1,150 jobs")."""
         for word in self._glued_run(self.following, self.quantity.span[1])[:2]:
             if direction := _direction(word.lower()):
                 return direction
@@ -334,7 +344,7 @@ class _Window:
                 return ""  # "made up 82 percent" is not "up 82 percent"
             if word in lex.LEVEL_MARKS and k < 2 and not by:
                 return _direction(back) if word == "of" and back in lex.CHANGE_NOUNS else "level"
-            if (direction := _direction(word)) and (by or not head):
+            if direction := _direction(word):
                 return direction
             if not by or word == ",":
                 return ""
@@ -342,18 +352,21 @@ class _Window:
 
     def _subject(self) -> tuple[str, ...]:
         """'Food prices rose 19 percent' → ('food', 'price'): the clause's first run of content
-        words before the figure when a level verb follows it, the noun last."""
+        words before the figure when a level verb follows it, the noun last; the words of a
+        phrase after it modify it ("Exports to China fell" → ('china', 'export'))."""
         run: list[str] = []
         words = [w.lower() for w, _, _ in self.left]
         for k, word in enumerate(words):
             if _topical(word) and word not in lex.STOP_RUN:
                 run.append(concept(word))
             elif run:
-                if word in _PHRASE_PREPOSITIONS:  # "Exports to China fell": skip the "to China"
-                    rest = words[k + 1 : k + 5]
-                    word = next((w for w in rest if not _topical(w) and w not in _DETERMINERS), "")
+                phrase: list[str] = []
+                if word in _PHRASE_PREPOSITIONS:  # "Exports to China fell": China modifies
+                    rest = [w for w in words[k + 1 : k + 5] if w not in _DETERMINERS]
+                    end = next((n for n, w in enumerate(rest) if not _topical(w)), len(rest))
+                    phrase, word = [concept(w) for w in rest[:end]], "".join(rest[end : end + 1])
                 # Only a level verb makes the phrase what is measured ("the bill would raise").
-                return tuple(run[-3:]) if word in lex.LEVEL_VERBS else ()
+                return (*phrase, *run[-3:])[-4:] if word in lex.LEVEL_VERBS else ()
         return ()
 
     def _head(self) -> tuple[str, set[str], bool]:
@@ -540,6 +553,7 @@ def _per(words: list[str]) -> str:
 def _kinds(words: list[str]) -> frozenset[str]:
     """The exclusive kinds (lexicon ``EXCLUSIVE_KINDS``) and roles the clause names."""
     kinds = {lex.EXCLUSIVE_KINDS[w] for w in words if w in lex.EXCLUSIVE_KINDS}
+    kinds |= {"marked:" + lex.MARKED[w] for w in words if w in lex.MARKED}
     return frozenset(kinds | {"role:" + concept(w) for w in words if concept(w) in _ROLES})
 
 

@@ -272,6 +272,16 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("high", "highs", "maximum", "peak", "peaked"), "extreme:high"),
     **dict.fromkeys(("low", "lows", "minimum"), "extreme:low"),
 }
+# Words that make a figure a different measure from the same figure without them: real wages
+# are not wages, youth unemployment is not unemployment, core inflation is not inflation.
+MARKED = {
+    "real": "real",
+    "inflation-adjusted": "real",
+    "youth": "youth",
+    "core": "core",
+    "underlying": "core",
+    "young": "youth",
+}
 # People named by what they are (a role): a clause about teachers is not one about nurses.
 ROLES = frozenset(
     """children child pupils kids adults teachers teacher nurses nurse doctors doctor farmers
@@ -284,13 +294,14 @@ ROLES = frozenset(
 CHANGE_UP = frozenset(
     """rose rise rises risen rising grew grow grows growing increased increase increases
     increasing jumped jump jumps climbed climb climbs surged surge soared gained gain gains added
-    boosted up higher more hike hikes expanded expand expands expanding""".split()
+    boosted up higher more hike hikes expanded expand expands expanding added adds adding created
+    creates""".split()
 )
 CHANGE_DOWN = frozenset(
     """fell fall falls fallen falling dropped drop drops declined decline declines decreased
     decrease decreases slumped slump slipped eased plunged plummeted tumbled shrank shrunk
     contracted cut cuts cutting reduced reduce reduces reducing slashed halved shrunk down lower
-    less fewer""".split()
+    less fewer lost lose loses losing loss shed sheds axed scrapped""".split()
 )
 # Words after which a figure is a level: "is 5 percent", "stood at", "has 27 members".
 LEVEL_MARKS = frozenset(
@@ -301,7 +312,7 @@ BE_VERBS = frozenset("is are was were be been being remain remains remained".spl
 # Nouns that make a level the size of a change: "growth of 2 percent" is "grew 2 percent".
 CHANGE_LEVELS = frozenset(
     """growth inflation rise increase fall drop decline cut hike change gain jump surge slump
-    deflation""".split()
+    deflation loss losses""".split()
 )
 # A measure's head that only repeats its unit's dimension: "1.2 gigawatts of power".
 MEASURE_HEADS = frozenset(
@@ -318,3 +329,8 @@ DEMONYMS = {
     "dutch": "netherlands", "polish": "poland", "swedish": "sweden", "greek": "greece",
     "turkish": "turkey", "brazilian": "brazil", "mexican": "mexico", "ukrainian": "ukraine",
 }  # fmt: skip
+# Different nouns that name one measure when they share a modifier ("food prices" / "food
+# inflation").
+RELATED_NOUNS = frozenset(
+    frozenset(pair) for pair in (("price", "inflation"), ("cost", "price"), ("cost", "inflation"))
+)
