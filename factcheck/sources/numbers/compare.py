@@ -189,6 +189,8 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
         return False
     if _kinds_differ(x.topic & lex.DISEASES, y.topic & lex.DISEASES):
         return False  # "a measles outbreak has infected 300" is not a cholera outbreak's 300
+    if x.subject and y.subject and not _same_noun_phrase(x.subject, y.subject, x, y):
+        return False  # "defence spending" / "health spending" at 2.5 percent of GDP
     if x.head and y.head:
         if not _heads_match(x.head, y.head):
             return _act_of_the_people(a, b)
@@ -236,6 +238,8 @@ def _same_noun_phrase(x: tuple[str, ...], y: tuple[str, ...], ax: About, ay: Abo
     if x[-1] != y[-1]:  # 'food prices' and 'food inflation' name one thing
         related = frozenset({x[-1], y[-1]}) in lex.RELATED_NOUNS
         return (shared_modifier and related) or x[-1] in ay.topic or y[-1] in ax.topic
+    if ax.subject_modifiers - ay.topic and ay.subject_modifiers - ax.topic:
+        return False  # "knife crime" is not "gun crime", "rural house prices" not "urban" ones
     return shared_modifier or not (x[:-1] and y[:-1])
 
 
@@ -332,7 +336,7 @@ def _change_with_change(x: About, y: About) -> bool:
     """A change ("rose 5 percent") never pairs with a stated level ("is 5 percent", "rose to 5
     percent") — unless the level is the size of a change the other side does not
     name as such ("food inflation reached 19 percent" / "food prices rose 19 percent")."""
-    if {x.change, y.change} not in ({"up", "level"}, {"down", "level"}):
+    if {x.change, y.change} not in ({"up", "level"}, {"down", "level"}, {"compared", "level"}):
         return True  # both changes, both levels, or one side does not say
     level, change = (x, y) if x.change == "level" else (y, x)
     return bool(level.change_words - change.change_words)

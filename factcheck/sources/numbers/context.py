@@ -62,6 +62,7 @@ _NOUN_ENDINGS = tuple(
 )
 _NOT_NAMES = lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4"}
 _PERIODS = (
     # "last year", "this month", "the past decade", "next quarter"
@@ -81,6 +82,11 @@ _PERIODS = (
     (re.compile(r"\bH([12])\b"), lambda m: f"half:{m[1]}"),
     (re.compile(r"\b((?:1[5-9]|20)[0-9]0)s\b"), lambda m: f"decade:{m[1]}"),
     (re.compile(r"(?i)\b(today|nowadays|currently|now|at present)\b"), lambda m: "now"),
+    (
+        re.compile(r"(?i)\b(?:on|last|this|next)\s+(" + "|".join(_WEEKDAYS) + r")\b"),
+        lambda m: f"day:{m[1].lower()}",
+    ),
+    (re.compile(r"(?i)\b(yesterday|tomorrow)\b"), lambda m: f"day:{m[1].lower()}"),
 )
 # "the last year" is the twelve months to now ("past"); "last year" the calendar year before.
 _RELATIVE = {("", "last"): "last", ("", "previous"): "last", ("", "past"): "past"}
@@ -92,6 +98,7 @@ _RELATIVE |= {(a, "next"): "next" for a in ("", "the")} | {
     (a, "coming"): "next" for a in ("", "the")
 }
 _PER_FIGURE = re.compile(r"(?i)\s*(?:per|for\s+every|in\s+every)\s+[0-9]")  # "5 per 100,000"
+_AUXILIARIES = frozenset("will would could may might should shall has have had been be".split())
 _AWAY = frozenset({"from", "away", "off"})
 _CHANGE_SKIP = frozenset("by a an further another".split())
 _LEVEL_GLUE = frozenset("to from at of on".split())
@@ -251,7 +258,8 @@ class _Window:
         topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
         topic |= _phrases(words)
         years, month = self._period(times)
-        subject = () if head or self.quantity.kind == "measure" else self._subject()
+        measure = self.quantity.kind == "measure"
+        subject, strict = ((), frozenset()) if (head and not base) or measure else self._subject()
         lowered = [w.lower() for w in words]
         names, first_names = self._names({head, *modifiers, *subject})
         return About(
@@ -264,6 +272,7 @@ class _Window:
             negated=any(w.lower() in lex.NEGATIONS or w.lower().endswith("n't") for w in words),
             rate=self._rate() or _per(lowered),
             subject=subject,
+            subject_modifiers=strict,
             base=base,
             names=names,
             first_names=first_names,
@@ -350,24 +359,38 @@ class _Window:
                 return ""
         return ""
 
-    def _subject(self) -> tuple[str, ...]:
+    def _subject(self) -> tuple[tuple[str, ...], frozenset[str]]:
         """'Food prices rose 19 percent' → ('food', 'price'): the clause's first run of content
-        words before the figure when a level verb follows it, the noun last; the words of a
-        phrase after it modify it ("Exports to China fell" → ('china', 'export'))."""
+        words before the figure when a level verb follows it (after "will", "has" …), the noun
+        last; the words of a phrase after it modify it ("Exports to China fell" → ('china',
+        'export')). Also the run's own modifiers that are common words ("violent" crime, not
+        "London" or "British"), which the other side must name too."""
         run: list[str] = []
+        strict: set[str] = set()
         words = [w.lower() for w, _, _ in self.left]
         for k, word in enumerate(words):
             if _topical(word) and word not in lex.STOP_RUN:
                 run.append(concept(word))
+                if _common_word(self.left[k][0], word, self.text, self.left[k][1]):
+                    strict.add(concept(word))
             elif run:
                 phrase: list[str] = []
+                verb = k
                 if word in _PHRASE_PREPOSITIONS:  # "Exports to China fell": China modifies
-                    rest = [w for w in words[k + 1 : k + 5] if w not in _DETERMINERS]
-                    end = next((n for n, w in enumerate(rest) if not _topical(w)), len(rest))
-                    phrase, word = [concept(w) for w in rest[:end]], "".join(rest[end : end + 1])
+                    verb = k + 1
+                    while verb < min(len(words), k + 5) and (
+                        words[verb] in _DETERMINERS or _topical(words[verb])
+                    ):
+                        if words[verb] not in _DETERMINERS:
+                            phrase.append(concept(words[verb]))
+                        verb += 1
+                word = next((w for w in words[verb:] if w not in _AUXILIARIES), "")
                 # Only a level verb makes the phrase what is measured ("the bill would raise").
-                return (*phrase, *run[-3:])[-4:] if word in lex.LEVEL_VERBS else ()
-        return ()
+                if word not in lex.LEVEL_VERBS:
+                    return (), frozenset()
+                kept = run[-3:]
+                return (*phrase, *kept)[-4:], frozenset(strict & set(kept[:-1]))
+        return (), frozenset()
 
     def _head(self) -> tuple[str, set[str], bool]:
         """(concept counted, its modifiers, whether it is what a share is of) from the words right
@@ -398,10 +421,24 @@ class _Window:
         while run and run[-1] in lex.CHANGE_NOUNS:
             run.pop()  # "12,000 job cuts" counts jobs
         if not run:
-            return self._head_before(), set(), False
+            return self._head_before(), self._object_phrase(words), False
         modifiers = {concept(w) for w in run[:-1] if _topical(w)}
         modifiers |= self._of_phrase(words, k + len(run))
         return concept(run[-1]), modifiers, base
+
+    def _object_phrase(self, words: list[str]) -> set[str]:
+        """'tariffs of 25 percent on steel' → {'steel'}: what a head before the figure is on."""
+        if not words or words[0].lower() not in ("on", "for"):
+            return set()
+        phrase = []
+        for word in words[1:4]:
+            lower = word.lower()
+            if lower in _DETERMINERS:
+                continue
+            if not _topical(lower) or lower in lex.STOP_RUN or lower in _PHRASE_PREPOSITIONS:
+                break
+            phrase.append(concept(lower))
+        return set(phrase)
 
     def _head_before(self) -> str:
         """'a profit of $4.2 billion' → profit: the word before an 'of' right before the figure."""
@@ -528,6 +565,13 @@ def _after_preposition(tokens: list[tuple[str, int, int]], k: int, last: int) ->
     return back >= 0 and tokens[back][0].lower() in _NAME_PREPOSITIONS
 
 
+def _common_word(word: str, lower: str, text: str, start: int) -> bool:
+    """A lowercase word, or a capitalised one only at a sentence's start, not a country's."""
+    if lower in lex.DEMONYMS or (len(word) > 1 and word.isupper()):
+        return False
+    return word.islower() or bool(_INITIAL.search(text, max(0, start - 6), start))
+
+
 def _name_word(word: str, lower: str, possessive: bool) -> bool:
     """A capitalised word that is not a lexicon word, month, role or group of people."""
     if not word[:1].isupper() or len(lower) < 2:
@@ -538,6 +582,9 @@ def _name_word(word: str, lower: str, possessive: bool) -> bool:
 
 
 def _direction(word: str) -> str:
+    """'up', 'down', 'compared' ("7 percent more than": which way depends on the sides), ''."""
+    if word in lex.COMPARATIVES:
+        return "compared"
     return "up" if word in lex.CHANGE_UP else "down" if word in lex.CHANGE_DOWN else ""
 
 

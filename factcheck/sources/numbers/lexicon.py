@@ -207,7 +207,7 @@ STOP_RUN = GENERIC | frozenset(
 LEVEL_VERBS = frozenset(
     """rose rise rises risen fell fall falls fallen grew grow grows increased increases decreased
     declined dropped jumped climbed surged slumped slipped edged eased reached hit stood stands
-    is are was were remained remains totalled totaled peaked hovered""".split()
+    is are was were remained remains totalled totaled totals peaked hovered""".split()
 )
 # Two words that name one concept ("voters turned out"): (first, second) → concept.
 PHRASES = {("turned", "out"): "turnout", ("turn", "out"): "turnout", ("turning", "out"): "turnout"}
@@ -306,8 +306,10 @@ CHANGE_DOWN = frozenset(
 # Words after which a figure is a level: "is 5 percent", "stood at", "has 27 members".
 LEVEL_MARKS = frozenset(
     """to at of is are was were be been stood stands stand reached reaches hit hits totalled
-    totaled totals total has have had remained remains hovered peaked""".split()
+    totaled totals total has have had remained remains hovered peaked cost costs worth valued
+    amounted""".split()
 )
+COMPARATIVES = frozenset("more less fewer higher lower".split())
 BE_VERBS = frozenset("is are was were be been being remain remains remained".split())
 # Nouns that make a level the size of a change: "growth of 2 percent" is "grew 2 percent".
 CHANGE_LEVELS = frozenset(

@@ -68,7 +68,7 @@ _YEAR = r"(?:,?\s+(?P<year>1[5-9][0-9]{2}|20[0-9]{2})\b)?"
 _MONTH_ALONE = re.compile(rf"\b(?P<month>{_MONTH_FULL})\b{_YEAR}")
 _MONTH_LEFT = re.compile(
     r"(?:(?P<part>\b(?i:early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of))[\s-]+"
-    r"|(?P<prep>\b(?i:in|since|by|until|before|after|during|from|last|next))\s+)$"
+    r"|(?P<prep>\b(?i:in|since|by|until|before|after|during|from|last|next|to|through))\s+)$"
 )
 _DATE_PATTERNS = (
     re.compile(r"\b(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})\b"),
@@ -94,6 +94,7 @@ class About:
     negated: bool = False  # "no internet", "unvaccinated"
     rate: str = ""  # "year" in "300,000 homes a year", "500,000 cars annually"
     subject: tuple[str, ...] = ()  # a figure with no head: its clause's noun phrase, noun last
+    subject_modifiers: frozenset[str] = frozenset()  # its common-word modifiers ("violent")
     base: bool = False  # the head is what a share is of ("91 percent of children")
     names: frozenset[str] = frozenset()  # who or what the clause is about ("apple", "spain")
     first_names: frozenset[str] = frozenset()  # a sentence's first word, maybe a name ("scotland")
