@@ -238,8 +238,8 @@ def _same_noun_phrase(x: tuple[str, ...], y: tuple[str, ...], ax: About, ay: Abo
     if x[-1] != y[-1]:  # 'food prices' and 'food inflation' name one thing
         related = frozenset({x[-1], y[-1]}) in lex.RELATED_NOUNS
         return (shared_modifier and related) or x[-1] in ay.topic or y[-1] in ax.topic
-    if ax.subject_modifiers - ay.topic and ay.subject_modifiers - ax.topic:
-        return False  # "knife crime" is not "gun crime", "rural house prices" not "urban" ones
+    if ax.subject_modifiers - ay.topic or ay.subject_modifiers - ax.topic:
+        return False  # "violent crime" is not "crime", "food inflation" not inflation
     return shared_modifier or not (x[:-1] and y[:-1])
 
 
@@ -270,7 +270,13 @@ def _same_period(a: Quantity, b: Quantity) -> bool:
         return False
     if not (_in_decades(x.years, y.periods) and _in_decades(y.years, x.periods)):
         return False  # a 2023 figure is not one of the 1990s
+    if x.years and y.years and _within_year(x) != _within_year(y):
+        return False  # 2023's figure is not one of its final quarter, nor of March 2023
     return not (x.month and y.month and x.month != y.month)
+
+
+def _within_year(x: About) -> bool:
+    return bool(x.month) or any(p.startswith(("quarter:", "half:")) for p in x.periods)
 
 
 def _in_decades(years: frozenset[int], periods: frozenset[str]) -> bool:

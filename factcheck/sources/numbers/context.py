@@ -304,6 +304,12 @@ class _Window:
         for k, (word, start, _) in enumerate(tokens):
             possessive = word.endswith(("'s", "’s"))
             lower = word.lower()[:-2] if possessive else word.lower()
+            if lower == "of" and last == k - 1 and k + 1 < len(tokens):
+                following = tokens[k + 1][0]
+                if _name_word(following, following.lower(), False):
+                    names[-1].append("of")  # "Bank of England"
+                    last = k
+                continue
             if not _name_word(word, lower, possessive) or _after_preposition(tokens, k, last):
                 continue  # "at Aberdaron", "to the Welsh coast": a location, maybe within another
             name = lex.DEMONYMS.get(lower, lower)
@@ -375,21 +381,27 @@ class _Window:
                     strict.add(concept(word))
             elif run:
                 phrase: list[str] = []
+                strict_phrase: set[str] = set()
                 verb = k
                 if word in _PHRASE_PREPOSITIONS:  # "Exports to China fell": China modifies
                     verb = k + 1
-                    while verb < min(len(words), k + 5) and (
-                        words[verb] in _DETERMINERS or _topical(words[verb])
+                    while verb < min(len(words), k + 7) and (
+                        words[verb] in _DETERMINERS or _topical(words[verb]) or words[verb] == "of"
                     ):
-                        if words[verb] not in _DETERMINERS:
+                        if words[verb] not in _DETERMINERS and words[verb] != "of":
                             phrase.append(concept(words[verb]))
+                            if word == "of" and self.left[verb][0].islower():
+                                strict_phrase.add(concept(words[verb]))  # "a pint of cider"
                         verb += 1
                 word = next((w for w in words[verb:] if w not in _AUXILIARIES), "")
                 # Only a level verb makes the phrase what is measured ("the bill would raise").
                 if word not in lex.LEVEL_VERBS:
                     return (), frozenset()
                 kept = run[-3:]
-                return (*phrase, *kept)[-4:], frozenset(strict & set(kept[:-1]))
+                strict = (strict & set(kept[:-1])) | {w for w in phrase if w in strict_phrase}
+                noun = kept[-1]
+                narrow = {w for w in strict if frozenset({w, noun}) not in lex.RELATED_NOUNS}
+                return (*phrase, *kept)[-4:], frozenset(narrow - lex.PLAIN_MODIFIERS)
         return (), frozenset()
 
     def _head(self) -> tuple[str, set[str], bool]:
@@ -599,7 +611,7 @@ def _per(words: list[str]) -> str:
 
 def _kinds(words: list[str]) -> frozenset[str]:
     """The exclusive kinds (lexicon ``EXCLUSIVE_KINDS``) and roles the clause names."""
-    kinds = {lex.EXCLUSIVE_KINDS[w] for w in words if w in lex.EXCLUSIVE_KINDS}
+    kinds = {k for w in words if w in lex.EXCLUSIVE_KINDS for k in lex.EXCLUSIVE_KINDS[w].split()}
     kinds |= {"marked:" + lex.MARKED[w] for w in words if w in lex.MARKED}
     return frozenset(kinds | {"role:" + concept(w) for w in words if concept(w) in _ROLES})
 

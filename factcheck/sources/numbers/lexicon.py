@@ -171,7 +171,8 @@ PERSON_GROUPS = frozenset(
     """children women men adults voters soldiers troops fighters workers patients students
     residents civilians migrants refugees citizens passengers teachers nurses doctors pensioners
     girls boys babies infants teenagers farmers prisoners hostages displaced visitors tourists
-    employees staff dead viewers spectators fans listeners readers""".split()
+    employees staff dead viewers spectators fans listeners readers protesters demonstrators
+    marchers""".split()
 )
 # Words that say nothing about what a figure is of: reporting, change, size, function words.
 GENERIC = frozenset(
@@ -211,6 +212,7 @@ LEVEL_VERBS = frozenset(
 )
 # Two words that name one concept ("voters turned out"): (first, second) → concept.
 PHRASES = {("turned", "out"): "turnout", ("turn", "out"): "turnout", ("turning", "out"): "turnout"}
+PHRASES |= {("domestic", "product"): "economy", ("interest", "rates"): "interest"}
 # Acts each person does once: "people signed" counts signatures, "people died" deaths.
 ONCE_PER_PERSON = frozenset({"signature", "death", "vote", "turnout"})
 # Things of one kind that are never each other: a measles figure never checks a cholera one.
@@ -227,7 +229,7 @@ PLACE_PREPOSITIONS = frozenset("in at across throughout within for".split())
 
 # Kinds of one thing that are never each other: when each clause names one kind of a group and
 # the two share none ("wheat exports" / "wheat imports", the average / the median), the figures
-# are about different things. Word (lowercase) → "group:kind".
+# are about different things. Word (lowercase) → "group:kind" (several, space-separated).
 EXCLUSIVE_KINDS = {
     **dict.fromkeys(("average", "mean"), "statistic:mean"),
     **dict.fromkeys(("median",), "statistic:median"),
@@ -238,7 +240,10 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("profit", "profits"), "result:profit"),
     **dict.fromkeys(("loss", "losses", "loss-making"), "result:loss"),
     **dict.fromkeys(("birth", "births", "born"), "vital:birth"),
-    **dict.fromkeys(("death", "deaths", "died", "dead"), "vital:death"),
+    **dict.fromkeys(("death", "deaths", "died", "dead"), "vital:death outcome:dead"),
+    **dict.fromkeys(("killed", "fatalities", "toll"), "outcome:dead"),
+    **dict.fromkeys(("injured", "injuries", "wounded", "hurt"), "outcome:injured"),
+    **dict.fromkeys(("missing",), "outcome:missing"),
     **dict.fromkeys(
         ("men", "man", "male", "males", "boys", "boy", "fathers", "father", "husbands"), "sex:male"
     ),
@@ -331,6 +336,11 @@ DEMONYMS = {
     "dutch": "netherlands", "polish": "poland", "swedish": "sweden", "greek": "greece",
     "turkish": "turkey", "brazilian": "brazil", "mexican": "mexico", "ukrainian": "ukraine",
 }  # fmt: skip
+# Modifiers that do not narrow what a noun phrase measures ("consumer price inflation" is
+# inflation, "the budget deficit" the deficit): the other side need not name them.
+PLAIN_MODIFIERS = frozenset(
+    "consumer headline annual overall total national budget official general gross".split()
+)
 # Different nouns that name one measure when they share a modifier ("food prices" / "food
 # inflation").
 RELATED_NOUNS = frozenset(
