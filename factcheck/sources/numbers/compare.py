@@ -292,7 +292,14 @@ def _same_place(a: Quantity, b: Quantity) -> bool:
         words = {w for place in x for w in place.split()}
         if not any(w in words for place in y for w in place.split()):
             return False
-    return _names_meet(a.about, b.about) and _names_meet(b.about, a.about)
+    if not (_names_meet(a.about, b.about) and _names_meet(b.about, a.about)):
+        return False
+    return _worldwide(a.about, b.about) and _worldwide(b.about, a.about)
+
+
+def _worldwide(x: About, y: About) -> bool:
+    """A worldwide figure is not one of a place: "5,000 employees worldwide" / "in the UK"."""
+    return "scope:world" not in x.kinds or "scope:world" in y.kinds or not (y.places or y.names)
 
 
 def _names_meet(x: About, y: About) -> bool:

@@ -641,6 +641,8 @@ def _topical(word: str) -> bool:
     lower = word.lower()
     if len(lower) < 2 or lower in lex.GENERIC or lower in _MONTHS:
         return False
+    if lower in lex.LIGHT_VERBS:
+        return False  # "goes", "gets", "takes": a verb says nothing of what is counted
     return not lower.endswith("ed") or lower in lex.CONCEPTS
 
 

@@ -161,6 +161,8 @@ CONCEPTS = {
     **dict.fromkeys(("forest", "forests", "woodland", "woodlands", "woods"), "forest"),
     **dict.fromkeys(("full", "capacity"), "capacity"),  # "62 percent full" is of capacity
     **dict.fromkeys(("fined", "fine", "fines", "penalty", "penalties"), "fine"),
+    **dict.fromkeys(("countries", "country", "nations", "nation"), "country"),
+    **dict.fromkeys(("attended", "attend", "attending", "attendees"), "attend"),
     **dict.fromkeys(("bailout", "bailouts", "rescue"), "bailout"),
     **dict.fromkeys(("quit", "quitting", "quits", "leaving", "resign", "resigning"), "quit"),
     **dict.fromkeys(("injured", "hurt", "injuries", "injury", "wounded"), "injury"),
@@ -203,6 +205,10 @@ STOP_RUN = GENERIC | frozenset(
     made take took remain remained lost gave given received receive visited visit attended
     affected goes gets receives comes means makes takes needs uses owns supports support back
     backs want wants earn earns pay pays spend spends face faces cost costs remains""".split()
+)
+# Verbs that say nothing of what a figure counts ("40 percent of the budget goes on health").
+LIGHT_VERBS = frozenset(
+    "go goes get gets got make makes made take takes took uses means comes".split()
 )
 # Verbs that say a figure measures the noun phrase before them: "Food prices rose 19 percent".
 LEVEL_VERBS = frozenset(
@@ -262,6 +268,7 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("public",), "sector:public"),
     **dict.fromkeys(("private",), "sector:private"),
     **dict.fromkeys(("domestic",), "scope:domestic"),
+    **dict.fromkeys(("lost",), "contest:lost"),
     **dict.fromkeys(("international", "foreign", "overseas"), "scope:international"),
     **dict.fromkeys(("arrivals", "arrival", "arriving"), "travel:arrival"),
     **dict.fromkeys(("departures", "departure", "departing"), "travel:departure"),
@@ -274,6 +281,23 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("tall", "taller", "height"), "dimension:height"),
     **dict.fromkeys(("deep", "depth", "deeper"), "dimension:depth"),
     **dict.fromkeys(("away", "distance"), "dimension:distance"),
+    **dict.fromkeys(
+        ("left", "leave", "emigrated", "emigrate", "emigration", "departed", "fled"), "move:out"
+    ),
+    **dict.fromkeys(("entered", "enter", "immigrated", "immigration", "came"), "move:in"),
+    **dict.fromkeys(("returned", "return", "returning", "returnees"), "move:back"),
+    **dict.fromkeys(("scored", "scoring"), "goal:scored"),
+    **dict.fromkeys(("conceded", "conceding"), "goal:conceded"),
+    **dict.fromkeys(("won", "win", "wins", "winning"), "contest:won"),
+    **dict.fromkeys(("bought", "buy", "buys", "buying", "purchased"), "deal:bought"),
+    **dict.fromkeys(("sold", "sell", "sells", "selling"), "deal:sold"),
+    **dict.fromkeys(("hired", "hiring", "recruited"), "staffing:hired"),
+    **dict.fromkeys(("fired", "sacked", "dismissed", "redundant"), "staffing:fired"),
+    **dict.fromkeys(("opened", "opening"), "state:opened"),
+    **dict.fromkeys(("closed", "closing", "closures"), "state:closed"),
+    **dict.fromkeys(("approved", "accepted", "granted"), "decision:approved"),
+    **dict.fromkeys(("rejected", "refused", "denied"), "decision:rejected"),
+    **dict.fromkeys(("worldwide", "global", "globally"), "scope:world"),
     **dict.fromkeys(("high", "highs", "maximum", "peak", "peaked"), "extreme:high"),
     **dict.fromkeys(("low", "lows", "minimum"), "extreme:low"),
 }

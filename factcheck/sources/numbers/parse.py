@@ -45,6 +45,7 @@ _PERCENT_RIGHT = re.compile(
 _CURRENCY_RIGHT = re.compile(
     r"(?i)^\s+(?:us\s+)?(dollars?|euros?|pounds(?!\s+of\b)|yen|usd|eur|gbp)\b"
 )
+_WEIGHS_LEFT = re.compile(r"(?i)\bweigh(?:s|ed|ing)?\b(?:\s+\w+){0,3}\s+$")
 _PER_RIGHT = re.compile(
     r"(?i)^(?:\s+(?:a|an|per)\s+|\s*/\s*)(barrel|week|month|year|day|hour|person|litre|gallon|tonne)\b"
 )
@@ -276,7 +277,8 @@ def _decorate(
             kind, unit = "money", lex.CURRENCIES[(currency[1] or currency[2]).lower()]
             start -= len(currency[0])
         right = text[end : end + 40]
-        kind, unit, extra, approx = _right_context(right, kind, unit)
+        weighs = bool(_WEIGHS_LEFT.search(text, max(0, start - 30), start))
+        kind, unit, extra, approx = _right_context(right, kind, unit, weighs=weighs)
         end += extra
     qualifier = None
     if _word_precedes(text, start):
@@ -292,8 +294,11 @@ def _decorate(
     return _Found(quantity, scaled=scale > 1, scale=scale)
 
 
-def _right_context(right: str, kind: str, unit: str) -> tuple[str, str, int, str]:
-    """(kind, unit, characters consumed, approx) from what follows a number."""
+def _right_context(
+    right: str, kind: str, unit: str, *, weighs: bool = False
+) -> tuple[str, str, int, str]:
+    """(kind, unit, characters consumed, approx) from what follows a number; after "weighed"
+    pounds weigh ("weighed 4.4 pounds")."""
     consumed, approx = 0, ""
     following = right.lstrip()[:1]
     if not following or not (following.isalpha() or following in "%+-/°"):
@@ -302,7 +307,7 @@ def _right_context(right: str, kind: str, unit: str) -> tuple[str, str, int, str
         if m := _PERCENT_RIGHT.match(right):
             points = "point" in m[0].lower() or "pp" in m[0].lower()
             kind, unit, consumed = "percent", "pp" if points else "%", m.end()
-        elif m := _CURRENCY_RIGHT.match(right):
+        elif (m := _CURRENCY_RIGHT.match(right)) and not (weighs and m[1].lower() == "pounds"):
             kind, unit, consumed = "money", lex.CURRENCIES[m[1].lower()], m.end()
         elif m := _AGE_RIGHT.match(right):
             kind, unit, consumed = "age", m[1].lower(), m.end()
