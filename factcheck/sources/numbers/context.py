@@ -64,29 +64,15 @@ _NOT_NAMES = lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4"}
-_PERIODS = (
-    # "last year", "this month", "the past decade", "next quarter"
-    (
-        re.compile(
-            r"(?i)\b(the\s+)?(last|this|next|past|previous|coming|current)\s+"
-            r"(year|month|week|quarter|decade|winter|summer|spring|autumn|season|financial year)\b"
-        ),
-        lambda m: f"{_RELATIVE[(m[1] or '').strip().lower(), m[2].lower()]}:{m[3].lower()}",
-    ),
-    (
-        re.compile(r"(?i)\b(first|second|third|fourth|final)\s+quarter\b"),
-        lambda m: f"quarter:{_QUARTERS[m[1].lower()]}",
-    ),
-    (re.compile(r"\bQ([1-4])\b"), lambda m: f"quarter:{m[1]}"),
-    (re.compile(r"(?i)\b(first|second)\s+half\b"), lambda m: f"half:{_QUARTERS[m[1].lower()]}"),
-    (re.compile(r"\bH([12])\b"), lambda m: f"half:{m[1]}"),
-    (re.compile(r"\b((?:1[5-9]|20)[0-9]0)s\b"), lambda m: f"decade:{m[1]}"),
-    (re.compile(r"(?i)\b(today|nowadays|currently|now|at present)\b"), lambda m: "now"),
-    (
-        re.compile(r"(?i)\b(?:on|last|this|next)\s+(" + "|".join(_WEEKDAYS) + r")\b"),
-        lambda m: f"day:{m[1].lower()}",
-    ),
-    (re.compile(r"(?i)\b(yesterday|tomorrow)\b"), lambda m: f"day:{m[1].lower()}"),
+_PERIOD = re.compile(
+    r"\b(?:(?P<rel>(?i:(?P<the>the\s+)?(?P<which>last|this|next|past|previous|coming|current)\s+"
+    r"(?P<unit>year|month|week|quarter|decade|winter|summer|spring|autumn|season)))"
+    r"|(?i:(?P<nth>first|second|third|fourth|final)\s+(?P<part>quarter|half))"
+    r"|Q(?P<q>[1-4])|H(?P<h>[12])"
+    r"|(?P<decade>(?:1[5-9]|20)[0-9]0)s"
+    r"|(?P<now>(?i:today|nowadays|currently|now|at\s+present))"
+    r"|(?i:(?:on|last|this|next)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r"))"
+    r"|(?P<day>(?i:yesterday|tomorrow)))\b"
 )
 # "the last year" is the twelve months to now ("past"); "last year" the calendar year before.
 _RELATIVE = {("", "last"): "last", ("", "previous"): "last", ("", "past"): "past"}
@@ -269,7 +255,7 @@ class _Window:
             years=years,
             month=month,
             places=self._places(),
-            negated=any(w.lower() in lex.NEGATIONS or w.lower().endswith("n't") for w in words),
+            negated=any(w in lex.NEGATIONS or w.endswith("n't") for w in lowered),
             rate=self._rate() or _per(lowered),
             subject=subject,
             subject_modifiers=strict,
@@ -302,14 +288,15 @@ class _Window:
         tokens = self.left + self.right
         last = -2
         for k, (word, start, _) in enumerate(tokens):
+            if not word[:1].isupper():
+                if word == "of" and last == k - 1 and k + 1 < len(tokens):
+                    following = tokens[k + 1][0]
+                    if _name_word(following, following.lower(), False):
+                        names[-1].append("of")  # "Bank of England"
+                        last = k
+                continue
             possessive = word.endswith(("'s", "’s"))
             lower = word.lower()[:-2] if possessive else word.lower()
-            if lower == "of" and last == k - 1 and k + 1 < len(tokens):
-                following = tokens[k + 1][0]
-                if _name_word(following, following.lower(), False):
-                    names[-1].append("of")  # "Bank of England"
-                    last = k
-                continue
             if not _name_word(word, lower, possessive) or _after_preposition(tokens, k, last):
                 continue  # "at Aberdaron", "to the Welsh coast": a location, maybe within another
             name = lex.DEMONYMS.get(lower, lower)
@@ -329,14 +316,13 @@ class _Window:
     def _periods(self) -> frozenset[str]:
         """Periods named in the clause other than years and months: "the first quarter", "Q1",
         "last year", "this month", "the 1990s", "now"."""
-        tokens = self.left + self.right
-        start = min([self.quantity.span[0], *(t[1] for t in tokens)])
-        end = max([self.quantity.span[1], *(t[1] + len(t[0]) for t in tokens)])
+        start, end = self.quantity.span
+        if self.left:
+            start = min(start, self.left[0][1])
+        if self.right:
+            end = max(end, self.right[-1][1] + len(self.right[-1][0]))
         end = min(self.sentence[1], end + 2)  # "Q1": the digit is not a word
-        found = set()
-        for pattern, name in _PERIODS:
-            found |= {name(m) for m in pattern.finditer(self.text, start, end)}
-        return frozenset(found)
+        return frozenset(_period_name(m) for m in _PERIOD.finditer(self.text, start, end))
 
     def _change(self) -> str:
         """'up' or 'down' when the figure is a change ("rose 5 percent", "a 5 percent pay rise",
@@ -591,6 +577,22 @@ def _name_word(word: str, lower: str, possessive: bool) -> bool:
     if lower in _NOT_NAMES or lower in lex.CONCEPTS or lower in lex.EXCLUSIVE_KINDS:
         return False
     return possessive or concept(lower) not in _PERSON_CONCEPTS
+
+
+def _period_name(m: re.Match[str]) -> str:
+    """'quarter:1', 'half:2', 'last:year', 'past:year', 'decade:1990', 'now', 'day:monday'."""
+    if m["rel"]:
+        the = "the" if m["the"] else ""
+        return f"{_RELATIVE[the, m['which'].lower()]}:{m['unit'].lower()}"
+    if m["nth"]:
+        return f"{m['part'].lower()}:{_QUARTERS[m['nth'].lower()]}"
+    if m["q"] or m["h"]:
+        return f"quarter:{m['q']}" if m["q"] else f"half:{m['h']}"
+    if m["decade"]:
+        return f"decade:{m['decade']}"
+    if m["now"]:
+        return "now"
+    return f"day:{(m['weekday'] or m['day']).lower()}"
 
 
 def _direction(word: str) -> str:
