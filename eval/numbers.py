@@ -8,7 +8,8 @@ different, no_figure) and ``split``: dev (looked at while building), heldout (ev
 looked at), heldout2 (written after that evaluation, before the changes it prompted; evaluated
 once, then looked at and tuned on), heldout3 (written before the changes that followed heldout2;
 evaluated before them and once after them, then looked at), heldout4 (written after
-heldout3's errors were read, before the changes they prompted; evaluated before and once after).
+heldout3's errors were read, before the changes they prompted; evaluated before and once after,
+then looked at and tuned on). Every split here is now tuned on.
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not

@@ -35,8 +35,9 @@ def test_the_number_check_stays_above_its_floors(evaluation, split):
 
 
 # Just under today's numbers (README "Number check"); the held-out splits scored lower the first
-# time they were run (the README keeps those numbers too). heldout4 is the unseen split: its floor
-# is its one post-change run (agrees 0.91, decided 87 %, 2 of 23 different things called).
+# time they were run (the README keeps those numbers too). heldout4 was the unseen split until it
+# was tuned on (its one post-change run: agrees 0.91, decided 87 %, 2 of 23 different things
+# called); since then every split is tuned on (agrees 1.00, decided 97 %, 0 called).
 FLOORS = {
     "dev": {
         "agrees_precision": 0.95,
@@ -63,9 +64,9 @@ FLOORS = {
         "different_called": 0,
     },
     "heldout4": {
-        "agrees_precision": 0.89,
+        "agrees_precision": 0.95,
         "conflicts_precision": 0.95,
-        "decided": 0.84,
-        "different_called": 2,
+        "decided": 0.94,
+        "different_called": 0,
     },
 }
