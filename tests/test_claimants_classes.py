@@ -398,3 +398,14 @@ def test_a_list_of_many_fields_is_no_transcript():
     codes = [f"{chr(65 + i % 26)}{chr(65 + i // 26)}" for i in range(60)]
     body = "\n\n".join(f"CODE {code}: the value was 4,000 units." for code in codes)
     assert speaker_turns(body) == []
+
+
+def test_a_role_before_the_speakers_name_after_the_verb():
+    sentence = "“Every extra 1,000 steps counts,” said co-author Dr Priya Raman."
+    assert find_claimant(sentence) == "Priya Raman"
+    assert find_claimant("“It was 40% lower,” said on Tuesday the agency.") != "Tuesday"
+
+
+def test_analysts_at_a_bank_expect():
+    sentence = "Analysts at Harbour Capital expect the central bank to cut rates by 0.5 points."
+    assert find_claimant(sentence) == "Harbour Capital"

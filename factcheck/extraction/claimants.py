@@ -156,6 +156,9 @@ _TIME_PREPOSITIONS = frozenset(
     "On In At Last This Next Early Late Since After Before By From Until During".split()
 )
 _TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({_NAME})"
+)
 _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
     r"\s+(?:for|at|from|of)\s+"
@@ -304,7 +307,13 @@ def _name_after_verb(text: str) -> str:
         name = strip_titles(described.group(1))
         if claimant_type(name) == "person":
             return name
-    return _name_at_start(text)
+    found = _name_at_start(text)
+    if found:
+        return found
+    roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "said co-author Dr Priya Raman"
+    if roled is not None and claimant_type(strip_titles(roled.group(1))) != "unknown":
+        return roled.group(1)
+    return ""
 
 
 def _name_at_start(text: str) -> str:

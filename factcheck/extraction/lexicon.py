@@ -156,7 +156,7 @@ CLAIMANT_VERBS_RE = re.compile(
     r"\b(?:found|finds|estimates?|reports|showed|shows)\s+that\b"
     r"|\b(?:said|says|told|stated|announced|revealed|acknowledged|reported|claimed|confirmed|"
     r"added|noted|warned|warns|insisted|estimated|wrote|denied|declared|explained|argued|admitted|"
-    r"expects|forecasts|predicts|predicted|projects|tweeted|"
+    r"expects?|forecasts|predicts|predicted|projects|tweeted|"
     r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió)\b"
     r"|(?<!\w)(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:déclaré|affirmé|indiqué|"
     r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti)(?!\w)"
