@@ -409,3 +409,11 @@ def test_a_role_before_the_speakers_name_after_the_verb():
 def test_analysts_at_a_bank_expect():
     sentence = "Analysts at Harbour Capital expect the central bank to cut rates by 0.5 points."
     assert find_claimant(sentence) == "Harbour Capital"
+
+
+def test_she_is_a_person_named_before_a_verb_of_saying():
+    body = (
+        "Marta Ilves said 300 families had been evicted since January.\n\n"
+        "She added that rents had risen 20% in two years."
+    )
+    assert claimant_of(body, "She added") == "Marta Ilves"

@@ -105,7 +105,10 @@ _PRIOR_ROLE_RE = re.compile(
 _PERSON_CUE_BEFORE_RE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(PERSON_ROLES)) + r")|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?)\s*$", re.I
 )
-_PERSON_CUE_AFTER_RE = re.compile(r"^\s*,\s*(?:the|a|an)\s+\S")
+_PERSON_CUE_AFTER_RE = re.compile(
+    r"^\s*,\s*(?:the|a|an)\s+\S"  # an appositive: "Dr Maria Kontou, the head of …"
+    r"|^\s+(?:said|says|told|added|argued|insisted|warned|claimed|wrote|explained)\b"
+)
 _EVIDENCE_VERBS = (
     r"(?:found|finds|shows?|showed|suggests?|suggested|concluded|concludes|estimates?|estimated|"
     r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
@@ -487,7 +490,8 @@ def _resolve_person_role(words: list[str], context: str) -> str:
 
 def _last_person(context: str) -> str:
     """The nearest earlier name marked as a person by a title or role before it, or an
-    appositive after it ("Dr Maria Kontou, the head of …")."""
+    appositive or a verb of saying after it ("Dr Maria Kontou, the head of …", "Maria Lopez
+    said …")."""
     window = context[-PERSON_WINDOW:]
     for match in reversed(list(_NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]
@@ -497,5 +501,5 @@ def _last_person(context: str) -> str:
             if claimant_type(name) != "organisation":
                 return name
         elif _PERSON_CUE_AFTER_RE.match(after) and claimant_type(name) == "person":
-            return name  # an appositive follows dates and places too: only a personal name
+            return name  # dates, places and bodies precede these too: only a personal name
     return ""
