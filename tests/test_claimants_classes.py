@@ -417,3 +417,16 @@ def test_she_is_a_person_named_before_a_verb_of_saying():
         "She added that rents had risen 20% in two years."
     )
     assert claimant_of(body, "She added") == "Marta Ilves"
+
+
+def test_french_minister_named_earlier_and_guillemets():
+    body = (
+        "Claire Dubois, ministre de l'Économie, a présenté le budget mardi.\n\n"
+        "« Le déficit sera ramené à 4,4 % du PIB en 2025 », a déclaré la ministre.\n\n"
+        "La croissance atteindra 1,1 % cette année, selon le ministère de l'Économie.\n\n"
+        "Le chômage a baissé de 2 %, a-t-elle ajouté."
+    )
+    assert claimant_of(body, "« Le déficit") == "Claire Dubois"
+    assert kind_of(body, "« Le déficit") == "quote"
+    assert claimant_of(body, "La croissance") == "ministère de l'Économie"
+    assert claimant_of(body, "Le chômage a baissé") == "Claire Dubois"

@@ -97,7 +97,7 @@ _TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s*([^,]{1,80}?)\s+(?:said|says|added|stated|noted|confirmed|warned|reported|explained|"
     r"estimated|informó|dijo|afirmó|señaló)(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\s*[.!]?$"
 )
-_QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’")
+_QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|«[^«»]*»|„[^„“”]*[“”]")
 _PRIOR_ROLE_RE = re.compile(
     rf"\b(?!(?:The|A|An|This|That|Another|One|Each)\b)({_NAME_TOKEN})\s+"
     r"(?:(?:senior|top|government|security|military)\s+)*(authority|official)\b"
@@ -107,6 +107,9 @@ _PERSON_CUE_BEFORE_RE = re.compile(
 )
 _PERSON_CUE_AFTER_RE = re.compile(
     r"^\s*,\s*(?:the|a|an)\s+\S"  # an appositive: "Dr Maria Kontou, the head of …"
+    r"|^\s*,\s*(?:[\w'’-]+\s+){0,2}(?:"
+    + "|".join(sorted(PERSON_ROLES))
+    + r")\b"  # "Bruno Le Maire, ministre de l'Économie", "Jane Doe, chief economist at"
     r"|^\s+(?:said|says|told|added|argued|insisted|warned|claimed|wrote|explained)\b"
 )
 _EVIDENCE_VERBS = (
@@ -161,6 +164,14 @@ _TIME_PREPOSITIONS = frozenset(
 _TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
 _ROLE_THEN_NAME_RE = re.compile(
     rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({_NAME})"
+)
+_ROLE_AFTER_VERB_RE = re.compile(
+    r"^(?:the|le|la)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(_PERSON_ROLE_NOUNS) + r")\b"
+)
+_FRENCH_BODY_RE = re.compile(
+    r"^(?:le|la|l['’])\s*((?:ministère|préfecture|parquet|mairie|direction|office|haut conseil)"
+    r"\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)[A-ZÉÈ][\w'’-]*"
+    r"(?:\s+(?:et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)?)?[A-ZÉÈ][\w'’-]*)*)"
 )
 _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
@@ -313,6 +324,9 @@ def _name_after_verb(text: str) -> str:
     found = _name_at_start(text)
     if found:
         return found
+    role = _ROLE_AFTER_VERB_RE.match(text.strip(" ,:"))  # "a déclaré le ministre."
+    if role is not None:
+        return role.group()
     roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "said co-author Dr Priya Raman"
     if roled is not None and claimant_type(strip_titles(roled.group(1))) != "unknown":
         return roled.group(1)
@@ -325,6 +339,9 @@ def _name_at_start(text: str) -> str:
         found = pattern.match(text)
         if found is not None:
             return _owner_or_name(found, text)
+    french = _FRENCH_BODY_RE.match(text)
+    if french is not None:  # "le ministère de l'Économie"
+        return french.group(1)
     stripped = _LEADING_ARTICLE_RE.sub("", text)
     found = _NAME_AT_START_RE.match(stripped)
     return _owner_or_name(found, stripped) if found is not None else ""

@@ -225,7 +225,8 @@ PERSON_ROLES: frozenset[str] = frozenset(
     official spokesman spokeswoman spokesperson diplomat minister secretary president director
     head chief doctor dr professor prof mayor governor senator editor reporter correspondent
     author researcher scientist economist analyst lawyer judge commander general leader chairman
-    chairwoman ministra ministro presidente ministre président présidente porte-parole
+    chairwoman ministra ministro presidente ministre président présidente porte-parole maire
+    directeur directrice économiste député députée sénateur sénatrice
     councillor councilor senator representative congressman congresswoman commissioner
     chancellor premier treasurer auditor moderator host presenter chair
     """.split()

@@ -56,11 +56,16 @@ _FRACTION_RE = re.compile(r"\b(?:half|a third|two thirds|a quarter|three quarter
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
-_QUOTED_SPEECH_RE = re.compile(r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"")
+_QUOTED_SPEECH_RE = re.compile(
+    r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"|«[^»]*\s[^»]*»|„[^“”]*\s[^“”]*[“”]"
+)
 _PERSONAL_BIO_RE = re.compile(r"\W*(?:He|She|They)\s+(?:believes?|is passionate|loves?|enjoys?)\b")
 _KIND_BLOCKERS = {"question", "hedging"} | NEVER
 # A quotation of four words or more: the sentence is a quote even when it tells of an event.
-_QUOTATION_RE = re.compile(r"“(?:[^”]*\s){3}[^”]*”|\"(?:[^\"]*\s){3}[^\"]*\"")
+_QUOTATION_RE = re.compile(
+    r"“(?:[^”]*\s){3}[^”]*”|\"(?:[^\"]*\s){3}[^\"]*\"|«(?:[^»]*\s){3}[^»]*»"
+    r"|„(?:[^“”]*\s){3}[^“”]*[“”]"
+)
 _NO_SCALE = r"(?![\d,.]*\s*(?:%|percent\b|per cent\b|" + lex.SCALE_WORDS + r"))"
 # Numbers a kind never counts as quantities: identifiers ("HB 2150", "Section 230", "FTSE
 # 100", "Year 11"), calendar dates ("20 February", "May 14") and vote tallies ("by 17 votes
