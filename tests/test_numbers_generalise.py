@@ -87,6 +87,18 @@ def test_figures_of_other_agents_or_places_give_none(claim, passage):
         ("The Democrats won 213 seats.", "Democrats took 213 seats in the House."),
         ("Interest rates were cut to 4 percent.", "The Bank of England cut interest rates to 4%."),
         ("The storm brought gusts of 75mph to the Welsh coast.", "A 74 mph gust hit Aberdaron."),
+        (
+            "Mr Biden won 306 electoral votes.",
+            "Joe Biden won 306 electoral votes to Donald Trump's 232.",
+        ),
+        (
+            "The average UK house price is £285,000.",
+            "The average price of a home in the UK was £285,009.",
+        ),
+        (
+            "Ireland's corporation tax receipts hit €23.8 billion.",
+            "Corporation tax brought in €23.8bn for the Irish exchequer.",
+        ),
     ],
 )
 def test_the_same_agent_or_place_named_another_way_still_pairs(claim, passage):
@@ -252,6 +264,10 @@ def test_a_narrower_or_other_measure_with_the_same_noun_gives_none(claim, passag
         ("The package weighed 2 kg.", "The package weighed 4.4 pounds."),
         ("A dozen countries signed the treaty.", "Twelve nations signed the treaty."),
         ("Between 2,000 and 3,000 people attended.", "About 2,500 people attended the rally."),
+        (
+            "The Amazon lost 11,568 square kilometres of forest in 2022.",
+            "Deforestation in the Amazon reached 11,568 km² in the year to July 2022.",
+        ),
         (
             "Some 3,000 migrants crossed the Channel in May.",
             "More than 3,000 people crossed the Channel in May.",

@@ -276,6 +276,9 @@ def _same_period(a: Quantity, b: Quantity) -> bool:
 
 
 def _within_year(x: About) -> bool:
+    """A figure of a month, quarter or half, not of twelve months ("in the year to July")."""
+    if "year-to" in x.periods:
+        return False
     return bool(x.month) or any(p.startswith(("quarter:", "half:")) for p in x.periods)
 
 

@@ -60,7 +60,7 @@ _NAME_PREPOSITIONS = frozenset(
 _NOUN_ENDINGS = tuple(
     "ing ed tion sion ment ity ness ance ence ship ure ism age ers ors ists".split()
 )
-_NOT_NAMES = lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
+_NOT_NAMES = lex.TITLES | lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4"}
@@ -72,7 +72,8 @@ _PERIOD = re.compile(
     r"|(?P<decade>(?:1[5-9]|20)[0-9]0)s"
     r"|(?P<now>(?i:today|nowadays|currently|now|at\s+present))"
     r"|(?i:(?:on|last|this|next)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r"))"
-    r"|(?P<day>(?i:yesterday|tomorrow)))\b"
+    r"|(?P<day>(?i:yesterday|tomorrow))"
+    r"|(?P<yearto>(?i:(?:year|12\s+months|twelve\s+months)\s+(?:to|ending))))\b"
 )
 # "the last year" is the twelve months to now ("past"); "last year" the calendar year before.
 _RELATIVE = {("", "last"): "last", ("", "previous"): "last", ("", "past"): "past"}
@@ -513,7 +514,7 @@ class _Window:
             for w, _, _ in rest:
                 if not w[:1].isupper() or w.lower() in _MONTHS:
                     break
-                name.append(w.lower())
+                name.append(lex.DEMONYMS.get(w.lower(), w.lower()))  # "the UK" is Britain
             if name:
                 places.add(" ".join(name))
         return frozenset(places)
@@ -592,6 +593,8 @@ def _period_name(m: re.Match[str]) -> str:
         return f"decade:{m['decade']}"
     if m["now"]:
         return "now"
+    if m["yearto"]:
+        return "year-to"  # "in the year to March": twelve months, not March
     return f"day:{(m['weekday'] or m['day']).lower()}"
 
 

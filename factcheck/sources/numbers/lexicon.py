@@ -343,12 +343,18 @@ BE_VERBS = frozenset("is are was were be been being remain remains remained".spl
 # Nouns that make a level the size of a change: "growth of 2 percent" is "grew 2 percent".
 CHANGE_LEVELS = frozenset(
     """growth inflation rise increase fall drop decline cut hike change gain jump surge slump
-    deflation loss losses""".split()
+    deflation loss losses deforestation redundancies layoffs closures cuts""".split()
 )
 # A measure's head that only repeats its unit's dimension: "1.2 gigawatts of power".
 MEASURE_HEADS = frozenset(
     """power energy capacity length distance speed weight mass height temperature area size
     depth width volume""".split()
+)
+# Titles before a name ("Mr Biden" is "Joe Biden").
+TITLES = frozenset(
+    """mr mrs ms miss dr sir dame lord lady president prime minister chancellor secretary governor
+    mayor senator congressman congresswoman king queen prince princess pope general chief
+    professor prof""".split()
 )
 # Country adjectives with the country they name ("Spanish unemployment" is Spain's).
 DEMONYMS = {
