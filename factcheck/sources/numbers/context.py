@@ -279,14 +279,15 @@ class _Window:
 
     def _names(self, measured: set[str]) -> tuple[frozenset[str], frozenset[str]]:
         """(names, first names): proper names of who or what the clause is about, runs of
-        capitalised words that are not lexicon words ("manchester united"), not a location after
+        capitalised words before the figure that are not lexicon words ("manchester united"),
+        not a location after
         a preposition ("in Spain" is a place, ``places``); a sentence's first word is a name
         when possessive ("Spain's") or followed by another name, and else only maybe one ("first
         names": "Scotland recorded 1,200 deaths", never what the figure measures as in "Wages
         rose", nor a word of a common noun's ending such as "Temperatures")."""
         names: list[list[str]] = []
         first: set[str] = set()
-        tokens = self.left + self.right
+        tokens = self.left  # after the figure names are objects or sources ("to Trump's 232")
         last = -2
         for k, (word, start, _) in enumerate(tokens):
             if not word[:1].isupper():

@@ -365,6 +365,9 @@ DEMONYMS = {
     "canadian": "canada", "australian": "australia", "european": "europe", "eu": "europe",
     "dutch": "netherlands", "polish": "poland", "swedish": "sweden", "greek": "greece",
     "turkish": "turkey", "brazilian": "brazil", "mexican": "mexico", "ukrainian": "ukraine",
+    # Two names of one party.
+    "tories": "conservatives", "tory": "conservatives", "conservative": "conservatives",
+    "gop": "republicans", "republican": "republicans", "democrat": "democrats",
 }  # fmt: skip
 # Modifiers that do not narrow what a noun phrase measures ("consumer price inflation" is
 # inflation, "the budget deficit" the deficit): the other side need not name them.
