@@ -430,3 +430,13 @@ def test_french_minister_named_earlier_and_guillemets():
     assert kind_of(body, "« Le déficit") == "quote"
     assert claimant_of(body, "La croissance") == "ministère de l'Économie"
     assert claimant_of(body, "Le chômage a baissé") == "Claire Dubois"
+
+
+def test_a_quotation_introduced_by_its_speaker_and_a_colon():
+    body = (
+        "Health Minister Owen Pryce visited the hospital on Monday.\n\n"
+        "The minister continued: “We have hired 3,000 nurses since the spring.”\n\n"
+        "Mr Pryce went on: “Another 2,000 will start in May.”"
+    )
+    assert claimant_of(body, "The minister continued") == "Owen Pryce"
+    assert claimant_of(body, "Mr Pryce went on") == "Owen Pryce"

@@ -173,6 +173,8 @@ _FRENCH_BODY_RE = re.compile(
     r"\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)[A-ZÉÈ][\w'’-]*"
     r"(?:\s+(?:et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)?)?[A-ZÉÈ][\w'’-]*)*)"
 )
+# A quotation introduced by its speaker and a colon, whatever the verb.
+_INTRODUCED_QUOTE_RE = re.compile(r"^\W*([^:“”\"«]{1,100}):\s*[“\"«‘]")
 _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
     r"\s+(?:for|at|from|of)\s+"
@@ -230,6 +232,13 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             return _clean_name(_name_after_verb(masked[verb.end() :]), local, previous)
     if evidence is not None:
         return _clean_name(_evidence_subject(evidence), context, previous)
+    introduced = _INTRODUCED_QUOTE_RE.match(text)
+    if introduced is not None:  # "The minister continued: “…”", "Mr Rees went on: “…”"
+        words = introduced.group(1).split()
+        for verb_words in (1, 2):
+            speaker = _subject_before(" ".join(words[:-verb_words]))
+            if speaker and words[-1].islower():
+                return _clean_name(speaker, context, previous)
     return ""
 
 
