@@ -128,6 +128,23 @@ def test_the_same_agent_or_place_named_another_way_still_pairs(claim, passage):
             "Rents rose 9 percent in the year to March.",
             "Rents rose 9 percent in the year to April.",
         ),
+        (
+            "The economy grew 0.2 percent in the second quarter.",
+            "GDP rose 0.2% in the three months to September.",
+        ),
+        (
+            "House prices rose 3 percent over the past 12 months.",
+            "House prices rose 3 percent in the last month.",
+        ),
+        ("Sales rose 4 percent year on year.", "Sales rose 4 percent month on month."),
+        (
+            "Profits rose 10 percent in the first nine months.",
+            "Profits rose 10 percent in the third quarter.",
+        ),
+        (
+            "Each resident produces 400 kg of waste a year.",
+            "Residents produce 400,000 tonnes of waste a year.",
+        ),
     ],
 )
 def test_figures_of_other_periods_give_none(claim, passage):
@@ -140,6 +157,14 @@ def test_named_periods_are_read():
     assert about("Prices rose 4 percent last month.").periods == {"last:month"}
     assert about("Prices rose 4 percent over the last year.").periods == {"past:year"}
     assert about("The population was 5 million in the 1990s.").periods == {"decade:1990"}
+    assert about("GDP rose 0.2% in the three months to June.").periods == {"quarter:2"}
+    assert about("Sales rose 4 percent year on year.").periods == {"past:year"}
+
+
+def test_a_duration_saying_when_is_not_a_figure():
+    kinds = [q.kind for q in parse_quantities("Prices rose 3 percent over the past 12 months.")]
+    assert kinds == ["percent", "period"]
+    assert [q.kind for q in parse_quantities("The project took 18 months.")] == ["measure"]
 
 
 @pytest.mark.parametrize(

@@ -62,6 +62,8 @@ _NOUN_ENDINGS = tuple(
 )
 _NOT_NAMES = lex.TITLES | lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
+_QUARTER_ENDS = {"march": "1", "june": "2", "september": "3", "december": "4"}
+_FIRST_MONTHS = {"three": "quarter:1", "six": "half:1", "nine": "months:first-nine"}
 _WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 _QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "final": "4"}
 _PERIOD = re.compile(
@@ -73,7 +75,12 @@ _PERIOD = re.compile(
     r"|(?P<now>(?i:today|nowadays|currently|now|at\s+present))"
     r"|(?i:(?:on|last|this|next)\s+(?P<weekday>" + "|".join(_WEEKDAYS) + r"))"
     r"|(?P<day>(?i:yesterday|tomorrow))"
-    r"|(?P<yearto>(?i:(?:year|12\s+months|twelve\s+months)\s+(?:to|ending))))\b"
+    r"|(?P<yearto>(?i:(?:year|12\s+months|twelve\s+months)\s+(?:to|ending)))"
+    r"|(?i:(?:three|3)\s+months\s+to\s+(?P<qend>march|june|september|december))"
+    r"|(?i:first\s+(?P<firstn>three|six|nine)\s+months)"
+    r"|(?P<trailing>(?i:(?:past|last|previous)\s+(?:12|twelve)\s+months|year[\s-]on[\s-]year"
+    r"|on\s+the\s+year))"
+    r"|(?P<monthly>(?i:month[\s-]on[\s-]month|on\s+the\s+month)))\b"
 )
 # "the last year" is the twelve months to now ("past"); "last year" the calendar year before.
 _RELATIVE = {("", "last"): "last", ("", "previous"): "last", ("", "past"): "past"}
@@ -126,7 +133,7 @@ def describe(
     figures = [i for i, q in enumerate(quantities) if q.kind not in TIME_KINDS][:_MAX_FIGURES]
     dated = [q for q in quantities if _has_year(q)]
     years = {_year_of(q) for q in dated}
-    times = [q for q in quantities if q.kind in ("year", "date")]
+    times = [q for q in quantities if q.kind in ("year", "date", "period")]
     befores = _clause_starts(text, quantities, figures)
     time_starts = [q.span[0] for q in times]
     out = list(quantities)
@@ -257,13 +264,13 @@ class _Window:
             month=month,
             places=self._places(),
             negated=any(w in lex.NEGATIONS or w.endswith("n't") for w in lowered),
-            rate=self._rate() or _per(lowered),
+            rate="/".join(r for r in (self._rate(), _per(lowered)) if r),
             subject=subject,
             subject_modifiers=strict,
             base=base,
             names=names,
             first_names=first_names,
-            periods=self._periods(),
+            periods=self._periods(times),
             change=self._change(),
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
             kinds=_kinds(lowered) | self._distance(),
@@ -315,14 +322,18 @@ class _Window:
             last = k
         return frozenset(" ".join(name) for name in names), frozenset(first)
 
-    def _periods(self) -> frozenset[str]:
+    def _periods(self, times: list[Quantity]) -> frozenset[str]:
         """Periods named in the clause other than years and months: "the first quarter", "Q1",
-        "last year", "this month", "the 1990s", "now"."""
+        "last year", "this month", "the 1990s", "now", "the three months to June" (the clause's
+        words run on through the dates and durations right after them)."""
         start, end = self.quantity.span
         if self.left:
             start = min(start, self.left[0][1])
         if self.right:
             end = max(end, self.right[-1][1] + len(self.right[-1][0]))
+        for t in times:
+            if end - 3 <= t.span[0] <= end + 12 and t.span[1] > end:
+                end = t.span[1]  # "in the three months to September": both are quantities
         end = min(self.sentence[1], end + 2)  # "Q1": the digit is not a word
         return frozenset(_period_name(m) for m in _PERIOD.finditer(self.text, start, end))
 
@@ -596,6 +607,14 @@ def _period_name(m: re.Match[str]) -> str:
         return "now"
     if m["yearto"]:
         return "year-to"  # "in the year to March": twelve months, not March
+    if m["qend"]:
+        return f"quarter:{_QUARTER_ENDS[m['qend'].lower()]}"  # "the three months to June"
+    if m["firstn"]:
+        return _FIRST_MONTHS[m["firstn"].lower()]
+    if m["trailing"]:
+        return "past:year"  # "year on year", "the past 12 months"
+    if m["monthly"]:
+        return "past:month"
     return f"day:{(m['weekday'] or m['day']).lower()}"
 
 

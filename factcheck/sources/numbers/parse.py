@@ -2,8 +2,9 @@
 
 Parsing is English-first: "3,700" is three thousand seven hundred. A decimal comma is read only
 when unambiguous ("1.234,5"); "3,7 millions" could be a list or a decimal and yields nothing.
-"COVID-19" and "F-16" are names, not quantities. Years, dates and ordinals are found too (kinds
-"year", "date", "ordinal"): they say *when* a figure holds, and are never compared as figures.
+"COVID-19" and "F-16" are names, not quantities. Years, dates, ordinals and periods ("the past 12
+months") are found too (kinds "year", "date", "ordinal", "period"): they say *when* a figure
+holds, and are never compared as figures.
 A range ("between 40 and 50 percent", "10-20 million") is one quantity from ``value`` to ``upper``.
 """
 
@@ -79,7 +80,9 @@ _DATE_PATTERNS = (
 )
 _SHARE_GLUE = re.compile(r"(?i)\s+(?:out\s+of|in)\s+")
 _SHARE_BASES = frozenset({2, 3, 4, 5, 6, 8, 10, 20, 100})
-TIME_KINDS = frozenset({"year", "date", "ordinal"})
+TIME_KINDS = frozenset({"year", "date", "ordinal", "period"})
+_PERIOD_UNITS = frozenset({"year", "month", "week", "day"})
+_PERIOD_LEFT = re.compile(r"(?i)\b(?:the|past|last|first|next|previous|coming)\s+$")
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,8 @@ class Quantity:
         # "between"
     )
     kind: str = (
-        "number"  # "number", "percent", "money", "measure", "age", "date", "ordinal", "year"
+        "number"  # "number", "percent", "money", "measure", "age", "date", "ordinal", "year",
+        # "period"
     )
     upper: float | None = None  # the top of a range ("between"); ``value`` is its bottom
     about: About = field(default=About(), compare=False)
@@ -139,7 +143,18 @@ class _Found:
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in order of position; spans never overlap. Never raises on str."""
     found = _select(_dates(text) + _digit_quantities(text) + _spelled_quantities(text))
-    return _join_shares(text, [f.quantity for f in _join_ranges(text, found)])
+    quantities = _join_shares(text, [f.quantity for f in _join_ranges(text, found)])
+    return [_as_period(text, q) for q in quantities]
+
+
+def _as_period(text: str, q: Quantity) -> Quantity:
+    """'over the past 12 months', 'the three months to June', 'the first nine months': a
+    duration after one of these words says when a figure holds; it is not a figure itself."""
+    if q.kind != "measure" or q.unit not in _PERIOD_UNITS or q.approx:
+        return q
+    if not _PERIOD_LEFT.search(text, max(0, q.span[0] - 12), q.span[0]):
+        return q
+    return replace(q, kind="period")
 
 
 def bare_text(quantity: Quantity) -> str:
