@@ -312,6 +312,8 @@ def test_french_attributions(sentence, claimant):
          "ceremony.", "quote"),
         ("The council approved a 7% rise in parking fees by 9 votes to 4.", "statistic"),
         ("Turnout was 61% on 4 July.", "statistic"),
+        ("City council passes transit levy 9-4 after a long night", "event"),
+        ("The programme is on air weekdays from 6am on Radio Solent.", "fact"),
     ],
 )  # fmt: skip
 def test_kinds_of_votes_identifiers_dates_and_quotations(sentence, kind):

@@ -128,7 +128,7 @@ EVENT_WORDS = frozenset(
     visited ceremony scheduled signed launched elected inaugurated attack attacked bombing
     killed died arrested resigned invaded earthquake explosion ceasefire protest protests rally
     trial sentenced convicted ruled epidemic outbreak emergency evacuation evacuated ballot
-    ballots walkout walkouts passed
+    ballots walkout walkouts passed passes approves approved rejects rejected
     """.split()
 )
 EVENT_PAIRS = frozenset({"took place", "take place"})

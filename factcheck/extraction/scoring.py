@@ -68,8 +68,9 @@ _QUOTATION_RE = re.compile(
 )
 _NO_SCALE = r"(?![\d,.]*\s*(?:%|percent\b|per cent\b|" + lex.SCALE_WORDS + r"))"
 # Numbers a kind never counts as quantities: identifiers ("HB 2150", "Section 230", "FTSE
-# 100", "Year 11"), calendar dates ("20 February", "May 14") and vote tallies ("by 17 votes
-# to 13", "passed 52-48"). has_quantity (the model's feature) is left as it was trained.
+# 100", "Year 11"), calendar dates ("20 February", "May 14"), clock times ("6am") and vote
+# tallies ("by 17 votes to 13", "passes 52-48"). has_quantity (the model's feature) is left as
+# it was trained.
 _IDENTIFIER_NUMBER_RE = re.compile(
     r"\b(?:[A-Z]\.?){1,4}\s?\d+[A-Za-z]?\b"
     + _NO_SCALE
@@ -82,7 +83,9 @@ _IDENTIFIER_NUMBER_RE = re.compile(
     + rf"|\b(?:{lex.MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     + _NO_SCALE
     + r"|\b\d[\d,]*\s+votes?\s+(?:to|against)\s+\d[\d,]*\b"
-    r"|\b(?:voted|votes?|passed|approved|rejected|defeated|backed|carried)\b[^.;]{0,40}?"
+    r"|\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    r"|\b(?:vote[sd]?|pass(?:es|ed)|approve[sd]|reject(?:s|ed)|defeat(?:s|ed)|backs|backed|"
+    r"carrie[sd])\b[^.;]{0,40}?"
     r"\b\d{1,3}\s*(?:-|–|to)\s*\d{1,3}\b" + _NO_SCALE
 )
 
