@@ -442,3 +442,15 @@ def test_a_quotation_introduced_by_its_speaker_and_a_colon():
     )
     assert claimant_of(body, "The minister continued") == "Owen Pryce"
     assert claimant_of(body, "Mr Pryce went on") == "Owen Pryce"
+
+
+def test_labels_after_time_marks_and_a_debates_surname_labels():
+    body = (
+        "Transcript of the debate between Governor Ruth Calder and Senator Ivan Petrov, "
+        "moderated by Dana Okoye.\n\n"
+        "[00:01:10] OKOYE: Governor, your plan costs $40 billion. How will you pay for it?\n\n"
+        "[00:01:25] CALDER: We will close 12 tax loopholes that cost $45 billion a year.\n\n"
+        "[00:02:02] PETROV: Those loopholes raise less than $9 billion, by her own figures."
+    )
+    assert claimant_of(body, "[00:01:25] CALDER: We will close") == "Ruth Calder"
+    assert claimant_of(body, "[00:02:02] PETROV: Those loopholes") == "Ivan Petrov"

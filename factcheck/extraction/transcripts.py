@@ -32,7 +32,8 @@ MAX_SPEAKERS = 40  # more distinct labels than this is a list of fields, not a c
 _UPPER_WORD = r"[A-Z][A-Z'’.-]*"
 _MIXED_WORD = r"[A-Z][\w'’.-]*"
 _LABEL_RE = re.compile(
-    rf"^(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}})"
+    r"^(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[^\S\n]+)?"  # a time mark may come first
+    rf"(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}})"
     r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?\s*:\s+\S",
     re.M,
 )
