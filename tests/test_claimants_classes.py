@@ -454,3 +454,14 @@ def test_labels_after_time_marks_and_a_debates_surname_labels():
     )
     assert claimant_of(body, "[00:01:25] CALDER: We will close") == "Ruth Calder"
     assert claimant_of(body, "[00:02:02] PETROV: Those loopholes") == "Ivan Petrov"
+
+
+def test_the_study_and_the_researchers_are_the_studys_author():
+    body = (
+        "Children who read daily score 14% higher in maths, according to a study by "
+        "researchers at the University of Dunmore, published in Child Development.\n\n"
+        "The study also found that 40% of the children never read at home.\n\n"
+        "The researchers said 2,300 families had taken part."
+    )
+    assert claimant_of(body, "The study also found") == "University of Dunmore"
+    assert claimant_of(body, "The researchers said") == "University of Dunmore"

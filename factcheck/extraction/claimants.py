@@ -175,6 +175,17 @@ _FRENCH_BODY_RE = re.compile(
 )
 # A quotation introduced by its speaker and a colon, whatever the verb.
 _INTRODUCED_QUOTE_RE = re.compile(r"^\W*([^:“”\"«]{1,100}):\s*[“\"«‘]")
+_DETERMINERS = frozenset("The A An This That These Those Its Their Our His Her".split())
+_EVIDENCE_DESCRIPTION_RE = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?"
+    r"(?:study|report|survey|analysis|research|researchers|review|paper|team|authors|scientists)$"
+)
+_EVIDENCE_AUTHOR_RE = re.compile(
+    rf"\b(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|trial|poll)\b"
+    rf"[^.\n]{{0,60}}?\b(?:by|from|at)\s+(?:(?:researchers|scientists|a team|academics)\s+"
+    rf"(?:at|from)\s+)?(?:the\s+)?({_NAME})"
+    rf"|(?:researchers|scientists|a team|academics)\s+(?:at|from)\s+(?:the\s+)?({_NAME})"
+)
 _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
     r"\s+(?:for|at|from|of)\s+"
@@ -293,8 +304,11 @@ def _subject_before(text: str) -> str:
     tail = _RELATIVE_CLAUSE_RE.sub("", tail).rstrip(" ,")
     tail = strip_acronym(tail)
     study = _STUDY_AT_END_RE.search(tail)
-    if study is not None:
+    if study is not None and study.group(1) not in _DETERMINERS:
         return study.group(1)
+    described = _EVIDENCE_DESCRIPTION_RE.search(tail)
+    if described is not None:  # "The study (also)", "the researchers": whose evidence?
+        return described.group()
     name = _NAME_AT_END_RE.search(tail)
     if name is not None:
         return name.group(1)
@@ -381,6 +395,8 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
             return resolved
     if words[-1].lower() in ANONYMOUS_ROLES:
         return _resolve_role(words, context)
+    if _EVIDENCE_DESCRIPTION_RE.fullmatch(phrase if len(words) > 1 else f"the {phrase}"):
+        return _evidence_author_before(context) or phrase
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
         resolved = _resolve_description(description, context)
         if not resolved and words[-1].lower() in _BUSINESS_NOUNS:
@@ -493,6 +509,17 @@ def _resolve_description(words: list[str], context: str) -> str:
         if rank > best_rank:
             best, best_rank = name, rank
     return best
+
+
+def _evidence_author_before(context: str) -> str:
+    """'the study', 'the researchers' → the author of the nearest earlier study or report the
+    article names ("a study by researchers at the University of Kingsbridge"), or ""."""
+    found = list(_EVIDENCE_AUTHOR_RE.finditer(context[-DESCRIPTION_WINDOW:]))
+    for match in reversed(found):
+        name = _tidy(strip_acronym((match.group(1) or match.group(2)).rstrip(".,")))
+        if claimant_type(name) == "organisation":
+            return name
+    return ""
 
 
 def _resolve_person_role(words: list[str], context: str) -> str:
