@@ -291,7 +291,8 @@ class _Window:
         a preposition ("in Spain" is a place, ``places``); a sentence's first word is a name
         when possessive ("Spain's") or followed by another name, and else only maybe one ("first
         names": "Scotland recorded 1,200 deaths", never what the figure measures as in "Wages
-        rose", nor a word of a common noun's ending such as "Temperatures")."""
+        rose", nor a word of a common noun's ending such as "Temperatures"), as is an acronym
+        that is no country ("NHS", "IMF")."""
         names: list[list[str]] = []
         first: set[str] = set()
         tokens = self.left  # after the figure names are objects or sources ("to Trump's 232")
@@ -309,6 +310,10 @@ class _Window:
             if not _name_word(word, lower, possessive) or _after_preposition(tokens, k, last):
                 continue  # "at Aberdaron", "to the Welsh coast": a location, maybe within another
             name = lex.DEMONYMS.get(lower, lower)
+            bare = word[:-2] if possessive else word
+            if bare.isupper() and lower not in lex.DEMONYMS and last != k - 1:
+                first.add(name)  # "NHS", "IMF": a body, maybe of a place the other side names
+                continue
             if _INITIAL.search(self.text, max(0, start - 6), start):
                 following = tokens[k + 1][0] if k + 1 < len(tokens) else ""
                 if not (possessive or _name_word(following, following.lower(), False)):
