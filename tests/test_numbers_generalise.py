@@ -314,3 +314,23 @@ def test_synonyms_of_news_copy_pair():
     passage = "Some 50 percent of junior doctors are thinking of leaving the NHS."
     assert result(claim, passage) == "agrees"
     assert result("A dozen people were hurt.", "Twelve people were injured.") == "agrees"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("The Tories won 121 seats.", "The Conservatives were reduced to 121 seats.", "agrees"),
+        (
+            "The NHS waiting list hit 7.6 million.",
+            "The waiting list in England reached 7.6 million.",
+            "agrees",
+        ),
+        (
+            "The IMF forecasts growth of 1.1 percent.",
+            "The OECD forecasts growth of 1.1 percent.",
+            "none",
+        ),
+    ],
+)
+def test_bodies_and_parties_by_their_names(claim, passage, expected):
+    assert result(claim, passage) == expected
