@@ -465,3 +465,28 @@ def test_the_study_and_the_researchers_are_the_studys_author():
     )
     assert claimant_of(body, "The study also found") == "University of Dunmore"
     assert claimant_of(body, "The researchers said") == "University of Dunmore"
+
+
+def test_the_capitalised_bank_is_the_bank_named_before():
+    body = (
+        "The Reserve Bank of Aldmoor held interest rates at 4% on Thursday.\n\n"
+        "The Bank said inflation would peak at 3.8% in September."
+    )
+    assert claimant_of(body, "The Bank said") == "The Reserve Bank of Aldmoor"
+
+
+def test_an_unattributed_quotation_right_after_a_speakers_quote_is_theirs():
+    body = (
+        "“We have cut waiting lists by 40,000 since May,” Health Secretary Wes Tanner said.\n\n"
+        "“We will cut them by another 60,000 next year.”"
+    )
+    assert claimant_of(body, "“We will cut them") == "Wes Tanner"
+
+
+def test_a_quotation_far_from_any_speaker_stays_unattributed():
+    filler = "The hospital opened in 1912 and was rebuilt after the war. " * 12
+    body = (
+        "“We have cut waiting lists by 40,000 since May,” Health Secretary Wes Tanner said.\n\n"
+        f"{filler}\n\n“Another 60,000 operations will be needed next year.”"
+    )
+    assert claimant_of(body, "“Another 60,000") == ""

@@ -397,6 +397,10 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return _resolve_role(words, context)
     if _EVIDENCE_DESCRIPTION_RE.fullmatch(phrase if len(words) > 1 else f"the {phrase}"):
         return _evidence_author_before(context) or phrase
+    if len(description) == 1 and description[0].lower() in ORGANISATION_NOUNS and words[0] == "The":
+        resolved = _resolve_description([description[0].lower()], context)  # "The Bank said"
+        if resolved:
+            return resolved
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
         resolved = _resolve_description(description, context)
         if not resolved and words[-1].lower() in _BUSINESS_NOUNS:
@@ -504,6 +508,8 @@ def _resolve_description(words: list[str], context: str) -> str:
         name = _without_possessive(_tidy(strip_acronym(match.group().rstrip(".,"))))
         tokens = {token.lower() for token in name.split()}
         if not tokens & wanted or claimant_type(name) != "organisation" or len(tokens) < 2:
+            continue
+        if tokens - {"the", "a", "an"} <= wanted:  # the description itself ("The Bank")
             continue
         rank = (int(head in tokens), len(tokens & wanted))
         if rank > best_rank:

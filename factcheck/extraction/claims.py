@@ -11,6 +11,9 @@ from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.transcripts import speaker_at, speaker_turns
 
 CHECKWORTHINESS_THRESHOLD = 0.5
+# An unattributed quotation this close after an attributed claim continues its speaker's words.
+QUOTE_CONTINUATION_GAP = 400
+_OPENING_QUOTES = ("“", '"', "«", "„", "‘")
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,15 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     """Every sentence of `body` scoring at or above `threshold`, in reading order, each
     claimant in the one form the article gives it (claimant_names.canonical_claimants).
 
+    A sentence opening with a quotation mark that names no speaker, within
+    QUOTE_CONTINUATION_GAP characters of an attributed claim, continues that claimant's quote
+    (news prose gives the speaker once: “…,” she said. “…”).
     In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
     speaker's, and one that would be a plain *fact* is a *quote*: it is speech."""
     claims: list[ClaimCandidate] = []
     previous = ""  # the latest claimant, for "it said"
     turns = speaker_turns(body)
+    last_end = -QUOTE_CONTINUATION_GAP  # where the latest attributed claim ended
     for sentence in split_sentences(body):
         score, kind = score_and_kind(sentence.text)
         if score < threshold:
@@ -48,7 +55,10 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
             context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
             claimant = find_claimant(sentence.text, context, previous)
             claimant = claimant or tweet_author(body, sentence.end)
+            if not claimant and _continues_quotation(sentence.text, sentence.start - last_end):
+                claimant = previous
         previous = claimant or previous
+        last_end = sentence.end if claimant else last_end
         claims.append(
             ClaimCandidate(sentence.text, sentence.start, sentence.end, score, claimant, kind)
         )
@@ -57,3 +67,7 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         replace(claim, claimant=name, claimant_type=claimant_type(name))
         for claim, name in zip(claims, names, strict=True)
     ]
+
+
+def _continues_quotation(text: str, gap: int) -> bool:
+    return text.startswith(_OPENING_QUOTES) and 0 <= gap <= QUOTE_CONTINUATION_GAP
