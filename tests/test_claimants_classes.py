@@ -490,3 +490,9 @@ def test_a_quotation_far_from_any_speaker_stays_unattributed():
         f"{filler}\n\n“Another 60,000 operations will be needed next year.”"
     )
     assert claimant_of(body, "“Another 60,000") == ""
+
+
+def test_the_company_said_at_the_end_is_the_company_opening_the_sentence():
+    body = "Harwick Ferries is to cut 300 jobs this year, the company announced on Monday."
+    assert claimant_of(body, "Harwick Ferries") == "Harwick Ferries"
+    assert find_claimant("Sales fell 5% in the quarter, the company said.") != "Sales"

@@ -95,7 +95,8 @@ _APPOSITIVE_RE = re.compile(r"(?<=[\w.])\s*,\s*(?:the|a|an|[A-Z][\w.]*['’]s)\s
 # come before ("Romania declared …").
 _TRAILING_ATTRIBUTION_RE = re.compile(
     r",\s*([^,]{1,80}?)\s+(?:said|says|added|stated|noted|confirmed|warned|reported|explained|"
-    r"estimated|informó|dijo|afirmó|señaló)(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\s*[.!]?$"
+    r"estimated|announced|insisted|argued|claimed|revealed|admitted|informó|dijo|afirmó|señaló)"
+    r"(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\s*[.!]?$"
 )
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|«[^«»]*»|„[^„“”]*[“”]")
 _PRIOR_ROLE_RE = re.compile(
@@ -219,7 +220,10 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
     if trailing is not None:
         speaker = _subject_before(masked[: trailing.end(1)])
         if speaker:
-            return _clean_name(speaker, _with(context, text[: trailing.start(1)]), previous)
+            name = _clean_name(speaker, _with(context, text[: trailing.start(1)]), previous)
+            if name.lower().removeprefix("the ") in _BUSINESS_NOUNS:  # "…, the company said"
+                return _sentence_subject(text) or name
+            return name
     evidence = _EVIDENCE_SUBJECT_RE.search(masked) if _EVIDENCE_VERB_RE.search(masked) else None
     for verb in CLAIMANT_VERBS_RE.finditer(masked):
         if evidence is not None and evidence.start() < verb.start():
@@ -264,6 +268,20 @@ def _evidence_subject(evidence: re.Match[str]) -> str:
     if opening and maker == evidence.group("maker"):  # "Census figures show": any capital
         return maker if " " in maker and claimant_type(maker) == "organisation" else ""
     return maker
+
+
+def _sentence_subject(text: str) -> str:
+    """The name opening a sentence as its subject ("Northsea Ferries is to cut …"); "" when
+    the sentence opens otherwise ("In London, …", "Smith's firm …")."""
+    found = _NAME_AT_START_RE.match(text.lstrip(' "“‘'))
+    if found is None or not re.match(r" [a-z]", text.lstrip(' "“‘')[found.end() :]):
+        return ""
+    name = _tidy(found.group(1))
+    if name in _DETERMINERS or re.search(r"['’]s?$", name) or _is_nationality(name):
+        return ""
+    # One capitalised word opening a sentence is as likely a common noun ("Sales fell …").
+    clear = " " in name or claimant_type(name) == "organisation" or not name[1:].islower()
+    return name if clear else ""
 
 
 def _with(context: str, prefix: str) -> str:
