@@ -334,3 +334,20 @@ def test_synonyms_of_news_copy_pair():
 )
 def test_bodies_and_parties_by_their_names(claim, passage, expected):
     assert result(claim, passage) == expected
+
+
+def test_what_a_change_by_a_figure_is_of_is_its_object():
+    claim = "The vaccine cut hospital admissions by 80 percent."
+    passage = "The vaccine reduced deaths by 80 percent and admissions by 60 percent."
+
+    assert about(passage).subject == ("death",)
+    assert about(passage, 1).subject == ("hospital",)
+    assert result(claim, passage) == "conflicts"  # admissions fell 60 percent, not 80
+
+
+def test_a_possessive_names_its_kind():
+    claim = "Women's unemployment is 4 percent."
+    passage = "Unemployment is 4 percent for men and 2.9 percent for women."
+
+    assert "sex:female" in about(claim).kinds
+    assert result(claim, passage) == "conflicts"

@@ -242,7 +242,7 @@ class _Window:
         start, end = quantity.span
         self.following = [t for t in around if t[1] >= end]
         self.left = _left_words([t for t in around if t[2] <= start], before)[-_WINDOW:]
-        self.right = _right_words(self.following, after)[:_WINDOW]
+        self.right = _right_words(self.following, after, sentence[1])[:_WINDOW]
 
     def about(self, times: list[Quantity]) -> About:
         head, modifiers, base = self._head()
@@ -254,6 +254,8 @@ class _Window:
         years, month = self._period(times)
         measure = self.quantity.kind == "measure"
         subject, strict = ((), frozenset()) if (head and not base) or measure else self._subject()
+        if not subject and not head and not measure:
+            subject = self._changed_object()  # "cut hospital admissions by 80 percent"
         lowered = [w.lower() for w in words]
         names, first_names = self._names({head, *modifiers, *subject})
         return About(
@@ -408,6 +410,24 @@ class _Window:
                 return (*phrase, *kept)[-4:], frozenset(narrow - lex.PLAIN_MODIFIERS)
         return (), frozenset()
 
+    def _changed_object(self) -> tuple[str, ...]:
+        """'reduced deaths by 80 percent' → ('death',): what a change 'by' a figure is of, the
+        noun phrase between the verb and 'by' (or opening the clause: "… and admissions by 60
+        percent")."""
+        words = [w.lower() for w, _, _ in self.left]
+        if len(words) < 2 or words[-1] != "by":
+            return ()
+        run: list[str] = []
+        for word in reversed(words[:-1]):
+            if word in _DETERMINERS:
+                continue
+            if not _topical(word) or word in lex.STOP_RUN or _direction(word):
+                break
+            run.insert(0, concept(word))
+        else:
+            return tuple(run[-3:])
+        return tuple(run[-3:]) if run and _direction(word) else ()
+
     def _head(self) -> tuple[str, set[str], bool]:
         """(concept counted, its modifiers, whether it is what a share is of) from the words right
         after the figure: "91 percent of children", "four in ten households" are shares of a base,
@@ -551,11 +571,14 @@ def _left_words(words: list[tuple[str, int, int]], before: int) -> list[tuple[st
     return words[cut:]
 
 
-def _right_words(words: list[tuple[str, int, int]], after: int) -> list[tuple[str, int, int]]:
-    """The right side of a clause: up to the separator before another figure, a 'while', or the
-    comma that opens an attribution ('…, the ministry said')."""
+def _right_words(
+    words: list[tuple[str, int, int]], after: int, end: int
+) -> list[tuple[str, int, int]]:
+    """The right side of a clause: up to the separator before another figure (one before ``end``,
+    even the sentence's last words: "… by 80 percent and admissions by 60 percent"), a 'while',
+    or the comma that opens an attribution ('…, the ministry said')."""
     kept: list[tuple[str, int, int]] = []
-    next_figure = any(start >= after for _, start, _ in words)
+    next_figure = after < end
     for word, start, _ in words:
         lower = word.lower()
         if start >= after or lower in lex.CLAUSE_WORDS:
@@ -641,6 +664,7 @@ def _per(words: list[str]) -> str:
 
 def _kinds(words: list[str]) -> frozenset[str]:
     """The exclusive kinds (lexicon ``EXCLUSIVE_KINDS``) and roles the clause names."""
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # "women's pay"
     kinds = {k for w in words if w in lex.EXCLUSIVE_KINDS for k in lex.EXCLUSIVE_KINDS[w].split()}
     kinds |= {"marked:" + lex.MARKED[w] for w in words if w in lex.MARKED}
     return frozenset(kinds | {"role:" + concept(w) for w in words if concept(w) in _ROLES})
