@@ -138,6 +138,7 @@ def describe(
     time_starts = [q.span[0] for q in times]
     out = list(quantities)
     marks: dict[tuple[int, int], tuple[list[tuple[str, int, int]], list[int]]] = {}
+    named: dict[tuple[int, int], list[tuple[int, str]]] = {}  # each sentence's named periods
     for n, i in enumerate(figures):
         q = quantities[i]
         if wanted is not None and not wanted(q):
@@ -147,6 +148,11 @@ def describe(
             found = _marks(text, sentence, spans)
             marks[sentence] = (found, [t[1] for t in found])
         tokens, starts = marks[sentence]
+        if sentence not in named:
+            found_periods = [
+                (m.start(), _period_name(m)) for m in _PERIOD.finditer(text, *sentence)
+            ]
+            named[sentence] = found_periods
         # A clause is read within _REACH characters: a "sentence" can be a megabyte of figures.
         reach = (max(sentence[0], q.span[0] - _REACH), min(sentence[1], q.span[1] + _REACH))
         around = tokens[bisect.bisect_left(starts, reach[0]) : bisect.bisect_left(starts, reach[1])]
@@ -155,7 +161,8 @@ def describe(
         ]
         near = [t for t in near if not _aside(text, t.span, q.span)]
         after = quantities[figures[n + 1]].span[0] if n + 1 < len(figures) else len(text)
-        about = _Window(text, around, reach, q, befores[n], after).about(near)
+        window = _Window(text, around, reach, q, befores[n], after)
+        about = window.about(near, named[sentence])
         if not about.years and len(years) == 1:
             if not all(_aside(text, t.span, q.span) for t in dated[:_MAX_ASIDES]):
                 about = replace(about, years=frozenset(years))  # the one year the text names
@@ -244,7 +251,7 @@ class _Window:
         self.left = _left_words([t for t in around if t[2] <= start], before)[-_WINDOW:]
         self.right = _right_words(self.following, after, sentence[1])[:_WINDOW]
 
-    def about(self, times: list[Quantity]) -> About:
+    def about(self, times: list[Quantity], periods: list[tuple[int, str]]) -> About:
         head, modifiers, base = self._head()
         if self.quantity.kind == "measure" and head in lex.MEASURE_HEADS:
             head = ""  # "1.2 gigawatts of power": the unit already says it is power
@@ -272,7 +279,7 @@ class _Window:
             base=base,
             names=names,
             first_names=first_names,
-            periods=self._periods(times),
+            periods=self._periods(times, periods),
             change=self._change(),
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
             kinds=_kinds(lowered) | self._distance(),
@@ -329,7 +336,7 @@ class _Window:
             last = k
         return frozenset(" ".join(name) for name in names), frozenset(first)
 
-    def _periods(self, times: list[Quantity]) -> frozenset[str]:
+    def _periods(self, times: list[Quantity], periods: list[tuple[int, str]]) -> frozenset[str]:
         """Periods named in the clause other than years and months: "the first quarter", "Q1",
         "last year", "this month", "the 1990s", "now", "the three months to June" (the clause's
         words run on through the dates and durations right after them)."""
@@ -342,7 +349,7 @@ class _Window:
             if end - 3 <= t.span[0] <= end + 12 and t.span[1] > end:
                 end = t.span[1]  # "in the three months to September": both are quantities
         end = min(self.sentence[1], end + 2)  # "Q1": the digit is not a word
-        return frozenset(_period_name(m) for m in _PERIOD.finditer(self.text, start, end))
+        return frozenset(name for at, name in periods if start <= at < end)
 
     def _change(self) -> str:
         """'up' or 'down' when the figure is a change ("rose 5 percent", "a 5 percent pay rise",
