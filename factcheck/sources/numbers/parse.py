@@ -83,6 +83,10 @@ _SHARE_BASES = frozenset({2, 3, 4, 5, 6, 8, 10, 20, 100})
 TIME_KINDS = frozenset({"year", "date", "ordinal", "period"})
 _PERIOD_UNITS = frozenset({"year", "month", "week", "day"})
 _PERIOD_LEFT = re.compile(r"(?i)\b(?:the|past|last|first|next|previous|coming)\s+$")
+_MINUS_LEFT = re.compile(r"(?i)\b(?:minus|negative)\s+$")
+# "the two-day walkout": a duration glued to the noun it measures is a figure, not a period
+# ("the 12-month period" still is one).
+_DURATION_OF = re.compile(r"(?i)\s+(?!(?:period|stretch|span|window)\b)[a-z]")
 
 
 @dataclass(frozen=True)
@@ -153,6 +157,8 @@ def _as_period(text: str, q: Quantity) -> Quantity:
     if q.kind != "measure" or q.unit not in _PERIOD_UNITS or q.approx:
         return q
     if not _PERIOD_LEFT.search(text, max(0, q.span[0] - 12), q.span[0]):
+        return q
+    if "-" in q.text and _DURATION_OF.match(text, q.span[1]):
         return q
     return replace(q, kind="period")
 
@@ -250,10 +256,11 @@ def _digit_quantities(text: str) -> list[tuple[int, _Found]]:
         if before in "-−" and start > 1 and (text[start - 2].isalpha() or text[start - 2] == "_"):
             continue  # COVID-19, F-16: part of a name
         negative = before in "-−" and (start < 2 or not text[start - 2].isalnum())
+        sign = int(negative)
+        if not negative and (minus := _MINUS_LEFT.search(text, max(0, start - 8), start)):
+            negative, sign = True, start - minus.start()  # "minus 18C"
         value = _read_number(m[0])
-        found = (
-            None if value is None else _digit_quantity(text, start - negative, end, value, negative)
-        )
+        found = None if value is None else _digit_quantity(text, start - sign, end, value, negative)
         if found is not None:
             out.append((1, found))
     return out
