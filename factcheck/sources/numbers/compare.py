@@ -252,7 +252,8 @@ def _heads_match(x: str, y: str) -> bool:
 
 
 def _shared_topic(a: Quantity, b: Quantity) -> set[str]:
-    return set(a.about.topic & b.about.topic)
+    """Concepts both clauses name, but not places, institutions or containers alone."""
+    return set(a.about.topic & b.about.topic) - lex.CONTAINERS
 
 
 def _within_ratio(x: float, y: float) -> bool:

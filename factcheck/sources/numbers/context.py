@@ -96,6 +96,7 @@ _AUXILIARIES = frozenset("will would could may might should shall has have had b
 _AWAY = frozenset({"from", "away", "off"})
 _CHANGE_SKIP = frozenset("by a an further another".split())
 _LEVEL_GLUE = frozenset("to from at of on".split())
+_PASSIVE_AUXILIARIES = frozenset("is are was were be been being get got".split())
 
 
 @lru_cache(maxsize=65536)
@@ -257,7 +258,7 @@ class _Window:
             head = ""  # "1.2 gigawatts of power": the unit already says it is power
         words = [w for w, _, _ in self.left + self.right if w != ","]
         topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
-        topic |= _phrases(words)
+        topic |= _phrases(words) | _passives(words)
         years, month = self._period(times)
         measure = self.quantity.kind == "measure"
         subject, strict = ((), frozenset()) if (head and not base) or measure else self._subject()
@@ -683,9 +684,23 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _phrases(words: list[str]) -> set[str]:
-    """Concepts two words name together ("voters turned out" → turnout)."""
-    pairs = zip(words, words[1:], strict=False)
-    return {lex.PHRASES[p] for p in ((a.lower(), b.lower()) for a, b in pairs) if p in lex.PHRASES}
+    """Concepts two words name together ("voters turned out" → turnout), and second concepts
+    of single words ("population")."""
+    lowered = [w.lower() for w in words]
+    pairs = zip(lowered, lowered[1:], strict=False)
+    found = {lex.PHRASES[p] for p in pairs if p in lex.PHRASES}
+    return found | {lex.ALSO_NAMES[w] for w in lowered if w in lex.ALSO_NAMES}
+
+
+def _passives(words: list[str]) -> set[str]:
+    """What was done to the thing counted: the participle after 'were', 'had been' …
+    ("46 percent of homes had been damaged" → damaged); other participles are no topic."""
+    lowered = [w.lower() for w in words]
+    return {
+        concept(w)
+        for before, w in zip(lowered, lowered[1:], strict=False)
+        if before in _PASSIVE_AUXILIARIES and w.endswith("ed") and w not in lex.GENERIC
+    }
 
 
 def _plural(word: str) -> bool:

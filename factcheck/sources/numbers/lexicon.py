@@ -223,6 +223,11 @@ LEVEL_VERBS = frozenset(
 # Two words that name one concept ("voters turned out"): (first, second) → concept.
 PHRASES = {("turned", "out"): "turnout", ("turn", "out"): "turnout", ("turning", "out"): "turnout"}
 PHRASES |= {("domestic", "product"): "economy", ("interest", "rates"): "interest"}
+# Who lives in a place is its population: "12 million people live in" / "a population of".
+PHRASES |= {("people", verb): "population" for verb in ("live", "lives", "living", "lived")}
+# Words that also name a second concept besides their own ("population" counts people).
+ALSO_NAMES = {"population": "population", "populations": "population"}
+ALSO_NAMES |= {"inhabitants": "population", "capacity": "capacity"}
 # Acts each person does once: "people signed" counts signatures, "people died" deaths.
 ONCE_PER_PERSON = frozenset({"signature", "death", "vote", "turnout"})
 # Things of one kind that are never each other: a measles figure never checks a cholera one.
@@ -373,6 +378,14 @@ DEMONYMS = {
     "tories": "conservatives", "tory": "conservatives", "conservative": "conservatives",
     "gop": "republicans", "republican": "republicans", "democrat": "democrats",
 }  # fmt: skip
+# Concepts of words naming a place, an institution or a container: they say where or whose a
+# figure is, never what it measures, so on their own they are no shared topic ("Road repairs
+# cost the council £3.2 million" / "Parking fines brought the council £3.2 million").
+CONTAINERS = frozenset(
+    """region council town city country state government company area trust board county
+    district borough authority ministry department agency village province organisation
+    organization group nation capital""".split()
+)
 # Modifiers that do not narrow what a noun phrase measures ("consumer price inflation" is
 # inflation, "the budget deficit" the deficit): the other side need not name them.
 PLAIN_MODIFIERS = frozenset(
