@@ -58,7 +58,7 @@ _NAME_PREPOSITIONS = frozenset(
 )
 # A sentence's first word with these endings is a common noun far more often than a name.
 _NOUN_ENDINGS = tuple(
-    "ing ed tion sion ment ity ness ance ence ship ure ism age ers ors ists".split()
+    "ing ed tion sion ment ity ance ence ship ure ism age ers ors ists".split()
 )
 _NOT_NAMES = lex.TITLES | lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
@@ -451,14 +451,18 @@ class _Window:
             k += 1
         while k < len(words) and words[k].lower() in _DETERMINERS:
             k += 1
-        for word in words[k:]:
+        for n, word in enumerate(words[k:], start=k):
             lower = word.lower()
+            if not run and _adjective_before_noun(lower, words[n + 1 : n + 3]):
+                continue  # "18,500 confirmed flu cases", "9,000 new social homes" count cases
             if len(run) == 3 or lower in lex.STOP_RUN or lower in _MONTHS:
                 break
             if lower in lex.CLAUSE_WORDS or lower in _PHRASE_PREPOSITIONS:
                 break  # "95 percent effective against severe disease"
-            if (run or lower not in lex.CONCEPTS) and lower.endswith(("ed", "ing", "ly")):
-                break  # "people fled", "97 km/h battered": a verb or an adverb ends the noun
+            if (run or lower not in lex.CONCEPTS) and (
+                lower.endswith(("ed", "ing", "ly")) or lower in lex.PARTICIPLES
+            ):
+                break  # "people fled", "97 km/h battered", "cocaine hidden": a verb ends the noun
             run.append(lower)
             if lower in lex.PERSON_GROUPS or _plural(lower):
                 break  # "households use wood": a compound noun ends at its plural
@@ -690,6 +694,24 @@ def _phrases(words: list[str]) -> set[str]:
     pairs = zip(lowered, lowered[1:], strict=False)
     found = {lex.PHRASES[p] for p in pairs if p in lex.PHRASES}
     return found | {lex.ALSO_NAMES[w] for w in lowered if w in lex.ALSO_NAMES}
+
+
+def _adjective_before_noun(word: str, following: list[str]) -> bool:
+    """A participle or plain adjective right after a figure that a plural noun follows within
+    two words ("confirmed flu cases", "reported cases", "new homes"): it describes the noun
+    counted, it is not the noun. A participle that names a concept ("2,000 displaced people")
+    is kept: it says who is counted."""
+    if word in lex.CONCEPTS or word in lex.EXCLUSIVE_KINDS or word in lex.MARKED:
+        return False
+    if not (word.endswith("ed") or word in lex.PARTICIPLES or word in lex.PLAIN_ADJECTIVES):
+        return False
+    for other in following:
+        lower = other.lower()
+        if lower in lex.STOP_RUN or lower in _PHRASE_PREPOSITIONS or lower in _DETERMINERS:
+            return False
+        if _plural(lower):
+            return True
+    return False
 
 
 def _passives(words: list[str]) -> set[str]:

@@ -171,6 +171,13 @@ CONCEPTS = {
     **dict.fromkeys(("quit", "quitting", "quits", "leaving", "resign", "resigning"), "quit"),
     **dict.fromkeys(("injured", "hurt", "injuries", "injury", "wounded"), "injury"),
     **dict.fromkeys(("arrested", "arrests", "arrest", "detained", "detentions"), "arrest"),
+    **dict.fromkeys(("rent", "rents", "renting", "rented", "renter", "renters", "tenants"), "rent"),
+    **dict.fromkeys(("privately",), "private"),
+    **dict.fromkeys(("walkout", "walkouts", "strike", "strikes", "striking"), "strike"),
+    **dict.fromkeys(("loss", "losses", "lost", "lose", "loses", "losing"), "loss"),
+    **dict.fromkeys(("borrowing", "borrowed", "borrow", "borrows"), "borrow"),
+    **dict.fromkeys(("electricity", "power"), "electricity"),
+    **dict.fromkeys(("renewables", "renewable"), "renewable"),
     **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
 }
 PERSON_GROUPS = frozenset(
@@ -210,6 +217,15 @@ STOP_RUN = GENERIC | frozenset(
     affected goes gets receives comes means makes takes needs uses owns supports support back
     backs want wants earn earns pay pays spend spends face faces cost costs remains""".split()
 )
+# Irregular past participles: like words in -ed they end a noun phrase ("2 tonnes of cocaine
+# hidden in …", "the 4,400 pounds of cocaine found …") or describe the noun after them.
+PARTICIPLES = frozenset(
+    """hidden found seen taken given made held sold built won lost paid spent brought drawn
+    driven shown known grown thrown written stolen seized kept left told bought caught sent
+    set put cut run done""".split()
+)
+# Adjectives that describe the thing counted without narrowing it ("9,000 new homes").
+PLAIN_ADJECTIVES = frozenset("new more extra additional further fresh".split())
 # Verbs that say nothing of what a figure counts ("40 percent of the budget goes on health").
 LIGHT_VERBS = frozenset(
     "go goes get gets got make makes made take takes took uses means comes".split()
@@ -218,7 +234,8 @@ LIGHT_VERBS = frozenset(
 LEVEL_VERBS = frozenset(
     """rose rise rises risen fell fall falls fallen grew grow grows increased increases decreased
     declined dropped jumped climbed surged slumped slipped edged eased reached hit stood stands
-    is are was were remained remains totalled totaled totals peaked hovered""".split()
+    is are was were remained remains totalled totaled totals peaked hovered widened narrowed
+    swelled shrank ballooned""".split()
 )
 # Two words that name one concept ("voters turned out"): (first, second) → concept.
 PHRASES = {("turned", "out"): "turnout", ("turn", "out"): "turnout", ("turning", "out"): "turnout"}
@@ -275,7 +292,7 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("primary",), "school:primary"),
     **dict.fromkeys(("secondary",), "school:secondary"),
     **dict.fromkeys(("public",), "sector:public"),
-    **dict.fromkeys(("private",), "sector:private"),
+    **dict.fromkeys(("private", "privately"), "sector:private"),
     **dict.fromkeys(("domestic",), "scope:domestic"),
     **dict.fromkeys(("lost",), "contest:lost"),
     **dict.fromkeys(("international", "foreign", "overseas"), "scope:international"),
@@ -300,6 +317,8 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("won", "win", "wins", "winning"), "contest:won"),
     **dict.fromkeys(("bought", "buy", "buys", "buying", "purchased"), "deal:bought"),
     **dict.fromkeys(("sold", "sell", "sells", "selling"), "deal:sold"),
+    **dict.fromkeys(("built", "build", "builds", "constructed", "completed"), "deal:built"),
+    **dict.fromkeys(("demolished", "knocked"), "deal:demolished"),
     **dict.fromkeys(("hired", "hiring", "recruited"), "staffing:hired"),
     **dict.fromkeys(("fired", "sacked", "dismissed", "redundant"), "staffing:fired"),
     **dict.fromkeys(("opened", "opening"), "state:opened"),
@@ -356,7 +375,7 @@ CHANGE_LEVELS = frozenset(
 )
 # A measure's head that only repeats its unit's dimension: "1.2 gigawatts of power".
 MEASURE_HEADS = frozenset(
-    """power energy capacity length distance speed weight mass height temperature area size
+    """power electricity energy capacity length distance speed weight mass height temperature area size
     depth width volume""".split()
 )
 # Titles before a name ("Mr Biden" is "Joe Biden").
