@@ -736,7 +736,9 @@ def _plural(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _topical(word: str) -> bool:
     """A content word; a past participle only when it names a concept ("vaccinated", "fled")."""
-    lower = word.lower()
+    lower = word.lower().replace("’", "'")
+    if lower.endswith("'s"):
+        lower = lower[:-2]  # "November's retail sales", "next year's borrowing": a time
     if len(lower) < 2 or lower in lex.GENERIC or lower in _MONTHS:
         return False
     if lower in lex.LIGHT_VERBS:
