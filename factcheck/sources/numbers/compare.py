@@ -176,14 +176,24 @@ def _bands(tolerance: float | Bands) -> Bands:
 
 
 def _family(q: Quantity) -> tuple[str, str]:
+    """Counts, percent or points, money in one currency (a sum 'a year' is still that
+    currency's: its rate is compared with the subject), measures of one dimension, ages."""
     if q.kind in ("measure", "age"):
         return (q.kind, units.dimensionality(q.unit))
-    return (q.kind, q.unit if q.kind in ("money", "percent") else "")
+    if q.kind == "money":
+        return (q.kind, q.unit.split("/", 1)[0])
+    return (q.kind, q.unit if q.kind == "percent" else "")
+
+
+def _rate(q: Quantity) -> str:
+    """What a figure is per: '£6,150 a year' (its unit), 'the annual bill', 'per pupil'."""
+    per_unit = q.unit.split("/", 1)[1] if q.kind == "money" and "/" in q.unit else ""
+    return "/".join(r for r in (per_unit, q.about.rate) if r)
 
 
 def _same_subject(a: Quantity, b: Quantity) -> bool:
     x, y = a.about, b.about
-    if x.negated != y.negated or x.rate != y.rate:
+    if x.negated != y.negated or _rate(a) != _rate(b):
         return False  # "no internet" is not "internet"; 300,000 homes a year is not last year's
     if x.modifiers and y.modifiers and not x.modifiers & y.modifiers:
         return False

@@ -41,6 +41,7 @@ _OF_GLUE = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the\s+)?$")
 _MAX_FIGURES = 1000  # read per text; more is a table or an attack, not prose (they stay unread)
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
 _RATE_ADVERBS |= {"daily": "day", "hourly": "hour"}
+_RATE_ADJECTIVES = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
 _RATE_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _REACH = 200  # characters either side of a figure
 _WINDOW = 14  # words either side of a figure at most
@@ -517,6 +518,16 @@ class _Window:
             if word in ("a", "an", "per", "each", "every") and k + 1 < len(words) and not over:
                 if words[k + 1] in _RATE_UNITS:
                     return words[k + 1]
+        return self._rate_adjective()
+
+    def _rate_adjective(self) -> str:
+        """'the annual energy bill … £1,717', 'an annual season ticket costs £5,600': a sum of
+        money whose clause calls it annual (monthly, weekly) is one a year ('£1,849 a year')."""
+        if self.quantity.kind != "money" or "/" in self.quantity.unit:
+            return ""
+        for word, _, _ in self.left:
+            if (unit := _RATE_ADJECTIVES.get(word.lower())) is not None:
+                return unit
         return ""
 
     def _of_phrase(self, words: list[str], k: int) -> set[str]:
