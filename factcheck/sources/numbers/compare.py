@@ -202,7 +202,7 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
     if x.subject and y.subject and not _same_noun_phrase(x.subject, y.subject, x, y):
         return False  # "defence spending" / "health spending" at 2.5 percent of GDP
     if x.head and y.head:
-        if not _heads_match(x.head, y.head):
+        if not (_heads_match(x.head, y.head) or _one_thing(a, b)):
             return _act_of_the_people(a, b)
         if (a.kind != "percent" or not (x.base or y.base)) and (
             x.head == y.head != "people" or not is_person_concept(x.head)
@@ -222,6 +222,20 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
     elif not _shared_topic(a, b) or not _same_noun_phrase(x.subject, y.subject, x, y):
         return False
     return a.kind != "number" or _within_ratio(a.value, b.value)
+
+
+def _one_thing(a: Quantity, b: Quantity) -> bool:
+    """Two heads that name one thing: a compound and its head noun ('hip replacements' /
+    'hip replacement operations': an operation named by what it does), or a measure's head
+    that the other clause names ('5,000 acres of farmland' on the estate / 'the 2,000-hectare
+    estate': the unit already says it is an area)."""
+    x, y = a.about, b.about
+    for one, other in ((x, y), (y, x)):
+        if other.head in lex.EVENT_HEADS and one.head in other.modifiers:
+            return one.modifiers <= other.modifiers | {one.head}
+    if a.kind != "measure" or is_person_concept(x.head) or is_person_concept(y.head):
+        return False
+    return x.head in y.topic or y.head in x.topic
 
 
 def _act_of_the_people(a: Quantity, b: Quantity) -> bool:

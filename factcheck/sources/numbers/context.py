@@ -259,7 +259,7 @@ class _Window:
             head = ""  # "1.2 gigawatts of power": the unit already says it is power
         words = [w for w, _, _ in self.left + self.right if w != ","]
         topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
-        topic |= _phrases(words) | _passives(words)
+        topic |= _phrases(words) | _passives(words) | self._capacity()
         years, month = self._period(times)
         measure = self.quantity.kind == "measure"
         subject, strict = ((), frozenset()) if (head and not base) or measure else self._subject()
@@ -286,6 +286,14 @@ class _Window:
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
             kinds=_kinds(lowered) | self._distance(),
         )
+
+    def _capacity(self) -> set[str]:
+        """'will hold 62,000 fans', 'seats 500': a count right after a capacity verb."""
+        if self.quantity.kind != "number" or not self.left:
+            return set()
+        word, _, end = self.left[-1]
+        glued = not self.text[end : self.quantity.span[0]].strip()
+        return {"capacity"} if glued and word.lower() in lex.CAPACITY_VERBS else set()
 
     def _distance(self) -> frozenset[str]:
         """'300 metres from the river', '5 km away': a length that is a distance."""

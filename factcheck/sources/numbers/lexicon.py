@@ -246,7 +246,15 @@ PHRASES |= {("people", verb): "population" for verb in ("live", "lives", "living
 ALSO_NAMES = {"population": "population", "populations": "population"}
 ALSO_NAMES |= {"inhabitants": "population", "capacity": "capacity"}
 # Acts each person does once: "people signed" counts signatures, "people died" deaths.
-ONCE_PER_PERSON = frozenset({"signature", "death", "vote", "turnout"})
+# A venue's capacity counts each person it holds once ("hold 62,000 fans" / "a capacity of").
+ONCE_PER_PERSON = frozenset({"signature", "death", "vote", "turnout", "capacity"})
+# Verbs right before a count of people that make it a capacity: "the stadium will hold 62,000".
+CAPACITY_VERBS = frozenset("hold holds seat seats accommodate accommodates sleeps".split())
+# Heads that name an event by what it is of: "hip replacement operations" count replacements.
+EVENT_HEADS = frozenset(
+    """operation procedure surgery treatment appointment incident episode attempt transaction
+    journey trip""".split()
+)
 # Things of one kind that are never each other: a measles figure never checks a cholera one.
 DISEASES = frozenset(
     """measles mumps rubella cholera dengue malaria polio ebola mpox tuberculosis tb flu influenza
