@@ -698,7 +698,13 @@ def _kinds(words: list[str]) -> frozenset[str]:
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # "women's pay"
     kinds = {k for w in words if w in lex.EXCLUSIVE_KINDS for k in lex.EXCLUSIVE_KINDS[w].split()}
     kinds |= {"marked:" + lex.MARKED[w] for w in words if w in lex.MARKED}
-    return frozenset(kinds | {"role:" + concept(w) for w in words if concept(w) in _ROLES})
+    return frozenset(kinds | {"role:" + concept(w) for w in words if _is_role(w)})
+
+
+def _is_role(word: str) -> bool:
+    """A people-word naming what they do: the lexicon's roles, and '-men' words ("fishermen",
+    "firemen"; not "women"/"men", which name a sex)."""
+    return concept(word) in _ROLES or (len(word) > 5 and word.endswith("men") and word != "women")
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

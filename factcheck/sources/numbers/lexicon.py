@@ -173,7 +173,13 @@ CONCEPTS = {
     **dict.fromkeys(("arrested", "arrests", "arrest", "detained", "detentions"), "arrest"),
     **dict.fromkeys(("rent", "rents", "renting", "rented", "renter", "renters", "tenants"), "rent"),
     **dict.fromkeys(("privately",), "private"),
-    **dict.fromkeys(("walkout", "walkouts", "strike", "strikes", "striking"), "strike"),
+    **dict.fromkeys(
+        ("walkout", "walkouts", "strike", "strikes", "striking", "stoppage", "stoppages"), "strike"
+    ),
+    **dict.fromkeys(
+        ("operation", "operations", "surgery", "surgeries", "procedure", "procedures"),
+        "operation",
+    ),
     **dict.fromkeys(("loss", "losses", "lost", "lose", "loses", "losing"), "loss"),
     **dict.fromkeys(("borrowing", "borrowed", "borrow", "borrows"), "borrow"),
     **dict.fromkeys(("electricity", "power"), "electricity"),
@@ -252,7 +258,7 @@ ONCE_PER_PERSON = frozenset({"signature", "death", "vote", "turnout", "capacity"
 CAPACITY_VERBS = frozenset("hold holds seat seats accommodate accommodates sleeps".split())
 # Heads that name an event by what it is of: "hip replacement operations" count replacements.
 EVENT_HEADS = frozenset(
-    """operation procedure surgery treatment appointment incident episode attempt transaction
+    """operation treatment appointment incident episode attempt transaction
     journey trip""".split()
 )
 # Things of one kind that are never each other: a measles figure never checks a cholera one.
