@@ -58,9 +58,7 @@ _NAME_PREPOSITIONS = frozenset(
     among against outside inside around""".split()
 )
 # A sentence's first word with these endings is a common noun far more often than a name.
-_NOUN_ENDINGS = tuple(
-    "ing ed tion sion ment ity ance ence ship ure ism age ers ors ists".split()
-)
+_NOUN_ENDINGS = tuple("ing ed tion sion ment ity ance ence ship ure ism age ers ors ists".split())
 _NOT_NAMES = lex.TITLES | lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
 _QUARTER_ENDS = {"march": "1", "june": "2", "september": "3", "december": "4"}

@@ -87,7 +87,9 @@ MEASURES = {
     **dict.fromkeys(("gallons", "gallon"), "gallon"),
     **dict.fromkeys(("cubic metres", "cubic meters", "cubic metre", "cubic meter", "m³"), "m ** 3"),
     **dict.fromkeys(("cubic feet", "cubic foot"), "foot ** 3"),
-    **dict.fromkeys(("square metres", "square meters", "square metre", "square meter", "sq m", "m²"), "m ** 2"),
+    **dict.fromkeys(
+        ("square metres", "square meters", "square metre", "square meter", "sq m", "m²"), "m ** 2"
+    ),
     **dict.fromkeys(("square feet", "square foot", "sq ft"), "foot ** 2"),
     **dict.fromkeys(("°c", "c", "degrees celsius", "degrees c", "celsius"), "degC"),
     **dict.fromkeys(("°f", "f", "degrees fahrenheit", "degrees f", "fahrenheit"), "degF"),
@@ -389,8 +391,8 @@ CHANGE_LEVELS = frozenset(
 )
 # A measure's head that only repeats its unit's dimension: "1.2 gigawatts of power".
 MEASURE_HEADS = frozenset(
-    """power electricity energy capacity length distance speed weight mass height temperature area size
-    depth width volume""".split()
+    """power electricity energy capacity length distance speed weight mass height temperature
+    area size depth width volume""".split()
 )
 # Titles before a name ("Mr Biden" is "Joe Biden").
 TITLES = frozenset(
