@@ -197,6 +197,8 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
         return False  # "no internet" is not "internet"; 300,000 homes a year is not last year's
     if x.modifiers and y.modifiers and not x.modifiers & y.modifiers:
         return False
+    if x.done and y.done and not (x.done & y.topic or y.done & x.topic):
+        return False  # "2,000 flights were cancelled" is not "2,000 flights were delayed"
     if _kinds_differ(x.topic & lex.DISEASES, y.topic & lex.DISEASES):
         return False  # "a measles outbreak has infected 300" is not a cholera outbreak's 300
     if x.subject and y.subject and not _same_noun_phrase(x.subject, y.subject, x, y):

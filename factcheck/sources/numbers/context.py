@@ -257,10 +257,13 @@ class _Window:
             head = ""  # "1.2 gigawatts of power": the unit already says it is power
         words = [w for w, _, _ in self.left + self.right if w != ","]
         topic = {concept(w) for w in words if _topical(w)} | modifiers | ({head} if head else set())
-        topic |= _phrases(words) | _passives(words) | self._capacity()
+        done = _passives(words)
+        topic |= _phrases(words) | done | self._capacity()
+        if self.quantity.kind == "measure" and self.quantity.unit in lex.ABSOLUTE_MEASURES:
+            topic.add("temperature")  # "The province recorded 48C": the unit says what it is
         years, month = self._period(times)
         measure = self.quantity.kind == "measure"
-        subject, strict = ((), frozenset()) if (head and not base) or measure else self._subject()
+        subject, strict = ((), frozenset()) if head and (not base or measure) else self._subject()
         if not subject and not head and not measure:
             subject = self._changed_object()  # "cut hospital admissions by 80 percent"
         lowered = [w.lower() for w in words]
@@ -273,7 +276,7 @@ class _Window:
             month=month,
             places=self._places(),
             negated=any(w in lex.NEGATIONS or w.endswith("n't") for w in lowered),
-            rate="/".join(r for r in (self._rate(), _per(lowered)) if r),
+            rate="/".join(dict.fromkeys(r for r in (self._rate(), _per(lowered)) if r)),
             subject=subject,
             subject_modifiers=strict,
             base=base,
@@ -283,6 +286,7 @@ class _Window:
             change=self._change(),
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
             kinds=_kinds(lowered) | self._distance(),
+            done=frozenset(done),
         )
 
     def _capacity(self) -> set[str]:
@@ -520,7 +524,8 @@ class _Window:
         for k, word in enumerate(words):
             if word in _RATE_ADVERBS:
                 return _RATE_ADVERBS[word]
-            over = k and words[k - 1] in ("in", "within", "over", "for")  # "rose 19% in a year"
+            # "rose 19% in a year", "28 percent higher than a year earlier": no rate
+            over = k and words[k - 1] in ("in", "within", "over", "for", "than")
             if word in ("a", "an", "per", "each", "every") and k + 1 < len(words) and not over:
                 if words[k + 1] in _RATE_UNITS:
                     return words[k + 1]

@@ -174,6 +174,8 @@ CONCEPTS = {
     **dict.fromkeys(("injured", "hurt", "injuries", "injury", "wounded"), "injury"),
     **dict.fromkeys(("arrested", "arrests", "arrest", "detained", "detentions"), "arrest"),
     **dict.fromkeys(("rent", "rents", "renting", "rented", "renter", "renters", "tenants"), "rent"),
+    **dict.fromkeys(("travellers", "traveller", "travelers", "traveler"), "passenger"),
+    **dict.fromkeys(("revenue", "revenues", "turnover", "takings"), "revenue"),
     **dict.fromkeys(("privately",), "private"),
     **dict.fromkeys(
         ("walkout", "walkouts", "strike", "strikes", "striking", "stoppage", "stoppages"), "strike"
@@ -248,6 +250,7 @@ LEVEL_VERBS = frozenset(
 # Two words that name one concept ("voters turned out"): (first, second) → concept.
 PHRASES = {("turned", "out"): "turnout", ("turn", "out"): "turnout", ("turning", "out"): "turnout"}
 PHRASES |= {("domestic", "product"): "economy", ("interest", "rates"): "interest"}
+PHRASES |= {(verb, "in"): "revenue" for verb in ("brings", "bring", "brought", "bringing")}
 # Who lives in a place is its population: "12 million people live in" / "a population of".
 PHRASES |= {("people", verb): "population" for verb in ("live", "lives", "living", "lived")}
 # Words that also name a second concept besides their own ("population" counts people).
@@ -334,6 +337,13 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("bought", "buy", "buys", "buying", "purchased"), "deal:bought"),
     **dict.fromkeys(("sold", "sell", "sells", "selling"), "deal:sold"),
     **dict.fromkeys(("built", "build", "builds", "constructed", "completed"), "deal:built"),
+    **dict.fromkeys(("lent", "lend", "lends", "loaned"), "deal:lent"),
+    # Money coming in or going out: "raised £4.5 million" is not "spent £4.5 million".
+    **dict.fromkeys(
+        ("raised", "raise", "raises", "earned", "earns", "collected", "received"),
+        "flow:in",
+    ),
+    **dict.fromkeys(("spent", "spend", "spends", "spending", "paid", "invested"), "flow:out"),
     **dict.fromkeys(("demolished", "knocked"), "deal:demolished"),
     **dict.fromkeys(("hired", "hiring", "recruited"), "staffing:hired"),
     **dict.fromkeys(("fired", "sacked", "dismissed", "redundant"), "staffing:fired"),
@@ -419,7 +429,8 @@ DEMONYMS = {
 CONTAINERS = frozenset(
     """region council town city country state government company area trust board county
     district borough authority ministry department agency village province organisation
-    organization group nation capital""".split()
+    organization group nation capital charity university college club team union bank
+    airport library museum operator""".split()
 )
 # Modifiers that do not narrow what a noun phrase measures ("consumer price inflation" is
 # inflation, "the budget deficit" the deficit): the other side need not name them.

@@ -110,6 +110,7 @@ class About:
     change: str = ""  # "up" / "down" for a change ("rose 5 percent"); "" for a level
     change_words: frozenset[str] = frozenset()  # "growth", "inflation": a level sized a change
     kinds: frozenset[str] = frozenset()  # exclusive kinds named ("trade:export", "role:nurse")
+    done: frozenset[str] = frozenset()  # what was done to it: "flooded" in "homes were flooded"
 
 
 @dataclass(frozen=True)
