@@ -185,6 +185,11 @@ def _family(q: Quantity) -> tuple[str, str]:
     return (q.kind, q.unit if q.kind == "percent" else "")
 
 
+def _same_rate(x: str, y: str) -> bool:
+    """Rates match; an 'annual' figure is one a year or a year's total (no rate)."""
+    return x == y or ("annual" in (x, y) and {x, y} <= {"annual", "year", ""})
+
+
 def _rate(q: Quantity) -> str:
     """What a figure is per: '£6,150 a year' (its unit), 'the annual bill', 'per pupil'."""
     per_unit = q.unit.split("/", 1)[1] if q.kind == "money" and "/" in q.unit else ""
@@ -193,7 +198,7 @@ def _rate(q: Quantity) -> str:
 
 def _same_subject(a: Quantity, b: Quantity) -> bool:
     x, y = a.about, b.about
-    if x.negated != y.negated or _rate(a) != _rate(b):
+    if x.negated != y.negated or not _same_rate(_rate(a), _rate(b)):
         return False  # "no internet" is not "internet"; 300,000 homes a year is not last year's
     if x.modifiers and y.modifiers and not x.modifiers & y.modifiers:
         return False

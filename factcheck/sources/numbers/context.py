@@ -41,7 +41,7 @@ _OF_GLUE = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the\s+)?$")
 _MAX_FIGURES = 1000  # read per text; more is a table or an attack, not prose (they stay unread)
 _RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
 _RATE_ADVERBS |= {"daily": "day", "hourly": "hour"}
-_RATE_ADJECTIVES = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+_RATE_ADJECTIVES = {"annual": "annual", "yearly": "annual", "monthly": "month", "weekly": "week"}
 _RATE_UNITS = frozenset({"year", "month", "week", "day", "hour"})
 _REACH = 200  # characters either side of a figure
 _WINDOW = 14  # words either side of a figure at most
@@ -93,6 +93,7 @@ _RELATIVE |= {(a, "next"): "next" for a in ("", "the")} | {
 _PER_FIGURE = re.compile(r"(?i)\s*(?:per|for\s+every|in\s+every)\s+[0-9]")  # "5 per 100,000"
 _AUXILIARIES = frozenset("will would could may might should shall has have had been be".split())
 _AWAY = frozenset({"from", "away", "off"})
+_BELOW = frozenset({"below", "beneath", "underground", "underwater"})
 _CHANGE_SKIP = frozenset("by a an further another".split())
 _LEVEL_GLUE = frozenset("to from at of on".split())
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being get got".split())
@@ -303,6 +304,8 @@ class _Window:
             return frozenset()
         first = self.following[0]
         glued = not self.text[self.quantity.span[1] : first[1]].strip()
+        if glued and first[0] in _BELOW:
+            return frozenset({"dimension:depth"})  # "3,800 metres below the surface"
         return frozenset({"dimension:distance"}) if glued and first[0] in _AWAY else frozenset()
 
     def _names(self, measured: set[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -440,12 +443,14 @@ class _Window:
         for word in reversed(words[:-1]):
             if word in _DETERMINERS:
                 continue
-            if not _topical(word) or word in lex.STOP_RUN or _direction(word):
+            if _direction(word) or word in lex.CHANGE_VERBS:
+                break
+            if word not in lex.OBJECT_NOUNS and (not _topical(word) or word in lex.STOP_RUN):
                 break
             run.insert(0, concept(word))
         else:
             return tuple(run[-3:])
-        return tuple(run[-3:]) if run and _direction(word) else ()
+        return tuple(run[-3:]) if run and (_direction(word) or word in lex.CHANGE_VERBS) else ()
 
     def _head(self) -> tuple[str, set[str], bool]:
         """(concept counted, its modifiers, whether it is what a share is of) from the words right
@@ -532,9 +537,10 @@ class _Window:
         return self._rate_adjective()
 
     def _rate_adjective(self) -> str:
-        """'the annual energy bill … £1,717', 'an annual season ticket costs £5,600': a sum of
-        money whose clause calls it annual (monthly, weekly) is one a year ('£1,849 a year')."""
-        if self.quantity.kind != "money" or "/" in self.quantity.unit:
+        """'the annual energy bill … £1,717', 'annual emissions are 4.4 million tonnes': a figure
+        whose clause calls it annual is 'annual' (one a year, or the year's total: it pairs with
+        '£1,849 a year' and with a year's figure); monthly and weekly ones are per month, week."""
+        if self.quantity.kind == "percent" or "/" in self.quantity.unit:
             return ""
         for word, _, _ in self.left:
             if (unit := _RATE_ADJECTIVES.get(word.lower())) is not None:

@@ -236,6 +236,10 @@ PARTICIPLES = frozenset(
 )
 # Adjectives that describe the thing counted without narrowing it ("9,000 new homes").
 PLAIN_ADJECTIVES = frozenset("new more extra additional further fresh".split())
+# Verbs of a change 'by' a figure that say no direction ("raised staff pay by 12 percent"), and
+# nouns that may be its object though they are generic or verbs elsewhere ("waiting times").
+CHANGE_VERBS = frozenset("raised raise raises lifted lift lifts trimmed extended".split())
+OBJECT_NOUNS = frozenset("pay wages times costs bills fees fares".split())
 # Verbs that say nothing of what a figure counts ("40 percent of the budget goes on health").
 LIGHT_VERBS = frozenset(
     "go goes get gets got make makes made take takes took uses means comes".split()
