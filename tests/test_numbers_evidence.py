@@ -45,6 +45,17 @@ def figure(text: str, index: int = 0):
         ("Madrid had 38C on Monday.", "Seville had 38C on Monday."),
         ("The government will spend €5 billion on schools next year.",
          "The government will borrow €5 billion next year."),
+        # What was done to the thing, money in against money out, narrower measures.
+        ("Over 2,000 flights were cancelled on Friday.",
+         "More than 2,000 flights were delayed on Friday."),
+        ("The charity raised £4.5 million in 2023.", "The charity spent £4.5 million in 2023."),
+        ("The town's library lent 80,000 books in 2023.",
+         "The town's library bought 80,000 books in 2023."),
+        ("The province's wheat harvest reached 9 million tonnes in 2024.",
+         "The province's maize harvest reached 9 million tonnes in 2024."),
+        ("The hospital cut waiting times by 12 percent in 2024.",
+         "The hospital raised staff pay by 12 percent in 2024."),
+        ("Hamburg received 60mm of rain on Thursday.", "Berlin received 60mm of rain on Thursday."),
     ],
 )  # fmt: skip
 def test_figures_without_evidence_of_one_thing_give_none(claim, passage):
@@ -90,6 +101,20 @@ def test_figures_without_evidence_of_one_thing_give_none(claim, passage):
          "July's wholesale prices were up 0.9 percent on the month.", "conflicts"),
         ("A quarter of the country's electricity came from wind last year.",
          "Wind farms generated 27 percent of the country's power last year.", "close"),
+        ("Sales of electric cars rose 28 percent in March.",
+         "March's electric car sales were 28 percent higher than a year earlier.", "agrees"),
+        # A temperature's unit says what it is; rates said twice or as 'annual'.
+        ("The province recorded 48C on Tuesday.",
+         "Temperatures in the province hit 118F on Tuesday.", "agrees"),
+        ("The refinery processes 200,000 barrels of oil a day.",
+         "The refinery can process 250,000 barrels per day.", "conflicts"),
+        ("The company's annual revenue is $8 billion.",
+         "The company brings in $8.2 billion a year.", "agrees"),
+        ("The plant emits 4 million tonnes of CO2 a year.",
+         "The plant's annual emissions are 4.4 million tonnes of CO2.", "close"),
+        ("The airport handled 31 million passengers in 2023.",
+         "The airport's operator said it served 30.6 million travellers in 2023.", "agrees"),
+        ("The theatre seats 1,900 people.", "The theatre has a capacity of 1,950.", "agrees"),
     ],
 )  # fmt: skip
 def test_the_same_thing_said_another_way_pairs(claim, passage, expected):
