@@ -192,8 +192,10 @@ def _same_rate(x: str, y: str) -> bool:
 
 def _rate(q: Quantity) -> str:
     """What a figure is per: '£6,150 a year' (its unit), 'the annual bill', 'per pupil'."""
-    per_unit = q.unit.split("/", 1)[1] if q.kind == "money" and "/" in q.unit else ""
-    return "/".join(r for r in (per_unit, q.about.rate) if r)
+    if q.kind != "money" or "/" not in q.unit:
+        return q.about.rate
+    per_unit = q.unit.split("/", 1)[1]
+    return f"{per_unit}/{q.about.rate}" if q.about.rate else per_unit
 
 
 def _same_subject(a: Quantity, b: Quantity) -> bool:
