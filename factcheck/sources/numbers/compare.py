@@ -7,7 +7,8 @@ Two figures pair (``comparable``) only when they measure the same thing:
   120 km/h), ages with ages. Years, dates and ordinals are never compared (they give the period);
 * the same subject: what is counted matches ("cases" never pairs with "vaccinations" or
   "visitors"; "people" with a group such as "children" only on a shared topic); figures without a
-  named head need a shared topic word ("unemployment" ≠ "retail sales"); stated modifiers agree
+  named head need a shared topic word, never a place, institution or container alone
+  ("unemployment" ≠ "retail sales", "the council" is no evidence); stated modifiers agree
   ("measles cases" ≠ "cholera cases"); a negated clause pairs only with a negated one;
 * the same period and place where both state one (a 2019 figure never checks a 2023 claim).
 
