@@ -9,6 +9,12 @@ claim, whatever the model says. Pure pattern matching over one sentence.
                     "She has reported from 14 countries …", "Lucía Fernández es periodista …"
     contacts        "Media contact: press office, +351 21 000 0000, press@example.org"
     credits         "(Reporting by Lukas Brandt; Editing by Maria Sousa)"
+    related links   "Read more: …", "See also: …", "Lire aussi : …", "Lea también: …",
+                    "Lesen Sie auch: …" (in any of these languages)
+    introductions   "Moderator: Helen Achterberg, chief executive of …" (who someone is, under
+                    a header label)
+Bylines and datelines are recognised in French, Spanish and German too ("Par …", "Publié le
+27/11/2026 à 09h12", "Actualizado: …", "Aktualisiert am …").
 """
 
 from __future__ import annotations
@@ -31,6 +37,33 @@ _BYLINE_RE = re.compile(
     r"|^\W*(?:published|updated|posted|last updated|first published)\b[^.]{0,60}\d{1,2}:\d\d"
     r"|^\W*(?:published|updated|posted|last updated)\s*:?\s*\d{1,2}\s+\w+\s+\d{4}\W*$",
     re.I,
+)
+# Bylines and datelines of French, Spanish and German pages.
+_FOREIGN_BYLINE_RE = re.compile(
+    r"^\W*(?:par|por|von)\s+[A-ZÁÉÍÓÚÜ][\w.'’-]*(?:\s+[A-ZÁÉÍÓÚÜ][\w.'’-]*){0,3}"
+    r"(?:\s*(?:,|et|y|und|&)\s*[A-ZÁÉÍÓÚÜ][\w.'’-]*(?:\s+[A-ZÁÉÍÓÚÜ][\w.'’-]*){0,3})*\W*$"
+    r"|^\W*(?:publié|mis à jour|actualisé|publicado|actualizado|veröffentlicht|aktualisiert)"
+    r"(?:\s+(?:le|el|am|à|a las|um))?\s*:?\s*[^.]{0,40}?\d{1,2}[/.:h-]\d\d",
+    re.I,
+)
+# A related link: "Read more: …", "Lire aussi : …"; its headline is no claim of the article.
+_RELATED_LINK_RE = re.compile(
+    r"^\W*(?:read more|read also|also read|see also|related|more on this story|more on this|"
+    r"recommended|lire aussi|à lire aussi|a lire aussi|voir aussi|lire également|sur le même sujet|"
+    r"lea también|leer más|lee también|ver también|le puede interesar|"
+    r"lesen sie auch|mehr zum thema|auch interessant|siehe auch|"
+    r"leia também|veja também|leggi anche)\s*:",
+    re.I,
+)
+# "Moderator: Helen Achterberg, chief executive of …": a header line telling who someone is.
+_INTRODUCTION_RE = re.compile(
+    r"^\W*(?i:moderator|moderated by|host|hosted by|chair|chaired by|presenter|presented by|"
+    r"interviewer|panel|panellists?|panelists?|guests?|speakers?|candidates?|participants?|"
+    r"with)\s*:?\s*(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w.'’-]*\s*(?:\([^)]{1,40}\))?\s*,\s*"
+    r"(?:the\s+|a\s+|an\s+|our\s+)?(?!(?:you|i|we|he|she|they|it)\b)(?:[\w'’-]+\s+){0,3}?(?:chief|executive|director|head|"
+    r"chair|chairman|chairwoman|president|editor|founder|professor|lecturer|leader|member|"
+    r"secretary|manager|correspondent|reporter|presenter|host|economist|analyst|minister|"
+    r"councillor|mayor|candidate|spokes(?:person|man|woman)|officer|partner|fellow)\b"
 )
 _CAPTION_RE = re.compile(
     r"^\W*(?:photo|image|picture|photograph|pictured|caption|credit|file photo)"
@@ -71,11 +104,16 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_CONTACT_RE, ("contact", "enquiries", "inquiries", "tel", "phone", "@", "+")),
     (_CREDITS_RE, (" by",)),
     (_FOREIGN_BIO_RE, (" es ", " é ", " est ")),
+    (_FOREIGN_BYLINE_RE, ("par ", "por ", "von ", "publi", "mis à jour", "actuali", "veröff",
+                          "aktualis")),
+    (_RELATED_LINK_RE, (":",)),
+    (_INTRODUCTION_RE, (",",)),
 )  # fmt: skip
 
 
 def is_furniture(sentence: str) -> bool:
-    """True for tweet footers, hover cards, bylines, datelines, captions and author bios."""
+    """True for tweet footers, hover cards, bylines, datelines, captions, author bios, related
+    links and header introductions (the module docstring)."""
     lowered = sentence.lower()
     return any(
         any(cue in lowered for cue in cues) and pattern.search(sentence)
