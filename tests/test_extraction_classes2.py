@@ -57,3 +57,23 @@ def test_a_header_line_introducing_someone_is_no_claim():
     assert not is_furniture("HOST: Martin Oduya, you said the director resigned.")
     assert not is_furniture("Par ailleurs, les loyers ont augmenté de 3 %.")
     assert not is_furniture("Por la mañana, el paro subió un 3%.")
+
+
+# --- kinds -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nationally, bicycles were taken in about one in four burglaries reported last year.",
+        "Nine out of 10 landlords had raised rents, the survey found.",
+        "Ms Okafor said waiting times were the worst on record and one in five surgeries had "
+        "closed their lists.",
+    ],
+)
+def test_a_share_such_as_one_in_three_is_a_quantity(sentence):
+    assert classify_kind(sentence) == "statistic"
+
+
+def test_one_in_the_morning_is_no_share():
+    assert classify_kind("The ferry left the harbour at one in the morning.") != "statistic"

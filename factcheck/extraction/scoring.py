@@ -52,7 +52,13 @@ _DATE_RE = re.compile(
     rf"|\b(?:\d+|a|one|{lex.NUMBER_WORDS})[\s-]+(?:days?|weeks?|months?|years?|decades?)\b"
 )
 _FIGURE_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|{lex.NUMBER_WORDS})\b")
-_FRACTION_RE = re.compile(r"\b(?:half|a third|two thirds|a quarter|three quarters|majority)\b")
+_SMALL_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
+# Shares are quantities: "half", "two thirds", "one in three", "nine out of 10", "1 in 5".
+_FRACTION_RE = re.compile(
+    r"\b(?:half|a third|two thirds|a quarter|three quarters|majority)\b"
+    rf"|\b{_SMALL_NUMBER}\s+(?:in|out of)\s+(?:every\s+)?{_SMALL_NUMBER}\b",
+    re.I,
+)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
