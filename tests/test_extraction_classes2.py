@@ -77,3 +77,76 @@ def test_a_share_such_as_one_in_three_is_a_quantity(sentence):
 
 def test_one_in_the_morning_is_no_share():
     assert classify_kind("The ferry left the harbour at one in the morning.") != "statistic"
+
+
+# --- claimants: descriptions, acronyms, reports, courts -----------------------------------
+
+
+def test_an_acronyms_long_form_loses_a_connective_opening_its_sentence():
+    body = (
+        "Rents rose again in the spring. But the Institute for Tenancy Research (ITR) said "
+        "the rise was slowing.\n\n"
+        "According to data from the ITR, 12,400 tenants were evicted in the year to June."
+    )
+    assert claim_of(body, "According to data from the ITR").claimant == (
+        "Institute for Tenancy Research"
+    )
+
+
+def test_a_body_whose_name_opens_with_a_title_word_keeps_it():
+    body = "The Supreme Court's annual report shows that 41% of appeals were dismissed in 2025."
+    assert claim_of(body, "The Supreme Court's").claimant == "Supreme Court"
+    assert find_claimant("Premier League figures show that 9% of fans travel by rail.") != (
+        "League"
+    )
+
+
+def test_according_to_the_report_is_the_reports_author_named_before():
+    body = (
+        "The Football League's annual report shows that wages rose 11% to £1.2 billion last "
+        "season.\n\nAway attendances fell by 4% in the same period, according to the report."
+    )
+    assert claim_of(body, "Away attendances fell").claimant == "Football League"
+
+
+def test_the_charity_said_is_the_charity_the_article_described_before():
+    body = (
+        "Open Doors Fund, a charity that supports rough sleepers, said demand for beds had "
+        "doubled since 2022.\n\nThe city council said it had opened 40 more places.\n\n"
+        "Only 8% of referrals were housed within a week, the charity said."
+    )
+    assert claim_of(body, "Only 8% of referrals").claimant == "Open Doors Fund"
+
+
+def test_in_a_statement_the_club_said_is_the_club_the_article_credited_before():
+    body = (
+        "Harbury Rovers will sell their training ground for £14 million, the club confirmed "
+        "on Monday.\n\nIn a statement, the club said the money would pay off 60% of its debts."
+    )
+    assert claim_of(body, "Harbury Rovers will sell").claimant == "Harbury Rovers"
+    assert claim_of(body, "In a statement, the club said").claimant == "Harbury Rovers"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Owen Marsh, prosecuting, told the court the defendant had taken £42,000 from 16 "
+        "pensioners.",
+        "Owen Marsh, defending, said his client had repaid 75% of the money.",
+        "Owen Marsh, speaking outside the court, told reporters the fraud had cost the charity "
+        "£90,000.",
+    ],
+)
+def test_a_barrister_prosecuting_or_defending_is_the_claimant_not_the_court(sentence):
+    context = "Two men appeared at Bramford Crown Court on Tuesday."
+    assert find_claimant(sentence, context) == "Owen Marsh"
+
+
+def test_whom_a_speaker_told_is_never_the_speaker():
+    assert find_claimant(
+        "Dr Lena Fisk told the BBC that 30% of the wards were short of nurses."
+    ) == "Lena Fisk"
+    assert find_claimant(
+        "The inspector told the committee that 14 prisons were overcrowded.",
+        "Chief Inspector Paul Grant, the head of the inspectorate, gave evidence.",
+    ) != "committee"

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from factcheck.extraction.lexicon import (
     ANONYMOUS_ROLES,
     COUNTRIES,
+    LEADING_CONNECTIVES,
     NATIONALITIES,
     ORGANISATION_NOUNS,
     PERSON_ROLES,
@@ -48,12 +49,15 @@ def strip_acronym(name: str) -> str:
 
 def strip_titles(name: str) -> str:
     """'Turkish President Recep Tayyip Erdogan' → 'Recep Tayyip Erdogan', 'Sen. Dana Whitfield'
-    → 'Dana Whitfield', 'Jane Smith MP' → 'Jane Smith'; a bare title stays as it is."""
+    → 'Dana Whitfield', 'Jane Smith MP' → 'Jane Smith'; a bare title stays as it is, and so
+    does a body whose name opens with a title word ('Premier League', 'Supreme Court')."""
     words = name.split()
     while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
         words = words[:-1]
     last_title = max((index for index, word in enumerate(words) if word in TITLE_WORDS), default=-1)
     rest = words[last_title + 1 :]
+    if rest and all(word.lower() in ORGANISATION_NOUNS for word in rest):
+        return " ".join(words)  # "Premier League", "Supreme Court": a body, not a title
     if rest[:1] == ["of"]:
         rest = rest[2:]
     return " ".join(rest) if rest and rest[0][:1].isupper() else " ".join(words)
@@ -89,8 +93,21 @@ def tweet_author(body: str, end: int) -> str:
 
 
 def acronyms(body: str) -> dict[str, str]:
-    """Acronyms the article defines, with their long form: {'WHO': 'The World Health …'}."""
-    return {acronym: long for long, acronym in _ACRONYM_DEFINITION_RE.findall(body)}
+    """Acronyms the article defines, with their long form: {'WHO': 'The World Health …'};
+    a connective opening the long form, and a lower-case "the" after it, are no part of it
+    ("But the Centre for Household Economics (CHE)" → 'Centre for Household Economics')."""
+    return {
+        acronym: _without_connective(long) for long, acronym in _ACRONYM_DEFINITION_RE.findall(body)
+    }
+
+
+def _without_connective(name: str) -> str:
+    words = name.split()
+    if len(words) > 2 and words[0] in LEADING_CONNECTIVES:
+        words = words[1:]
+        if words[0] == "the":
+            words = words[1:]
+    return " ".join(words)
 
 
 def canonical_claimants(names: Sequence[str], body: str) -> list[str]:

@@ -81,7 +81,19 @@ _ROLE_AT_START_RE = re.compile(
     rf"^((?:the|a|an)\s+(?:{_ADJECTIVES}\s+)*(?:[a-z]+\s+)?(?:{_ROLES}))\b"
 )
 # "the company said" after "Shell reported …": a business named only by the claim before.
-_BUSINESS_NOUNS = frozenset({"company", "firm", "group", "airline", "carrier", "retailer"})
+# ("Wexley Town will leave …, the club confirmed": the sentence's own subject).
+_BUSINESS_NOUNS = frozenset(
+    "company firm group airline carrier retailer club charity trust league insurer lender "
+    "operator bank society".split()
+)
+# "a précisé l'institut de la statistique", "dijo el ministerio": a body described, unnamed.
+_FOREIGN_DESCRIPTION_RE = re.compile(
+    r"(?:l['’]\s*|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+)(?P<noun>institut|ministère|office|"
+    r"agence|association|banque|organisme|fédération|syndicat|gouvernement|entreprise|groupe|"
+    r"société|commission|conseil|tribunal|parquet|préfecture|mairie|club|ligue|fondation|"
+    r"observatoire|instituto|ministerio|organismo|empresa|banco|gobierno|agencia|asociación|"
+    r"fundación|sindicato|ayuntamiento)(?:\s+[^\s,.;:A-ZÉÁ][^\s,.;:]*){0,5}"
+)
 _STUDY_AT_END_RE = re.compile(rf"({_NAME})\s+(?:{STUDY_NOUNS})$")
 _TRAILING_FILLER_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|too|again|reportedly|publicly|previously|recently|later|then|"
@@ -89,6 +101,9 @@ _TRAILING_FILLER_RE = re.compile(
 )
 _INVERTED_RE = re.compile(r"(?:^|[,“”\"’«»])\s*$")  # "…, said X": the speaker follows the verb
 _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what|as|where)\s+(he|she|they|it)$", re.I)
+# "Imogen Dale, prosecuting, told …", "Jan Novak, speaking on BBC Radio 4, said …".
+_PARTICIPLE_APPOSITIVE_RE = re.compile(r"(?<=[\w.)]),\s+[a-z]+ing\b[^,;:]{0,80},\s*$")
+_TOLD_RE = re.compile(r"told|tells", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?$")
 _APPOSITIVE_RE = re.compile(r"(?<=[\w.])\s*,\s*(?:the|a|an|[A-Z][\w.]*['’]s)\s+[^,]{1,120},$")
 # ", the Romanian health ministry said." ending a sentence names its source, whatever verbs
@@ -186,6 +201,8 @@ _EVIDENCE_AUTHOR_RE = re.compile(
     rf"[^.\n]{{0,60}}?\b(?:by|from|at)\s+(?:(?:researchers|scientists|a team|academics)\s+"
     rf"(?:at|from)\s+)?(?:the\s+)?({_NAME})"
     rf"|(?:researchers|scientists|a team|academics)\s+(?:at|from)\s+(?:the\s+)?({_NAME})"
+    rf"|({_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+    r"(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|poll)\b"
 )
 _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
@@ -234,8 +251,11 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             return _clean_name(found, context, previous)
         if "-t-" in verb.group():  # "a-t-il déclaré"
             return _clean_name(verb.group().split("-")[2].split()[0], local, previous)
-        head = masked[: verb.start()]
-        inverted = _INVERTED_RE.search(head) is not None
+        head = _PARTICIPLE_APPOSITIVE_RE.sub("", masked[: verb.start()])
+        # "…, told the court the pair had …": whom a speaker told, followed by what, is never
+        # the speaker ("…, told the official." ending the sentence is).
+        told = _TOLD_RE.match(verb.group()) and len(masked[verb.end() :].split()) > 8
+        inverted = _INVERTED_RE.search(head) is not None and not told
         if inverted and not _APPOSITIVE_RE.search(head[-_NP_WINDOW:].rstrip()):
             after = _name_after_verb(masked[verb.end() :])  # "…, a indiqué Bercy."
             if after:
@@ -421,15 +441,51 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
             return resolved
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
         resolved = _resolve_description(description, context)
-        if not resolved and words[-1].lower() in _BUSINESS_NOUNS:
-            resolved = previous if claimant_type(previous) != "person" else ""
-        return resolved or phrase
+        return resolved or _unnamed_body(words[-1].lower(), context, previous) or phrase
+    foreign = _FOREIGN_DESCRIPTION_RE.fullmatch(phrase)
+    if foreign is not None:  # "l'institut de la statistique" → the body named before
+        return _unnamed_body(foreign.group("noun"), context, previous) or phrase
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return _resolve_person_role(description, context)
     name = _strip_titles(_person_without_affiliation(_without_owner(words)))
     if len(words) > 1 and " " not in name:  # "Ms Reeves": a surname after a title
         return _full_name_before(name, context) or name
     return name
+
+
+def _unnamed_body(noun: str, context: str, previous: str) -> str:
+    """'the charity', 'l'association' → the nearest earlier name the article described with
+    that noun ("Safe Streets Trust, a charity that …"), else the previous claim's claimant
+    unless a person ("Insee" before "a précisé l'institut") or one the article credited to
+    the same description before (_credited_as), else ""."""
+    described = list(_described_as(noun).finditer(context[-DESCRIPTION_WINDOW:]))
+    if described:
+        return _tidy(described[-1].group(1))
+    if not previous:
+        return ""
+    if claimant_type(previous) != "person" or _credited_as(previous, noun, context):
+        return previous
+    return ""
+
+
+def _credited_as(name: str, noun: str, context: str) -> bool:
+    """Whether a sentence before credits its claim about `name` to "the `noun`" ("Wexley
+    Town will leave …, the club confirmed"): a name of two words is then no person's."""
+    return (
+        re.search(
+            rf"{re.escape(name)}\b[^.\n]{{0,300}},\s+the\s+{re.escape(noun)}\s+[a-z]+",
+            context[-DESCRIPTION_WINDOW:],
+        )
+        is not None
+    )
+
+
+@lru_cache(maxsize=64)
+def _described_as(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"({_NAME})(?:\s*\([^)\n]{{1,40}}\))?,\s+(?:a|an|the|une?|la|le|l['’]|el|los|las)\s*"
+        rf"(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b"
+    )
 
 
 def _full_name_before(surname: str, context: str) -> str:
@@ -537,10 +593,12 @@ def _resolve_description(words: list[str], context: str) -> str:
 
 def _evidence_author_before(context: str) -> str:
     """'the study', 'the researchers' → the author of the nearest earlier study or report the
-    article names ("a study by researchers at the University of Kingsbridge"), or ""."""
+    article names ("a study by researchers at the University of Kingsbridge", "the Premier
+    League's annual report"), or ""."""
     found = list(_EVIDENCE_AUTHOR_RE.finditer(context[-DESCRIPTION_WINDOW:]))
     for match in reversed(found):
-        name = _tidy(strip_acronym((match.group(1) or match.group(2)).rstrip(".,")))
+        author = match.group(1) or match.group(2) or _without_possessive(match.group(3))
+        name = _drop_evidence_adjectives(_tidy(strip_acronym(author.rstrip(".,"))))
         if claimant_type(name) == "organisation":
             return name
     return ""

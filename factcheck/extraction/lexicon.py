@@ -201,6 +201,7 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     board foundation centre center authority authorities institution programme program project
     parliament assembly senate congress cabinet administration bureau directorate inspectorate
     regulator ombudsman observatory news times post herald telegraph guardian press
+    league club charity trust society think-tank watchdog firm insurer lender
     """.split()
 )
 # Countries (and a few blocs) named as claimants are organisations, not people.
