@@ -143,10 +143,80 @@ def test_a_barrister_prosecuting_or_defending_is_the_claimant_not_the_court(sent
 
 
 def test_whom_a_speaker_told_is_never_the_speaker():
-    assert find_claimant(
-        "Dr Lena Fisk told the BBC that 30% of the wards were short of nurses."
-    ) == "Lena Fisk"
-    assert find_claimant(
-        "The inspector told the committee that 14 prisons were overcrowded.",
-        "Chief Inspector Paul Grant, the head of the inspectorate, gave evidence.",
-    ) != "committee"
+    assert (
+        find_claimant("Dr Lena Fisk told the BBC that 30% of the wards were short of nurses.")
+        == "Lena Fisk"
+    )
+    assert (
+        find_claimant(
+            "The inspector told the committee that 14 prisons were overcrowded.",
+            "Chief Inspector Paul Grant, the head of the inspectorate, gave evidence.",
+        )
+        != "committee"
+    )
+
+
+# --- claimants: French, Spanish and German -----------------------------------------------
+
+FRENCH = (
+    "Le chômage a reculé de 0,3 point au troisième trimestre, selon l'estimation définitive "
+    "publiée mardi par la Dares.\n\n"
+    "Sur un an, les embauches ont progressé de 2,1 %, a précisé l'organisme de statistique.\n\n"
+    "« Ces chiffres montrent que la réforme porte ses fruits », a déclaré la ministre du "
+    "Travail, Sophie Lemaire, sur RTL.\n\n"
+    "Elle a ajouté que 40 000 emplois avaient été créés dans l'industrie."
+)
+
+
+def test_french_evidence_published_by_a_body_is_the_bodys_claim():
+    assert claim_of(FRENCH, "Le chômage a reculé").claimant == "Dares"
+
+
+def test_a_french_description_of_a_body_is_the_body_named_before():
+    assert claim_of(FRENCH, "Sur un an, les embauches").claimant == "Dares"
+
+
+def test_il_or_elle_is_the_person_a_role_introduced_before_a_comma():
+    assert claim_of(FRENCH, "Elle a ajouté que 40 000").claimant == "Sophie Lemaire"
+
+
+def test_a_lower_case_article_is_no_part_of_a_name():
+    assert find_claimant("Selon la Banque de France, la croissance atteindra 1,1 %.") == (
+        "Banque de France"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context", "claimant"),
+    [
+        ("El paro bajó un 3,2 % en marzo, según el INE.", "", "INE"),
+        (
+            "El paro bajó un 3,2 % en marzo, según datos publicados el martes por el INE.",
+            "",
+            "INE",
+        ),
+        (
+            "La economía crecerá un 2 % este año, dijo el ministro.",
+            "El ministro de Economía, Carlos Ruiz, presentó el plan.",
+            "Carlos Ruiz",
+        ),
+        (
+            "Laut Statistischem Bundesamt lag die Inflation bei 2,3 Prozent.",
+            "",
+            "Statistischem Bundesamt",
+        ),
+        (
+            "Laut Bundesagentur für Arbeit sank die Zahl der Arbeitslosen um 3 Prozent.",
+            "",
+            "Bundesagentur für Arbeit",
+        ),
+        (
+            "Die Preise sind um 4 Prozent gestiegen, sagte Finanzminister Jens Weber.",
+            "",
+            "Jens Weber",
+        ),
+        ("Jens Weber sagte, die Preise seien um 4 Prozent gestiegen.", "", "Jens Weber"),
+    ],
+)
+def test_spanish_and_german_attributions(sentence, context, claimant):
+    assert find_claimant(sentence, context) == claimant

@@ -34,6 +34,10 @@ _ACRONYM_DEFINITION_RE = re.compile(
     r"((?:The\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of|and|for|the|de|del|on)?\s*[A-Z][\w'’.&-]*)+)"
     r"\s+\(([A-Z][A-Za-z]{1,9})\)"
 )
+_GERMAN_TITLE_RE = re.compile(
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:minister|präsident|kanzler|sprecher|chef|direktor|bürgermeister)"
+    r"(?:in)?|Dr\.|Prof\.|Herr|Frau"
+)
 _TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,9}$")
 _TWEET_FOOTER_RE = re.compile(r"^\W*(?:—|–|-{1,2})\s*([^()\n]{1,80}?)\s*\(@\w{1,30}\)")
@@ -54,13 +58,19 @@ def strip_titles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
         words = words[:-1]
-    last_title = max((index for index, word in enumerate(words) if word in TITLE_WORDS), default=-1)
+    last_title = max((index for index, word in enumerate(words) if _is_title(word)), default=-1)
     rest = words[last_title + 1 :]
     if rest and all(word.lower() in ORGANISATION_NOUNS for word in rest):
         return " ".join(words)  # "Premier League", "Supreme Court": a body, not a title
     if rest[:1] == ["of"]:
         rest = rest[2:]
     return " ".join(rest) if rest and rest[0][:1].isupper() else " ".join(words)
+
+
+def _is_title(word: str) -> bool:
+    """A title word ("Mayor", "Dr") or a German compound one ("Finanzminister",
+    "Bundesbankpräsidentin")."""
+    return word in TITLE_WORDS or _GERMAN_TITLE_RE.fullmatch(word) is not None
 
 
 def claimant_type(name: str) -> str:

@@ -62,7 +62,7 @@ PERSON_WINDOW = 3_000  # how far back "she" is looked up
 DESCRIPTION_WINDOW = 6_000  # how far back "the ministry" is looked up
 _SENTENCE_WINDOW = 2_000
 _NP_WINDOW = 200
-_CONNECTORS = r"(?:of|and|for|the|de|del|al|al-|bin|van|von|&)"
+_CONNECTORS = r"(?:of|and|for|the|de|del|al|al-|bin|van|von|für|&)"
 # A capitalised word; a dot inside ("U.S") or closing a short one ("Mr.", "Prof.", "U.S."),
 # not the full stop after "Board." that ends a sentence.
 _NAME_TOKEN = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<![\w'’&-]{5})\.)?"
@@ -118,8 +118,12 @@ _PRIOR_ROLE_RE = re.compile(
     rf"\b(?!(?:The|A|An|This|That|Another|One|Each)\b)({_NAME_TOKEN})\s+"
     r"(?:(?:senior|top|government|security|military)\s+)*(authority|official)\b"
 )
+# "minister Jane Doe", "Dr Jane Doe", "le ministre de l'Économie, Antoine Ferrand", "the
+# leader of the opposition, Sarah Pennington": a role (and what it is of) before the name.
 _PERSON_CUE_BEFORE_RE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(PERSON_ROLES)) + r")|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?)\s*$", re.I
+    r"(?:\b(?:" + "|".join(sorted(PERSON_ROLES)) + r")(?:\s+(?:of|de|du|des|del|for)\b"
+    r"[^,.;:\n]{0,40},)?|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?)\s*$",
+    re.I,
 )
 _PERSON_CUE_AFTER_RE = re.compile(
     r"^\s*,\s*(?:the|a|an)\s+\S"  # an appositive: "Dr Maria Kontou, the head of …"
@@ -168,11 +172,23 @@ _DESCRIBED_NAME_RE = re.compile(
     rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({_NAME})"
 )
 # "selon les derniers chiffres de l'Insee" → "Insee".
+_EVIDENCE_WORDS_FR_ES_DE = (
+    r"(?:chiffres|données|estimations?|statistiques|étude|rapport|enquête|sondage|prévisions|"
+    r"calculs|indice|bilan|datos|cifras|estimación|estimaciones|estadísticas|informe|estudio|"
+    r"encuesta|Angaben|Daten|Zahlen|Schätzungen?|Statistik|Bericht|Studie|Umfrage)"
+)
+# "selon les derniers chiffres de l'Insee", "selon l'estimation provisoire publiée vendredi
+# par l'Insee", "según datos del INE", "laut Angaben des Statistischen Bundesamtes" → the
+# author: the evidence and any words up to "par"/"por"/"von" (else the first "de"/"del"/"des").
 _FRENCH_EVIDENCE_RE = re.compile(
-    r"^(?:les|des|la|le|une?|l['’])?\s*(?:(?:derni(?:er|ère|ere)s?|nouveaux|nouvelles|premiers|"
-    r"premières)\s+)?(?:chiffres|données|estimations|statistiques|étude|rapport|enquête|"
-    r"sondage|prévisions|calculs)\s+(?:(?:publiée?s?|diffusée?s?)(?:\s+[\w-]+){0,3}?\s+)?"
-    r"(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+|par\s+(?:l['’]\s*|la\s+|le\s+)?)"
+    r"^(?:les|des|la|le|une?|l['’]|los|las|el|unos?|die|der|den|dem|neuen?|jüngsten)?\s*"
+    r"(?:(?:derni(?:er|ère|ere)s?|nouveaux|nouvelles|premiers|premières|últimos|últimas|"
+    r"nuevos|nuevas)\s+)?"
+    + _EVIDENCE_WORDS_FR_ES_DE
+    + r"(?:(?:\s+[\w'’-]+){0,6}?\s+(?:par|por|von)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|el\s+|"
+    r"dem\s+|der\s+)?"
+    r"|\s+(?:(?:publiée?s?|diffusée?s?|publicad[oa]s?)(?:\s+[\w-]+){0,3}?\s+)?"
+    r"(?:de\s+l['’]\s*|de\s+la\s+|de\s+los\s+|de\s+las\s+|du\s+|des\s+|de\s+|del\s+|der\s+))"
 )
 _TIME_PREPOSITIONS = frozenset(
     "On In At Last This Next Early Late Since After Before By From Until During".split()
@@ -182,7 +198,7 @@ _ROLE_THEN_NAME_RE = re.compile(
     rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({_NAME})"
 )
 _ROLE_AFTER_VERB_RE = re.compile(
-    r"^(?:the|le|la)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(_PERSON_ROLE_NOUNS) + r")\b"
+    r"^(?:the|le|la|el)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(_PERSON_ROLE_NOUNS) + r")\b"
 )
 _FRENCH_BODY_RE = re.compile(
     r"^(?:le|la|l['’])\s*((?:ministère|préfecture|parquet|mairie|direction|office|haut conseil)"
@@ -191,6 +207,7 @@ _FRENCH_BODY_RE = re.compile(
 )
 # A quotation introduced by its speaker and a colon, whatever the verb.
 _INTRODUCED_QUOTE_RE = re.compile(r"^\W*([^:“”\"«]{1,100}):\s*[“\"«‘]")
+_ARTICLES = frozenset("The A An Le La le la El el".split())
 _DETERMINERS = frozenset("The A An This That These Those Its Their Our His Her".split())
 _EVIDENCE_DESCRIPTION_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?"
@@ -207,6 +224,10 @@ _EVIDENCE_AUTHOR_RE = re.compile(
 _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
     r"\s+(?:for|at|from|of)\s+"
+)
+# A lower-case article before a name is no part of it ("la Banque de France", "l'Insee").
+_LOWER_ARTICLE_RE = re.compile(
+    r"^(?:(?:the|la|le|les|el|los|las|die|der|das)\s+|l['’]\s*)(?=[A-ZÉ])"
 )
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
@@ -226,7 +247,9 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
     source = LEADING_CLAIMANT_RE.match(text)
     if source is not None:
         inner = _attributed_speaker(text[source.end() :], context, previous)
-        leading = _clean_name(_evidence_author(source.group(1)), context, previous)
+        leading = _clean_name(
+            _evidence_author(source.group(1) or source.group(2)), context, previous
+        )
         return inner or leading
     return _attributed_speaker(text, context, previous)
 
@@ -388,6 +411,9 @@ def _name_after_verb(text: str) -> str:
     role = _ROLE_AFTER_VERB_RE.match(text.strip(" ,:"))  # "a déclaré le ministre."
     if role is not None:
         return role.group()
+    body = _FOREIGN_DESCRIPTION_RE.match(text.strip(" ,:"))  # "a précisé l'institut …"
+    if body is not None:
+        return body.group()
     roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "said co-author Dr Priya Raman"
     if roled is not None and claimant_type(strip_titles(roled.group(1))) != "unknown":
         return roled.group(1)
@@ -426,7 +452,7 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return ""
     phrase = re.sub(r"^(?:the|a|an|A|An)\s+(?=\S+\s+\S)", "", phrase)
     words = phrase.split()
-    description = words[1:] if words[0] in {"The", "A", "An", "Le", "La", "le", "la"} else words
+    description = words[1:] if words[0] in _ARTICLES else words
     if _is_described_authority(description):  # "the water authority": a body, not an official
         resolved = _resolve_description(description, context)
         if resolved:
@@ -539,7 +565,7 @@ def _tidy(phrase: str) -> str:
         words = words[1:]
     if len(words) > 2 and words[0] in _TIME_PREPOSITIONS and _TIME_WORD_RE.match(words[1]):
         words = words[2:]  # "On Monday Tesco" → "Tesco"
-    return re.sub(r"^the\s+(?=[A-Z])", "", " ".join(words))
+    return _LOWER_ARTICLE_RE.sub("", " ".join(words))
 
 
 def _without_possessive(name: str) -> str:

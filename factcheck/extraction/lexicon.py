@@ -157,15 +157,18 @@ CLAIMANT_VERBS_RE = re.compile(
     r"|\b(?:said|says|told|stated|announced|revealed|acknowledged|reported|claimed|confirmed|"
     r"added|noted|warned|warns|insisted|estimated|wrote|denied|declared|explained|argued|admitted|"
     r"expects?|forecasts|predicts|predicted|projects|tweeted|"
-    r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió)\b"
+    r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió|declaró|añadió|"
+    r"sagte|sagt|erklärte|betonte|warnte|schätzt|schätzte)\b"
     r"|(?<!\w)(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:déclaré|affirmé|indiqué|"
     r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti)(?!\w)"
-    r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon)\b"
+    r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Ll]aut)\b"
 )
 # The phrases among CLAIMANT_VERBS_RE whose claimant follows them ("according to X").
-SOURCE_PHRASES: frozenset[str] = frozenset({"according to", "as per", "según", "selon"})
+SOURCE_PHRASES: frozenset[str] = frozenset({"according to", "as per", "según", "selon", "laut"})
 LEADING_CLAIMANT_RE = re.compile(
     r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon)\s+([^,]{1,120}),\s*"
+    r"|^\W*[Ll]aut\s+((?:(?:des|der|dem|den|von|vom)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){1,4}"
+    r"(?:(?:des|der|dem|von|vom|für)\s+(?:[A-ZÄÖÜ][\w-]*\s+){1,3})?)(?=[a-zäöü])"
 )
 # Evidence named before its author: "according to (joint estimates | a flash estimate | the
 # latest figures published on Wednesday) by/from X" → X.
