@@ -220,3 +220,39 @@ def test_a_lower_case_article_is_no_part_of_a_name():
 )
 def test_spanish_and_german_attributions(sentence, context, claimant):
     assert find_claimant(sentence, context) == claimant
+
+
+# --- scores: quotations in French, Spanish and German --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "start", "claimant"),
+    [
+        (
+            "« Nous avons tenu nos engagements et les familles le voient », a déclaré la "
+            "ministre, Sophie Lemaire, sur RTL.",
+            "« Nous avons tenu",
+            "Sophie Lemaire",
+        ),
+        (
+            "« La reprise est fragile, mais elle repose surtout sur les services. L'industrie, "
+            "elle, recule encore », estime Paul Girard, économiste chez Natixis.",
+            "« La reprise est fragile",
+            "Paul Girard",
+        ),
+        (
+            "«La reforma está funcionando y las familias lo notan», dijo la ministra, Elena "
+            "Prieto.",
+            "«La reforma",
+            "Elena Prieto",
+        ),
+    ],
+)
+def test_an_attributed_quotation_on_a_foreign_page_is_a_claim_of_its_speaker(body, start, claimant):
+    claim = claim_of(body, start)
+    assert claim.kind == "quote"
+    assert claim.claimant == claimant
+
+
+def test_an_unattributed_foreign_sentence_gains_nothing():
+    assert not extract_claims("« Bonne lecture à tous nos abonnés », nous vous souhaitons.")

@@ -4,7 +4,10 @@ checkworthiness(sentence) starts from the learned model's calibrated probability
 trained on CLEF-2019 and ClaimBuster debate sentences) and adds what the project knows about
 news, as shifts of the log-odds:
 
-    +0.8  attribution: said, says, told, according to, … (reported speech is checkable)
+    +0.8  attribution: said, says, told, according to, … (reported speech is checkable), and
+          French, Spanish and German ones (a déclaré, selon, dijo, según, sagte, laut, …)
+    +0.6  an attributed quotation: a quotation of four words or more and an attribution verb
+          ("“…,” said X", "« … », estime X")
     +0.6  a real quantity: numbers with units, percentages, money ("3.7 million", "75mph")
     -0.8  opinion or hedging in the writer's own voice (not when attributed)
     -1.5  question
@@ -32,6 +35,7 @@ from factcheck.extraction.model import model_explanation, model_probability
 
 ADJUSTMENTS: dict[str, float] = {
     "attribution": 0.8,
+    "attributed_quotation": 0.6,
     "quantity": 0.6,
     "hedging": -0.8,
     "question": -1.5,
@@ -171,7 +175,11 @@ def _signals(sentence: str) -> frozenset[str]:
     lowered = [token.lower() for token in tokens]
     pairs = {f"{first} {second}" for first, second in zip(lowered, lowered[1:], strict=False)}
     undated = _DATE_RE.sub(" ", text)
-    attributed = bool(words & lex.ATTRIBUTION_WORDS or pairs & lex.ATTRIBUTION_PAIRS)
+    attributed = bool(
+        words & lex.ATTRIBUTION_WORDS
+        or pairs & lex.ATTRIBUTION_PAIRS
+        or words & lex.FOREIGN_ATTRIBUTION_WORDS
+    )
     quantity = has_quantity(text)
     unquoted = _QUOTED_SPEECH_RE.sub(" ", text)
     found = {
@@ -192,6 +200,7 @@ def _signals(sentence: str) -> frozenset[str]:
         "statistic": _states_quantity(unquoted, quantity if unquoted == text else None),
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
         "quotation": bool(_QUOTATION_RE.search(text)),
+        "attributed_quotation": attributed and bool(_QUOTATION_RE.search(text)),
         "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
     return frozenset(name for name, present in found.items() if present)

@@ -16,7 +16,9 @@ it or is followed by a space and a capital letter, after a lower-case word that 
 abbreviation or after a number of two digits or more, and there are no quotation marks,
 brackets or ellipses, every candidate boundary is a sentence end and the rule-based splitter
 gives pysbd's answer (``unambiguous``) in a fraction of the time. Anything else ("U.S.", "Mr.",
-"3.7 million", quotes, initials) still goes to pysbd.
+"3.7 million", quotes, initials) still goes to pysbd, except paragraphs with « » or „ “
+quotations, which pysbd does not pair: the rule-based splitter keeps those quotations whole
+(« Phrase un. Phrase deux », estime X.).
 """
 
 from __future__ import annotations
@@ -38,7 +40,12 @@ _LINE_BREAK_RE = re.compile(r"\s*\n\s*")
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s|$)")
 _INNER_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’)\]]*\s+\S")
 _NEXT_CHAR_RE = re.compile(r"\s*(\S)")
-_QUOTE_RE = re.compile(r"“[^“”\n]{0,2000}”|\"[^\"\n]{0,2000}\"")
+_QUOTE_RE = re.compile(
+    r"„[^“”\n]{0,2000}[“”]|“[^“”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|«[^«»\n]{0,2000}»"
+)
+# Guillemets and German quotation marks, which pysbd's English rules do not pair: a paragraph
+# holding them goes to the rule-based splitter, which keeps a quotation whole.
+_FOREIGN_QUOTE_RE = re.compile("[«»„]")
 _INITIALISM_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _ABBREVIATIONS = frozenset(
     """
@@ -101,7 +108,7 @@ def _pysbd_spans(paragraph: str) -> Spans:
     """pysbd's segments located in the paragraph; falls back if pysbd altered or lost text."""
     if len(paragraph) > PYSBD_MAX_PARAGRAPH or not _may_hold_several(paragraph):
         return rule_based_spans(paragraph)
-    if unambiguous(paragraph):
+    if unambiguous(paragraph) or _FOREIGN_QUOTE_RE.search(paragraph):
         return rule_based_spans(paragraph)
     spans: Spans = []
     cursor = 0
