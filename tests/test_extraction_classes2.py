@@ -256,3 +256,31 @@ def test_an_attributed_quotation_on_a_foreign_page_is_a_claim_of_its_speaker(bod
 
 def test_an_unattributed_foreign_sentence_gains_nothing():
     assert not extract_claims("« Bonne lecture à tous nos abonnés », nous vous souhaitons.")
+
+
+# --- scores: reported speech --------------------------------------------------------------
+
+
+def test_reported_speech_of_a_third_party_counts_more_than_a_debaters_own_aside():
+    from factcheck.extraction.scoring import features
+
+    assert "reported_speech" in features(
+        "He said the cheapest savings would come from insulating lofts before the winter."
+    )
+    assert "reported_speech" in features(
+        "The regulator told MPs that the scheme had saved households money."
+    )
+    assert "reported_speech" not in features("I said the same thing was true last year.")
+    assert "reported_speech" not in features("“The plan will fail,” she said.")
+
+
+def test_a_scientists_reported_advice_gains_the_reported_speech_rule_and_her_name():
+    from factcheck.extraction.scoring import checkworthiness_explain
+
+    advice = (
+        "She said the easiest gains would come from keeping cattle away from streams between "
+        "November and February, when the ground is wet."
+    )
+    assert ("rule: reported_speech", 0.3) in checkworthiness_explain(advice)
+    body = f"Dr Aoife Brennan, who led the survey, said nitrate levels had doubled.\n\n{advice}"
+    assert claim_of(body, "She said the easiest gains").claimant == "Aoife Brennan"

@@ -8,6 +8,8 @@ news, as shifts of the log-odds:
           French, Spanish and German ones (a déclaré, selon, dijo, según, sagte, laut, …)
     +0.6  an attributed quotation: a quotation of four words or more and an attribution verb
           ("“…,” said X", "« … », estime X")
+    +0.3  reported speech: a verb of saying and the clause it reports, outside quotation marks
+          ("She said the quickest gains would come from …")
     +0.6  a real quantity: numbers with units, percentages, money ("3.7 million", "75mph")
     -0.8  opinion or hedging in the writer's own voice (not when attributed)
     -1.5  question
@@ -36,6 +38,7 @@ from factcheck.extraction.model import model_explanation, model_probability
 ADJUSTMENTS: dict[str, float] = {
     "attribution": 0.8,
     "attributed_quotation": 0.6,
+    "reported_speech": 0.3,
     "quantity": 0.6,
     "hedging": -0.8,
     "question": -1.5,
@@ -68,6 +71,17 @@ _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 _QUOTED_SPEECH_RE = re.compile(
     r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"|«[^»]*\s[^»]*»|„[^“”]*\s[^“”]*[“”]"
+)
+# Reported speech: a third party's verb of saying and the clause it reports, outside quotation
+# marks ("She said the quickest gains would come from …", "He told MPs that the scheme had
+# saved …"); not "I said", "you said" (a debater's own exchanges).
+_REPORTED_SPEECH_RE = re.compile(
+    r"(?<!\bI )(?<!\bwe )(?<!\bWe )(?<!\byou )(?<!\bYou )"
+    r"\b(?:said|says|told\s+[\w-]+(?:\s+[\w-]+)?|warned|warns|argued|argues|insisted|insists|"
+    r"claimed|claims|explained|admitted|estimated|believes|believed)\s+(?:that\s+)?"
+    r"(?!(?:that|which|who|he|she|they|it|i|we|you)\s*[.,;:]|[.,;:])"
+    r"[^.;:“”\"«»]{1,60}?\b(?:would|will|could|can|may|might|had|has|have|was|were|is|are|"
+    r"must|should)\b"
 )
 _PERSONAL_BIO_RE = re.compile(r"\W*(?:He|She|They)\s+(?:believes?|is passionate|loves?|enjoys?)\b")
 _KIND_BLOCKERS = {"question", "hedging"} | NEVER
@@ -201,6 +215,7 @@ def _signals(sentence: str) -> frozenset[str]:
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
         "quotation": bool(_QUOTATION_RE.search(text)),
         "attributed_quotation": attributed and bool(_QUOTATION_RE.search(text)),
+        "reported_speech": bool(_REPORTED_SPEECH_RE.search(unquoted)),
         "quote": attributed or bool(_QUOTED_SPEECH_RE.search(text)),
     }
     return frozenset(name for name, present in found.items() if present)
