@@ -284,3 +284,140 @@ def test_a_scientists_reported_advice_gains_the_reported_speech_rule_and_her_nam
     assert ("rule: reported_speech", 0.3) in checkworthiness_explain(advice)
     body = f"Dr Aoife Brennan, who led the survey, said nitrate levels had doubled.\n\n{advice}"
     assert claim_of(body, "She said the easiest gains").claimant == "Aoife Brennan"
+
+
+# --- claimants: the forms expected next (titles, statements, data, spokespeople, languages) --
+
+EXPECTED_FORMS = [
+    ("Hospital admissions rose by 12% last winter, Dr Ravi Shah told the BBC.", "", "Ravi Shah"),
+    ("Dr Ravi Shah told the BBC that admissions had risen by 12%.", "", "Ravi Shah"),
+    ("Speaking to the BBC, Dr Ravi Shah said admissions had risen by 12%.", "", "Ravi Shah"),
+    ("In a statement, Northgate Water said it would invest £2 billion.", "", "Northgate Water"),
+    (
+        "In a statement on Tuesday, the Met Office said rainfall was 40% above average.",
+        "",
+        "Met Office",
+    ),
+    (
+        "Data from the Office for National Statistics show that 3.2 million people were "
+        "out of work.",
+        "",
+        "Office for National Statistics",
+    ),
+    ("Data from the ONS shows unemployment rose to 4.4%.", "", "ONS"),
+    (
+        "Figures published by the Home Office on Tuesday show knife crime rose by 7%.",
+        "",
+        "Home Office",
+    ),
+    (
+        "Knife crime rose by 7%, according to figures published by the Home Office on Tuesday.",
+        "",
+        "Home Office",
+    ),
+    ("A spokeswoman for Network Rail said 80% of trains ran on time.", "", "Network Rail"),
+    (
+        "A spokesman for the Department of Health said the waiting list had fallen by 30,000.",
+        "",
+        "Department of Health",
+    ),
+    ("80% of trains ran on time, a spokeswoman for Network Rail said.", "", "Network Rail"),
+    ("Chief Constable Sarah Blake said burglaries had fallen by 14%.", "", "Sarah Blake"),
+    ("Burglaries fell by 14%, said Chief Constable Sarah Blake.", "", "Sarah Blake"),
+    ("Mayor Tom Ellis said 2,000 homes would be built.", "", "Tom Ellis"),
+    (
+        "Prof Anna Lind, of the University of Leeds, said 1 in 4 rivers were polluted.",
+        "",
+        "Anna Lind",
+    ),
+    ("Professor Anna Lind said one in four rivers was polluted.", "", "Anna Lind"),
+    ("Dr. Kim Park said the vaccine was 90% effective.", "", "Kim Park"),
+    (
+        "The Chief Constable said burglaries had fallen by 14%.",
+        "Chief Constable Sarah Blake took over in May.",
+        "Sarah Blake",
+    ),
+    ("The mayor said 2,000 homes would be built.", "Mayor Tom Ellis opened the site.", "Tom Ellis"),
+    (
+        "The minister told MPs that 4,000 prison places had been created.",
+        "Justice Minister Paul Grey visited Brixton.",
+        "Paul Grey",
+    ),
+    ("Paul Grey told MPs that 4,000 prison places had been created.", "", "Paul Grey"),
+    ("The Treasury said borrowing fell to £12 billion in May.", "", "The Treasury"),
+    (
+        "The ONS said inflation fell to 2.1%.",
+        "the Office for National Statistics (ONS) said.",
+        "ONS",
+    ),
+    ("Inflation fell to 2.1%, the ONS said.", "", "ONS"),
+    ("The agency's chief executive, Mark Stone, said 300 jobs would go.", "", "Mark Stone"),
+    ("Mark Stone, the agency's chief executive, said 300 jobs would go.", "", "Mark Stone"),
+    ("Writing in the Guardian, Mark Stone said 300 jobs would go.", "", "Mark Stone"),
+    (
+        "A report by the National Audit Office found that the scheme cost £4 billion.",
+        "",
+        "National Audit Office",
+    ),
+    (
+        "The National Audit Office found the scheme cost £4 billion.",
+        "",
+        "The National Audit Office",
+    ),
+    (
+        "Research published by the Resolution Foundation on Monday found that 1.4 million "
+        "households were behind on bills.",
+        "",
+        "Resolution Foundation",
+    ),
+    (
+        "Separately, the Resolution Foundation think tank estimated that 1.4 million "
+        "households were behind on bills.",
+        "",
+        "Resolution Foundation",
+    ),
+    (
+        "El Gobierno aprobó un plan de 3.000 millones de euros, según fuentes del Ministerio "
+        "de Hacienda.",
+        "",
+        "Ministerio de Hacienda",
+    ),
+    (
+        "El paro subió un 2%, según ha informado el Ministerio de Trabajo.",
+        "",
+        "Ministerio de Trabajo",
+    ),
+    (
+        "La inflación se situó en el 3,2%, informó el Instituto Nacional de Estadística (INE).",
+        "",
+        "Instituto Nacional de Estadística",
+    ),
+    (
+        "La ministra de Hacienda, María Gómez, aseguró que el déficit bajará al 3%.",
+        "",
+        "María Gómez",
+    ),
+    (
+        "Das Bruttoinlandsprodukt sank um 0,3 Prozent, wie das Statistische Bundesamt mitteilte.",
+        "",
+        "Statistische Bundesamt",
+    ),
+    (
+        "Wirtschaftsminister Karl Brandt sagte, die Inflation werde auf 2 Prozent sinken.",
+        "",
+        "Karl Brandt",
+    ),
+    ("„Die Inflation wird sinken“, sagte Bundesbankpräsident Joachim Vogel.", "", "Joachim Vogel"),
+    (
+        "Le gouvernement prévoit 2 % de croissance, a affirmé la ministre Claire Martin.",
+        "",
+        "Claire Martin",
+    ),
+    ("Selon une étude de l'Ifop, 62 % des Français approuvent la réforme.", "", "Ifop"),
+    ("D'après l'Insee, le chômage a baissé de 0,2 point.", "", "Insee"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "context", "claimant"), EXPECTED_FORMS)
+def test_the_attribution_forms_expected_in_the_next_articles(sentence, context, claimant):
+    assert find_claimant(sentence, context) == claimant

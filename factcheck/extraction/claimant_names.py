@@ -58,7 +58,7 @@ def strip_titles(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
         words = words[:-1]
-    last_title = max((index for index, word in enumerate(words) if _is_title(word)), default=-1)
+    last_title = max((index for index, word in enumerate(words) if is_title(word)), default=-1)
     rest = words[last_title + 1 :]
     if rest and all(word.lower() in ORGANISATION_NOUNS for word in rest):
         return " ".join(words)  # "Premier League", "Supreme Court": a body, not a title
@@ -67,7 +67,7 @@ def strip_titles(name: str) -> str:
     return " ".join(rest) if rest and rest[0][:1].isupper() else " ".join(words)
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """A title word ("Mayor", "Dr") or a German compound one ("Finanzminister",
     "Bundesbankpräsidentin")."""
     return word in TITLE_WORDS or _GERMAN_TITLE_RE.fullmatch(word) is not None

@@ -32,7 +32,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factcheck.extraction.claimant_names import claimant_type, strip_acronym, strip_titles
+from factcheck.extraction.claimant_names import (
+    claimant_type,
+    is_title,
+    strip_acronym,
+    strip_titles,
+)
 from factcheck.extraction.lexicon import (
     ANONYMOUS_ROLES,
     CANONICAL_ROLE,
@@ -105,7 +110,9 @@ _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what|as|where)\s+(he|she|t
 _PARTICIPLE_APPOSITIVE_RE = re.compile(r"(?<=[\w.)]),\s+[a-z]+ing\b[^,;:]{0,80},\s*$")
 _TOLD_RE = re.compile(r"told|tells", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?$")
-_APPOSITIVE_RE = re.compile(r"(?<=[\w.])\s*,\s*(?:the|a|an|[A-Z][\w.]*['’]s)\s+[^,]{1,120},$")
+_APPOSITIVE_RE = re.compile(
+    r"(?<=[\w.])\s*,\s*(?:the|a|an|of|from|at|[A-Z][\w.]*['’]s)\s+[^,]{1,120},$"
+)
 # ", the Romanian health ministry said." ending a sentence names its source, whatever verbs
 # come before ("Romania declared …").
 _TRAILING_ATTRIBUTION_RE = re.compile(
@@ -160,6 +167,20 @@ _ORG_SPOKESPERSON_AT_END_RE = re.compile(
     rf"|({_NAME})['’]s?\s+(?:[a-z-]+\s+)?(?:spokes(?:person|man|woman)|press office|"
     r"executive|director|director-general|chairman|chairwoman|chair|boss|economist)$"
 )
+# A body opening the sentence and what it found, "that" or not.
+_BODY_FOUND_RE = re.compile(rf"^\W*({_NAME})\s+(?:has\s+|have\s+)?(?:found|finds)\b")
+# "the Resolution Foundation think tank", "the Unite union": a name and the kind of body it is.
+_NAME_THEN_KIND_AT_END_RE = re.compile(
+    rf"({_NAME})\s+(?:[a-z-]+\s+)?(?:think[ -]tank|charity|union|watchdog|regulator|"
+    r"trade body|lobby group|campaign group|pressure group|consultancy|pollster)$"
+)
+# German verb-final attributions: "wie das Statistische Bundesamt mitteilte", "teilte die
+# Bundesagentur für Arbeit mit", "dem Bundesamt zufolge".
+_GERMAN_SOURCE_RE = re.compile(
+    rf"\bwie\s+(?:das|der|die)\s+(?P<body>{_NAME})\s+(?:am\s+\w+\s+)?(?:mitteilte|mitteilt|"
+    r"berichtete|meldete|erklärte|bekanntgab|schätzt|schätzte)\b"
+    rf"|\bteilte\s+(?:das|der|die)\s+(?P<body2>{_NAME})\s+(?:am\s+\w+\s+)?mit\b"
+)
 _PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
 # "the opposition leader said": a person named earlier by that role.
 _PERSON_ROLE_AT_END_RE = re.compile(
@@ -172,9 +193,10 @@ _DESCRIBED_NAME_RE = re.compile(
     rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({_NAME})"
 )
 # "selon les derniers chiffres de l'Insee" → "Insee".
+_PERFECT_TENSE_RE = re.compile(r"^(?:ha|han|a|ont)\s+[a-zé]+(?:ado|ido|é)\s+")
 _EVIDENCE_WORDS_FR_ES_DE = (
     r"(?:chiffres|données|estimations?|statistiques|étude|rapport|enquête|sondage|prévisions|"
-    r"calculs|indice|bilan|datos|cifras|estimación|estimaciones|estadísticas|informe|estudio|"
+    r"calculs|indice|bilan|sources|datos|cifras|fuentes|estimación|estimaciones|estadísticas|informe|estudio|"
     r"encuesta|Angaben|Daten|Zahlen|Schätzungen?|Statistik|Bericht|Studie|Umfrage)"
 )
 # "selon les derniers chiffres de l'Insee", "selon l'estimation provisoire publiée vendredi
@@ -256,6 +278,9 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
 
 def _attributed_speaker(text: str, context: str, previous: str) -> str:
     masked = _QUOTE_RE.sub(lambda match: " " * len(match.group()), text)
+    german = _GERMAN_SOURCE_RE.search(masked)
+    if german is not None:  # "…, wie das Statistische Bundesamt mitteilte."
+        return _clean_name(german.group("body") or german.group("body2"), context, previous)
     trailing = _TRAILING_ATTRIBUTION_RE.search(masked.rstrip())
     if trailing is not None:
         speaker = _subject_before(masked[: trailing.end(1)])
@@ -290,6 +315,11 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             return _clean_name(_name_after_verb(masked[verb.end() :]), local, previous)
     if evidence is not None:
         return _clean_name(_evidence_subject(evidence), context, previous)
+    finder = _BODY_FOUND_RE.match(masked)
+    if finder is not None:  # "The National Audit Office found the scheme cost …"
+        body = _tidy(finder.group(1))
+        if claimant_type(body) == "organisation":
+            return _clean_name(body, context, previous)
     introduced = _INTRODUCED_QUOTE_RE.match(text)
     if introduced is not None:  # "The minister continued: “…”", "Mr Rees went on: “…”"
         words = introduced.group(1).split()
@@ -346,6 +376,7 @@ def _drop_evidence_adjectives(name: str) -> str:
 def _evidence_author(text: str) -> str:
     """'joint estimates by the WHO and UNICEF, …' → 'WHO and UNICEF, …'."""
     text = EVIDENCE_BY_RE.sub("", text.strip(" ,:"), count=1)
+    text = _PERFECT_TENSE_RE.sub("", text, count=1)  # "según ha informado el Ministerio"
     return _FRENCH_EVIDENCE_RE.sub("", text, count=1)
 
 
@@ -373,6 +404,9 @@ def _subject_before(text: str) -> str:
     name = _NAME_AT_END_RE.search(tail)
     if name is not None:
         return name.group(1)
+    kind = _NAME_THEN_KIND_AT_END_RE.search(tail)
+    if kind is not None and kind.group(1) not in _DETERMINERS:  # "the X think tank"
+        return kind.group(1)
     spokesperson = _ORG_SPOKESPERSON_AT_END_RE.search(tail)
     if spokesperson is not None:
         owner = spokesperson.group(1) or _without_possessive(spokesperson.group(2))
@@ -408,6 +442,9 @@ def _name_after_verb(text: str) -> str:
     found = _name_at_start(text)
     if found:
         return found
+    roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "a affirmé la ministre Claire Martin"
+    if roled is not None and claimant_type(strip_titles(roled.group(1))) == "person":
+        return roled.group(1)
     role = _ROLE_AFTER_VERB_RE.match(text.strip(" ,:"))  # "a déclaré le ministre."
     if role is not None:
         return role.group()
@@ -459,6 +496,10 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
             return resolved
     if words[-1].lower() in ANONYMOUS_ROLES:
         return _resolve_role(words, context)
+    if words[0] == "The" and len(words) > 1 and all(is_title(word) for word in words[1:]):
+        titled = _resolve_person_role([word.lower() for word in words[1:]], context)
+        if titled:  # "The Chief Constable said" → "Chief Constable Sarah Blake" before
+            return titled
     if _EVIDENCE_DESCRIPTION_RE.fullmatch(phrase if len(words) > 1 else f"the {phrase}"):
         return _evidence_author_before(context) or phrase
     if len(description) == 1 and description[0].lower() in ORGANISATION_NOUNS and words[0] == "The":
@@ -510,7 +551,7 @@ def _credited_as(name: str, noun: str, context: str) -> bool:
 def _described_as(noun: str) -> re.Pattern[str]:
     return re.compile(
         rf"({_NAME})(?:\s*\([^)\n]{{1,40}}\))?,\s+(?:a|an|the|une?|la|le|l['’]|el|los|las)\s*"
-        rf"(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b"
+        rf"(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b(?![\w'’-])"
     )
 
 
@@ -565,7 +606,7 @@ def _tidy(phrase: str) -> str:
         words = words[1:]
     if len(words) > 2 and words[0] in _TIME_PREPOSITIONS and _TIME_WORD_RE.match(words[1]):
         words = words[2:]  # "On Monday Tesco" → "Tesco"
-    return _LOWER_ARTICLE_RE.sub("", " ".join(words))
+    return _LOWER_ARTICLE_RE.sub("", re.sub(r"^The\s+(?=[A-Z]{2,}\b)", "", " ".join(words)))
 
 
 def _without_possessive(name: str) -> str:
@@ -640,6 +681,8 @@ def _resolve_person_role(words: list[str], context: str) -> str:
         name = strip_titles(_tidy(match.group()))
         if claimant_type(name) != "person" or name == match.group().lower():
             continue
+        if all(is_title(word) or word in _DETERMINERS for word in name.split()):
+            continue  # "The Chief Constable": the description itself, no one's name
         before = window[max(0, match.start() - 60) : match.start()].lower()
         after = window[match.end() : match.end() + 100]
         appositive = after.split(".")[0].lower() if after.startswith(",") else ""

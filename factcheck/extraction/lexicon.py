@@ -19,7 +19,8 @@ ATTRIBUTION_PAIRS = frozenset(ATTRIBUTION_PHRASES)
 FOREIGN_ATTRIBUTION_WORDS: frozenset[str] = frozenset(
     """
     déclaré affirmé indiqué estimé estime précisé expliqué annoncé souligné assuré ajouté averti
-    selon dijo afirmó según señaló aseguró explicó declaró añadió indicó advirtió informó
+    selon d'après d’après dijo afirmó según señaló aseguró explicó declaró añadió indicó advirtió
+    informó
     sagte sagt erklärte betonte warnte laut
     """.split()
 )
@@ -58,6 +59,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Congressman Congresswoman Commissioner Superintendent Supt. Inspector Insp. Detective Det.
     Sergeant Sgt. Captain Capt. Lieutenant Lt. Rev. Reverend Baroness Baron Mayor-elect
     Speaker Minister-President Premier Attorney-General Solicitor-General
+    Constable Bishop Archbishop Cardinal Rabbi Coroner Sheriff Marshal Admiral Alderman Provost
     """.split()
 )
 # Letters after a name ("Jane Smith MP", "Sir Keir Starmer KC"): stripped like titles.
@@ -172,12 +174,16 @@ CLAIMANT_VERBS_RE = re.compile(
     r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti)(?!\w)"
     r"|(?<!\w)(?:estime|affirme|souligne|explique|précise|ajoute|assure|avertit|déclare|"
     r"rappelle|juge)(?!\w)"
-    r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Ll]aut)\b"
+    r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Ll]aut|[Dd]['’]après|"
+    r"[Dd]e acuerdo con)\b"
 )
 # The phrases among CLAIMANT_VERBS_RE whose claimant follows them ("according to X").
-SOURCE_PHRASES: frozenset[str] = frozenset({"according to", "as per", "según", "selon", "laut"})
+SOURCE_PHRASES: frozenset[str] = frozenset(
+    {"according to", "as per", "según", "selon", "laut", "d'après", "d’après", "de acuerdo con"}
+)
 LEADING_CLAIMANT_RE = re.compile(
-    r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon)\s+([^,]{1,120}),\s*"
+    r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Dd]['’]après|[Dd]e acuerdo con)\s+"
+    r"([^,]{1,120}),\s*"
     r"|^\W*[Ll]aut\s+((?:(?:des|der|dem|den|von|vom)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){1,4}"
     r"(?:(?:des|der|dem|von|vom|für)\s+(?:[A-ZÄÖÜ][\w-]*\s+){1,3})?)(?=[a-zäöü])"
 )
