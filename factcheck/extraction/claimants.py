@@ -10,21 +10,14 @@ published in May found …", "An analysis by X found …", "X's annual report sh
 spokesperson said" → "Home Office". Titles (Sen., Cllr, Dr …), letters after a name (MP),
 opening connectives ("But the union") and time phrases ("On Monday") are stripped ("Turkish
 President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan"). "According to X, Y said …" credits
-Y, the speaker. French: "selon l'Insee", "a déclaré le ministre …, Name".
+Y, the speaker. French, Spanish and German: "selon l'Insee", "a déclaré le ministre …, Name",
+"según el INE", "dijo el ministro", "laut X", "sagte X", "wie das X mitteilte".
 
-Whom the sentence does not name is looked up in `context` (the article before it):
-    "the authority" / "the official" → the nearest "<Nationality> official" ("Turkish official")
-    "the ministry", "the health board" → the nearest earlier organisation name holding the
-                  head noun ("board"), else sharing a word with it
-    "the opposition leader" → the nearest earlier person given that role
-    "he", "she" → the nearest earlier person (a name after a title or role, or before an
-                  appositive: "Dr Maria Kontou, the head of …"), in the sentence itself first
-    "Ms Reeves" → the nearest earlier full name ending in the surname
-    "it", "they" → the claimant of the nearest earlier attributed claim (`previous`)
-Look-ups read at most DESCRIPTION_WINDOW / PERSON_WINDOW characters back, and results are
-cached, so a megabyte of repeated sentences costs no more than one page.
-An acronym's long form, "The"/"the" and surnames are made consistent across an article by
-claimant_names.canonical_claimants.
+Whom the sentence does not name ("the ministry", "the charity", "she", "Ms Reeves") is looked
+up in `context`, the article before it (claimant_context); "it"/"they" → `previous`, the
+claimant of the nearest earlier attributed claim. Results are cached, so a megabyte of
+repeated sentences costs no more than one page. An acronym's long form, "The"/"the" and
+surnames are made consistent across an article by claimant_names.canonical_claimants.
 """
 
 from __future__ import annotations
@@ -32,23 +25,41 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.extraction.claimant_context import (
+    CONTEXT_WINDOW,
+    evidence_author_before,
+    full_name_before,
+    last_person,
+    resolve_description,
+    resolve_person_role,
+    resolve_role,
+    unnamed_body,
+)
 from factcheck.extraction.claimant_names import (
     claimant_type,
     is_title,
     strip_acronym,
     strip_titles,
 )
+from factcheck.extraction.claimant_patterns import (
+    DETERMINERS,
+    NAME,
+    NAME_AT_END_RE,
+    NAME_AT_START_RE,
+    NAME_TOKEN,
+    drop_evidence_adjectives,
+    strip_title_words,
+    tidy,
+    without_possessive,
+)
 from factcheck.extraction.lexicon import (
     ANONYMOUS_ROLES,
-    CANONICAL_ROLE,
     CLAIMANT_VERBS_RE,
     EVIDENCE_BY_RE,
     EVIDENCE_NOUNS,
     EVIDENCE_PARTICIPLES,
     GROUP_PRONOUNS,
     LEADING_CLAIMANT_RE,
-    LEADING_CONNECTIVES,
-    MONTHS,
     NATIONALITIES,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
@@ -59,27 +70,14 @@ from factcheck.extraction.lexicon import (
     STUDY_NOUNS,
     STUDY_PARTICIPLE_RE,
     TITLE_WORDS,
-    WEEKDAYS,
 )
 
-CONTEXT_WINDOW = 20_000  # how far back an unnamed "the official" is looked up
-PERSON_WINDOW = 3_000  # how far back "she" is looked up
-DESCRIPTION_WINDOW = 6_000  # how far back "the ministry" is looked up
 _SENTENCE_WINDOW = 2_000
 _NP_WINDOW = 200
-_CONNECTORS = r"(?:of|and|for|the|de|del|al|al-|bin|van|von|für|&)"
-# A capitalised word; a dot inside ("U.S") or closing a short one ("Mr.", "Prof.", "U.S."),
-# not the full stop after "Board." that ends a sentence.
-_NAME_TOKEN = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<![\w'’&-]{5})\.)?"
-_SPACE = r"[^\S\n]+"  # a name never runs across a line (paragraph) break
-_NAME = rf"(?:{_NAME_TOKEN})(?:{_SPACE}(?:{_CONNECTORS}{_SPACE}){{0,2}}{_NAME_TOKEN})*"
-_NAME_AT_END_RE = re.compile(rf"({_NAME})$")
-_NAME_AT_START_RE = re.compile(rf"^({_NAME})")
-_NAME_RE = re.compile(rf"\b{_NAME}")
 _ROLES = "|".join(sorted(ANONYMOUS_ROLES | SPEAKING_BODIES | ORGANISATION_NOUNS))
 _ADJECTIVES = r"(?:senior|top|unnamed|government|security|military)"
 _ROLE_AT_END_RE = re.compile(
-    rf"(?:\b(?:the|a|an|The|A|An)\s+)?((?:{_ADJECTIVES}\s+)*(?:{_NAME_TOKEN}\s+)?"
+    rf"(?:\b(?:the|a|an|The|A|An)\s+)?((?:{_ADJECTIVES}\s+)*(?:{NAME_TOKEN}\s+)?"
     rf"(?:{_ADJECTIVES}\s+)*(?:[a-z]+\s+)?(?:{_ROLES}))$"
 )
 _ROLE_AT_START_RE = re.compile(
@@ -99,7 +97,7 @@ _FOREIGN_DESCRIPTION_RE = re.compile(
     r"observatoire|instituto|ministerio|organismo|empresa|banco|gobierno|agencia|asociación|"
     r"fundación|sindicato|ayuntamiento)(?:\s+[^\s,.;:A-ZÉÁ][^\s,.;:]*){0,5}"
 )
-_STUDY_AT_END_RE = re.compile(rf"({_NAME})\s+(?:{STUDY_NOUNS})$")
+_STUDY_AT_END_RE = re.compile(rf"({NAME})\s+(?:{STUDY_NOUNS})$")
 _TRAILING_FILLER_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|too|again|reportedly|publicly|previously|recently|later|then|"
     r"already|has also|had also|once|earlier|separately|on \w+day))+$"
@@ -121,24 +119,6 @@ _TRAILING_ATTRIBUTION_RE = re.compile(
     r"(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\s*[.!]?$"
 )
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|«[^«»]*»|„[^„“”]*[“”]")
-_PRIOR_ROLE_RE = re.compile(
-    rf"\b(?!(?:The|A|An|This|That|Another|One|Each)\b)({_NAME_TOKEN})\s+"
-    r"(?:(?:senior|top|government|security|military)\s+)*(authority|official)\b"
-)
-# "minister Jane Doe", "Dr Jane Doe", "le ministre de l'Économie, Antoine Ferrand", "the
-# leader of the opposition, Sarah Pennington": a role (and what it is of) before the name.
-_PERSON_CUE_BEFORE_RE = re.compile(
-    r"(?:\b(?:" + "|".join(sorted(PERSON_ROLES)) + r")(?:\s+(?:of|de|du|des|del|for)\b"
-    r"[^,.;:\n]{0,40},)?|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?)\s*$",
-    re.I,
-)
-_PERSON_CUE_AFTER_RE = re.compile(
-    r"^\s*,\s*(?:the|a|an)\s+\S"  # an appositive: "Dr Maria Kontou, the head of …"
-    r"|^\s*,\s*(?:[\w'’-]+\s+){0,2}(?:"
-    + "|".join(sorted(PERSON_ROLES))
-    + r")\b"  # "Bruno Le Maire, ministre de l'Économie", "Jane Doe, chief economist at"
-    r"|^\s+(?:said|says|told|added|argued|insisted|warned|claimed|wrote|explained)\b"
-)
 _EVIDENCE_VERBS = (
     r"(?:found|finds|shows?|showed|suggests?|suggested|concluded|concludes|estimates?|estimated|"
     r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
@@ -149,37 +129,33 @@ _EVIDENCE_SUBJECT_RE = re.compile(
     rf"\b(?i:{EVIDENCE_NOUNS}),?\s+"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
     r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
-    rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{_NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
+    rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
     r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+(?:\s+\d+)?)?,?\s+"
     rf"{_EVIDENCE_VERBS}"
-    rf"|(?P<owner>{_NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{_EVIDENCE_VERBS}"
-    rf"|(?P<maker>{_NAME})\s+(?:{EVIDENCE_NOUNS})\s+(?:for\s+(?:the\s+)?{_NAME}\s+)?"
+    rf"|(?P<owner>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{_EVIDENCE_VERBS}"
+    rf"|(?P<maker>{NAME})\s+(?:{EVIDENCE_NOUNS})\s+(?:for\s+(?:the\s+)?{NAME}\s+)?"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{_EVIDENCE_VERBS}"
 )
 _EVIDENCE_VERB_RE = re.compile(rf"\b{_EVIDENCE_VERBS}")  # cheap test before the search above
-_EVIDENCE_ADJECTIVES = frozenset(
-    "Latest Official Provisional Recent Preliminary Fresh Annual Unpublished Leaked Internal "
-    "Separate Independent Nonpartisan Joint Quarterly Monthly Flash".split()
-)
 # "a Home Office spokesperson" speaks for the Home Office.
 _ORG_SPOKESPERSON_AT_END_RE = re.compile(
-    rf"({_NAME})\s+(?:spokes(?:person|man|woman)|press office|press officer|representative)$"
-    rf"|({_NAME})['’]s?\s+(?:[a-z-]+\s+)?(?:spokes(?:person|man|woman)|press office|"
+    rf"({NAME})\s+(?:spokes(?:person|man|woman)|press office|press officer|representative)$"
+    rf"|({NAME})['’]s?\s+(?:[a-z-]+\s+)?(?:spokes(?:person|man|woman)|press office|"
     r"executive|director|director-general|chairman|chairwoman|chair|boss|economist)$"
 )
 # A body opening the sentence and what it found, "that" or not.
-_BODY_FOUND_RE = re.compile(rf"^\W*({_NAME})\s+(?:has\s+|have\s+)?(?:found|finds)\b")
+_BODY_FOUND_RE = re.compile(rf"^\W*({NAME})\s+(?:has\s+|have\s+)?(?:found|finds)\b")
 # "the Resolution Foundation think tank", "the Unite union": a name and the kind of body it is.
 _NAME_THEN_KIND_AT_END_RE = re.compile(
-    rf"({_NAME})\s+(?:[a-z-]+\s+)?(?:think[ -]tank|charity|union|watchdog|regulator|"
+    rf"({NAME})\s+(?:[a-z-]+\s+)?(?:think[ -]tank|charity|union|watchdog|regulator|"
     r"trade body|lobby group|campaign group|pressure group|consultancy|pollster)$"
 )
 # German verb-final attributions: "wie das Statistische Bundesamt mitteilte", "teilte die
 # Bundesagentur für Arbeit mit", "dem Bundesamt zufolge".
 _GERMAN_SOURCE_RE = re.compile(
-    rf"\bwie\s+(?:das|der|die)\s+(?P<body>{_NAME})\s+(?:am\s+\w+\s+)?(?:mitteilte|mitteilt|"
+    rf"\bwie\s+(?:das|der|die)\s+(?P<body>{NAME})\s+(?:am\s+\w+\s+)?(?:mitteilte|mitteilt|"
     r"berichtete|meldete|erklärte|bekanntgab|schätzt|schätzte)\b"
-    rf"|\bteilte\s+(?:das|der|die)\s+(?P<body2>{_NAME})\s+(?:am\s+\w+\s+)?mit\b"
+    rf"|\bteilte\s+(?:das|der|die)\s+(?P<body2>{NAME})\s+(?:am\s+\w+\s+)?mit\b"
 )
 _PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
 # "the opposition leader said": a person named earlier by that role.
@@ -190,7 +166,7 @@ _PERSON_ROLE_AT_END_RE = re.compile(
 )
 # "said the study's lead author, Professor Helen Marsh": the person after the description.
 _DESCRIBED_NAME_RE = re.compile(
-    rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({_NAME})"
+    rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({NAME})"
 )
 # "selon les derniers chiffres de l'Insee" → "Insee".
 _PERFECT_TENSE_RE = re.compile(r"^(?:ha|han|a|ont)\s+[a-zé]+(?:ado|ido|é)\s+")
@@ -212,12 +188,8 @@ _FRENCH_EVIDENCE_RE = re.compile(
     r"|\s+(?:(?:publiée?s?|diffusée?s?|publicad[oa]s?)(?:\s+[\w-]+){0,3}?\s+)?"
     r"(?:de\s+l['’]\s*|de\s+la\s+|de\s+los\s+|de\s+las\s+|du\s+|des\s+|de\s+|del\s+|der\s+))"
 )
-_TIME_PREPOSITIONS = frozenset(
-    "On In At Last This Next Early Late Since After Before By From Until During".split()
-)
-_TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
 _ROLE_THEN_NAME_RE = re.compile(
-    rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({_NAME})"
+    rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({NAME})"
 )
 _ROLE_AFTER_VERB_RE = re.compile(
     r"^(?:the|le|la|el)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(_PERSON_ROLE_NOUNS) + r")\b"
@@ -230,26 +202,13 @@ _FRENCH_BODY_RE = re.compile(
 # A quotation introduced by its speaker and a colon, whatever the verb.
 _INTRODUCED_QUOTE_RE = re.compile(r"^\W*([^:“”\"«]{1,100}):\s*[“\"«‘]")
 _ARTICLES = frozenset("The A An Le La le la El el".split())
-_DETERMINERS = frozenset("The A An This That These Those Its Their Our His Her".split())
 _EVIDENCE_DESCRIPTION_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?"
     r"(?:study|report|survey|analysis|research|researchers|review|paper|team|authors|scientists)$"
 )
-_EVIDENCE_AUTHOR_RE = re.compile(
-    rf"\b(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|trial|poll)\b"
-    rf"[^.\n]{{0,60}}?\b(?:by|from|at)\s+(?:(?:researchers|scientists|a team|academics)\s+"
-    rf"(?:at|from)\s+)?(?:the\s+)?({_NAME})"
-    rf"|(?:researchers|scientists|a team|academics)\s+(?:at|from)\s+(?:the\s+)?({_NAME})"
-    rf"|({_NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?"
-    r"(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|poll)\b"
-)
 _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
     r"\s+(?:for|at|from|of)\s+"
-)
-# A lower-case article before a name is no part of it ("la Banque de France", "l'Insee").
-_LOWER_ARTICLE_RE = re.compile(
-    r"^(?:(?:the|la|le|les|el|los|las|die|der|das)\s+|l['’]\s*)(?=[A-ZÉ])"
 )
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
@@ -317,7 +276,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         return _clean_name(_evidence_subject(evidence), context, previous)
     finder = _BODY_FOUND_RE.match(masked)
     if finder is not None:  # "The National Audit Office found the scheme cost …"
-        body = _tidy(finder.group(1))
+        body = tidy(finder.group(1))
         if claimant_type(body) == "organisation":
             return _clean_name(body, context, previous)
     introduced = _INTRODUCED_QUOTE_RE.match(text)
@@ -333,10 +292,10 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
 def _evidence_subject(evidence: re.Match[str]) -> str:
     """The author of _EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
     show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
-    author = evidence.group("author") or _without_possessive(evidence.group("owner") or "")
+    author = evidence.group("author") or without_possessive(evidence.group("owner") or "")
     if author:
-        return _drop_evidence_adjectives(author)
-    maker = _drop_evidence_adjectives(evidence.group("maker"))
+        return drop_evidence_adjectives(author)
+    maker = drop_evidence_adjectives(evidence.group("maker"))
     opening = not evidence.string[: evidence.start()].strip(' "“‘')
     if opening and maker == evidence.group("maker"):  # "Census figures show": any capital
         return maker if " " in maker and claimant_type(maker) == "organisation" else ""
@@ -346,11 +305,11 @@ def _evidence_subject(evidence: re.Match[str]) -> str:
 def _sentence_subject(text: str) -> str:
     """The name opening a sentence as its subject ("Northsea Ferries is to cut …"); "" when
     the sentence opens otherwise ("In London, …", "Smith's firm …")."""
-    found = _NAME_AT_START_RE.match(text.lstrip(' "“‘'))
+    found = NAME_AT_START_RE.match(text.lstrip(' "“‘'))
     if found is None or not re.match(r" [a-z]", text.lstrip(' "“‘')[found.end() :]):
         return ""
-    name = _tidy(found.group(1))
-    if name in _DETERMINERS or re.search(r"['’]s?$", name) or _is_nationality(name):
+    name = tidy(found.group(1))
+    if name in DETERMINERS or re.search(r"['’]s?$", name) or _is_nationality(name):
         return ""
     # One capitalised word opening a sentence is as likely a common noun ("Sales fell …").
     clear = " " in name or claimant_type(name) == "organisation" or not name[1:].islower()
@@ -361,16 +320,6 @@ def _with(context: str, prefix: str) -> str:
     """The article before a verb: `context` and the sentence up to it ("Minister Gareth Lewis
     blamed …, which he said" finds "he" in the sentence itself)."""
     return f"{context}\n{prefix}" if prefix.strip() else context
-
-
-def _drop_evidence_adjectives(name: str) -> str:
-    """'Latest ONS' → 'ONS' (the adjective opened the sentence, so it was capitalised)."""
-    words = name.split()
-    while len(words) > 1 and words[0] in _EVIDENCE_ADJECTIVES | {"The", "A", "An", "New"}:
-        if words[0] == "New" and not words[1].isupper():
-            break
-        words = words[1:]
-    return " ".join(words)
 
 
 def _evidence_author(text: str) -> str:
@@ -390,27 +339,27 @@ def _subject_before(text: str) -> str:
         return inner.group(1)
     appositive = _APPOSITIVE_RE.search(tail)
     if appositive is not None:
-        named = _NAME_AT_END_RE.search(tail[: appositive.start()])
+        named = NAME_AT_END_RE.search(tail[: appositive.start()])
         if named is not None:
             return named.group(1)
     tail = _RELATIVE_CLAUSE_RE.sub("", tail).rstrip(" ,")
     tail = strip_acronym(tail)
     study = _STUDY_AT_END_RE.search(tail)
-    if study is not None and study.group(1) not in _DETERMINERS:
+    if study is not None and study.group(1) not in DETERMINERS:
         return study.group(1)
     described = _EVIDENCE_DESCRIPTION_RE.search(tail)
     if described is not None:  # "The study (also)", "the researchers": whose evidence?
         return described.group()
-    name = _NAME_AT_END_RE.search(tail)
+    name = NAME_AT_END_RE.search(tail)
     if name is not None:
         return name.group(1)
     kind = _NAME_THEN_KIND_AT_END_RE.search(tail)
-    if kind is not None and kind.group(1) not in _DETERMINERS:  # "the X think tank"
+    if kind is not None and kind.group(1) not in DETERMINERS:  # "the X think tank"
         return kind.group(1)
     spokesperson = _ORG_SPOKESPERSON_AT_END_RE.search(tail)
     if spokesperson is not None:
-        owner = spokesperson.group(1) or _without_possessive(spokesperson.group(2))
-        body = _drop_evidence_adjectives(owner)
+        owner = spokesperson.group(1) or without_possessive(spokesperson.group(2))
+        body = drop_evidence_adjectives(owner)
         if not _is_nationality(body):
             return body
     role = _ROLE_AT_END_RE.search(tail)
@@ -459,7 +408,7 @@ def _name_after_verb(text: str) -> str:
 
 def _name_at_start(text: str) -> str:
     text = text.strip(" ,:")
-    for pattern in (_ROLE_AT_START_RE, _NAME_AT_START_RE):
+    for pattern in (_ROLE_AT_START_RE, NAME_AT_START_RE):
         found = pattern.match(text)
         if found is not None:
             return _owner_or_name(found, text)
@@ -467,7 +416,7 @@ def _name_at_start(text: str) -> str:
     if french is not None:  # "le ministère de l'Économie"
         return french.group(1)
     stripped = _LEADING_ARTICLE_RE.sub("", text)
-    found = _NAME_AT_START_RE.match(stripped)
+    found = NAME_AT_START_RE.match(stripped)
     return _owner_or_name(found, stripped) if found is not None else ""
 
 
@@ -475,14 +424,14 @@ def _owner_or_name(found: re.Match[str], text: str) -> str:
     """The name `found` at the start of `text`, without a possessive when it owns the words
     after it ("Zoopla's latest index")."""
     owns = re.match(r"\s+[a-z]", text[found.end() :]) is not None
-    return _without_possessive(found.group(1)) if owns else found.group(1)
+    return without_possessive(found.group(1)) if owns else found.group(1)
 
 
 def _clean_name(phrase: str, context: str, previous: str) -> str:
-    phrase = _tidy(strip_acronym(phrase.strip(" ,.;:")))
+    phrase = tidy(strip_acronym(phrase.strip(" ,.;:")))
     lowered = phrase.lower()
     if lowered in PERSON_PRONOUNS:
-        return _last_person(context)
+        return last_person(context)
     if lowered in GROUP_PRONOUNS:
         return previous
     if not phrase or (lowered in PRONOUNS and not phrase.isupper()):
@@ -491,83 +440,33 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
     words = phrase.split()
     description = words[1:] if words[0] in _ARTICLES else words
     if _is_described_authority(description):  # "the water authority": a body, not an official
-        resolved = _resolve_description(description, context)
+        resolved = resolve_description(description, context)
         if resolved:
             return resolved
     if words[-1].lower() in ANONYMOUS_ROLES:
-        return _resolve_role(words, context)
+        return resolve_role(words, context)
     if words[0] == "The" and len(words) > 1 and all(is_title(word) for word in words[1:]):
-        titled = _resolve_person_role([word.lower() for word in words[1:]], context)
+        titled = resolve_person_role([word.lower() for word in words[1:]], context)
         if titled:  # "The Chief Constable said" → "Chief Constable Sarah Blake" before
             return titled
     if _EVIDENCE_DESCRIPTION_RE.fullmatch(phrase if len(words) > 1 else f"the {phrase}"):
-        return _evidence_author_before(context) or phrase
+        return evidence_author_before(context) or phrase
     if len(description) == 1 and description[0].lower() in ORGANISATION_NOUNS and words[0] == "The":
-        resolved = _resolve_description([description[0].lower()], context)  # "The Bank said"
+        resolved = resolve_description([description[0].lower()], context)  # "The Bank said"
         if resolved:
             return resolved
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
-        resolved = _resolve_description(description, context)
-        return resolved or _unnamed_body(words[-1].lower(), context, previous) or phrase
+        resolved = resolve_description(description, context)
+        return resolved or unnamed_body(words[-1].lower(), context, previous) or phrase
     foreign = _FOREIGN_DESCRIPTION_RE.fullmatch(phrase)
     if foreign is not None:  # "l'institut de la statistique" → the body named before
-        return _unnamed_body(foreign.group("noun"), context, previous) or phrase
+        return unnamed_body(foreign.group("noun"), context, previous) or phrase
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
-        return _resolve_person_role(description, context)
-    name = _strip_titles(_person_without_affiliation(_without_owner(words)))
+        return resolve_person_role(description, context)
+    name = strip_title_words(_person_without_affiliation(_without_owner(words)))
     if len(words) > 1 and " " not in name:  # "Ms Reeves": a surname after a title
-        return _full_name_before(name, context) or name
+        return full_name_before(name, context) or name
     return name
-
-
-def _unnamed_body(noun: str, context: str, previous: str) -> str:
-    """'the charity', 'l'association' → the nearest earlier name the article described with
-    that noun ("Safe Streets Trust, a charity that …"), else the previous claim's claimant
-    unless a person ("Insee" before "a précisé l'institut") or one the article credited to
-    the same description before (_credited_as), else ""."""
-    described = list(_described_as(noun).finditer(context[-DESCRIPTION_WINDOW:]))
-    if described:
-        return _tidy(described[-1].group(1))
-    if not previous:
-        return ""
-    if claimant_type(previous) != "person" or _credited_as(previous, noun, context):
-        return previous
-    return ""
-
-
-def _credited_as(name: str, noun: str, context: str) -> bool:
-    """Whether a sentence before credits its claim about `name` to "the `noun`" ("Wexley
-    Town will leave …, the club confirmed"): a name of two words is then no person's."""
-    return (
-        re.search(
-            rf"{re.escape(name)}\b[^.\n]{{0,300}},\s+the\s+{re.escape(noun)}\s+[a-z]+",
-            context[-DESCRIPTION_WINDOW:],
-        )
-        is not None
-    )
-
-
-@lru_cache(maxsize=64)
-def _described_as(noun: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"({_NAME})(?:\s*\([^)\n]{{1,40}}\))?,\s+(?:a|an|the|une?|la|le|l['’]|el|los|las)\s*"
-        rf"(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b(?![\w'’-])"
-    )
-
-
-def _full_name_before(surname: str, context: str) -> str:
-    """'Reeves' after a title ("Ms Reeves") → the nearest earlier full name ending in it
-    ("Chancellor Rachel Reeves" → 'Rachel Reeves'), or ""."""
-    if not surname[:1].isupper() or surname not in context:
-        return ""
-    for match in reversed(list(_NAME_RE.finditer(context[-PERSON_WINDOW:]))):
-        words = _tidy(match.group()).split()
-        if len(words) < 2 or words[-1].rstrip(".,") != surname:
-            continue
-        name = strip_titles(" ".join(words)).rstrip(".,")
-        if " " in name and claimant_type(name) == "person":
-            return name
-    return ""
 
 
 def _without_owner(words: list[str]) -> list[str]:
@@ -596,114 +495,3 @@ def _is_described_authority(words: list[str]) -> bool:
         and words[-1].lower() == "authority"
         and all(word.islower() for word in words)
     )
-
-
-def _tidy(phrase: str) -> str:
-    """Without the connectives opening it ("But the union" → "the union"), a possessive's
-    "'s" ("Ofcom's" → "Ofcom") or letters after a name ("MP")."""
-    words = phrase.split()
-    while len(words) > 1 and words[0].rstrip(",") in LEADING_CONNECTIVES:
-        words = words[1:]
-    if len(words) > 2 and words[0] in _TIME_PREPOSITIONS and _TIME_WORD_RE.match(words[1]):
-        words = words[2:]  # "On Monday Tesco" → "Tesco"
-    return _LOWER_ARTICLE_RE.sub("", re.sub(r"^The\s+(?=[A-Z]{2,}\b)", "", " ".join(words)))
-
-
-def _without_possessive(name: str) -> str:
-    """'Ofcom's' → 'Ofcom', "Statistics'" → 'Statistics': for a name followed by what it owns
-    ("Ofcom's annual report"); "Sainsbury's said" keeps its name."""
-    return re.sub(r"(?<=\w)['’]s?$", "", name)
-
-
-def _strip_titles(words: list[str]) -> str:
-    """'Turkish President Recep Tayyip Erdogan' → 'Recep Tayyip Erdogan'; bare titles stay."""
-    return strip_titles(" ".join(words))
-
-
-def _resolve_role(words: list[str], context: str) -> str:
-    """'a Turkish authority' → 'Turkish official'; 'the official' → the last such mention."""
-    role = CANONICAL_ROLE.get(words[-1].lower(), words[-1].lower())
-    qualifier = [
-        word for word in words[:-1] if word[:1].isupper() and word not in {"The", "A", "An"}
-    ]
-    if qualifier:
-        return f"{qualifier[-1]} {role}"
-    if role == "official":
-        earlier = list(_PRIOR_ROLE_RE.finditer(context[-CONTEXT_WINDOW:]))
-        if earlier:
-            return f"{earlier[-1].group(1)} official"
-    return " ".join(words)
-
-
-def _resolve_description(words: list[str], context: str) -> str:
-    """'the health board' → the nearest earlier organisation name holding its head noun
-    ('Glanmor University Health Board'), the one sharing most of its words first; failing
-    that, the nearest sharing any word with it ('the statistics institute')."""
-    wanted = {word.lower() for word in words if word.lower() not in {"the", "a", "an"}}
-    head = words[-1].lower()
-    window = context[-DESCRIPTION_WINDOW:]
-    if not any(word in window.lower() for word in wanted):
-        return ""
-    best, best_rank = "", (0, 0)
-    for match in reversed(list(_NAME_RE.finditer(window))):
-        name = _without_possessive(_tidy(strip_acronym(match.group().rstrip(".,"))))
-        tokens = {token.lower() for token in name.split()}
-        if not tokens & wanted or claimant_type(name) != "organisation" or len(tokens) < 2:
-            continue
-        if tokens - {"the", "a", "an"} <= wanted:  # the description itself ("The Bank")
-            continue
-        rank = (int(head in tokens), len(tokens & wanted))
-        if rank > best_rank:
-            best, best_rank = name, rank
-    return best
-
-
-def _evidence_author_before(context: str) -> str:
-    """'the study', 'the researchers' → the author of the nearest earlier study or report the
-    article names ("a study by researchers at the University of Kingsbridge", "the Premier
-    League's annual report"), or ""."""
-    found = list(_EVIDENCE_AUTHOR_RE.finditer(context[-DESCRIPTION_WINDOW:]))
-    for match in reversed(found):
-        author = match.group(1) or match.group(2) or _without_possessive(match.group(3))
-        name = _drop_evidence_adjectives(_tidy(strip_acronym(author.rstrip(".,"))))
-        if claimant_type(name) == "organisation":
-            return name
-    return ""
-
-
-def _resolve_person_role(words: list[str], context: str) -> str:
-    """'the opposition leader' → the nearest earlier person the article gave that role, before
-    the name ("Opposition leader Peter Dutton", "the leader of the opposition, Sarah
-    Pennington") or in an appositive after it ("Sarah Pennington, the opposition leader")."""
-    role = words[-1].lower()
-    window = context[-PERSON_WINDOW:]
-    for match in reversed(list(_NAME_RE.finditer(window))):
-        name = strip_titles(_tidy(match.group()))
-        if claimant_type(name) != "person" or name == match.group().lower():
-            continue
-        if all(is_title(word) or word in _DETERMINERS for word in name.split()):
-            continue  # "The Chief Constable": the description itself, no one's name
-        before = window[max(0, match.start() - 60) : match.start()].lower()
-        after = window[match.end() : match.end() + 100]
-        appositive = after.split(".")[0].lower() if after.startswith(",") else ""
-        own = {word.lower().strip(".,") for word in match.group().split()}
-        if role in own or role in before.split()[-8:] or role in appositive.split()[:10]:
-            return name
-    return ""
-
-
-def _last_person(context: str) -> str:
-    """The nearest earlier name marked as a person by a title or role before it, or an
-    appositive or a verb of saying after it ("Dr Maria Kontou, the head of …", "Maria Lopez
-    said …")."""
-    window = context[-PERSON_WINDOW:]
-    for match in reversed(list(_NAME_RE.finditer(window))):
-        before, after = window[: match.start()], window[match.end() :]
-        words = match.group().split()
-        name = _strip_titles(_tidy(match.group()).split())
-        if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(before):
-            if claimant_type(name) != "organisation":
-                return name
-        elif _PERSON_CUE_AFTER_RE.match(after) and claimant_type(name) == "person":
-            return name  # dates, places and bodies precede these too: only a personal name
-    return ""

@@ -1,0 +1,210 @@
+"""Whom a sentence does not name, looked up in the article before it (`context`). Pure.
+
+    "the authority" / "the official" → the nearest "<Nationality> official" ("Turkish official")
+    "the ministry", "the health board" → the nearest earlier organisation name holding the
+                  head noun ("board"), else sharing a word with it
+    "the charity", "l'institut" → the body the article described so ("X, a charity that …"),
+                  else the previous claim's claimant when no person (or credited to it before)
+    "the opposition leader", "The Chief Constable" → the nearest earlier person given that role
+    "he", "she", "il", "elle" → the nearest earlier person (a name after a title or role, or
+                  before an appositive: "Dr Maria Kontou, the head of …")
+    "Ms Reeves" → the nearest earlier full name ending in the surname
+    "the study", "the report" → the author of the nearest earlier study or report named
+Look-ups read at most CONTEXT_WINDOW, DESCRIPTION_WINDOW or PERSON_WINDOW characters back.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from factcheck.extraction.claimant_names import (
+    claimant_type,
+    is_title,
+    strip_acronym,
+    strip_titles,
+)
+from factcheck.extraction.claimant_patterns import (
+    DETERMINERS,
+    NAME,
+    NAME_RE,
+    NAME_TOKEN,
+    drop_evidence_adjectives,
+    strip_title_words,
+    tidy,
+    without_possessive,
+)
+from factcheck.extraction.lexicon import (
+    CANONICAL_ROLE,
+    PERSON_ROLES,
+    TITLE_WORDS,
+)
+
+CONTEXT_WINDOW = 20_000  # how far back an unnamed "the official" is looked up
+PERSON_WINDOW = 3_000  # how far back "she" is looked up
+DESCRIPTION_WINDOW = 6_000  # how far back "the ministry" is looked up
+_PRIOR_ROLE_RE = re.compile(
+    rf"\b(?!(?:The|A|An|This|That|Another|One|Each)\b)({NAME_TOKEN})\s+"
+    r"(?:(?:senior|top|government|security|military)\s+)*(authority|official)\b"
+)
+# "minister Jane Doe", "Dr Jane Doe", "le ministre de l'Économie, Antoine Ferrand", "the
+# leader of the opposition, Sarah Pennington": a role (and what it is of) before the name.
+_PERSON_CUE_BEFORE_RE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(PERSON_ROLES)) + r")(?:\s+(?:of|de|du|des|del|for)\b"
+    r"[^,.;:\n]{0,40},)?|\b(?:Dr|Mr|Mrs|Ms|Prof)\.?)\s*$",
+    re.I,
+)
+_PERSON_CUE_AFTER_RE = re.compile(
+    r"^\s*,\s*(?:the|a|an)\s+\S"  # an appositive: "Dr Maria Kontou, the head of …"
+    r"|^\s*,\s*(?:[\w'’-]+\s+){0,2}(?:"
+    + "|".join(sorted(PERSON_ROLES))
+    + r")\b"  # "Bruno Le Maire, ministre de l'Économie", "Jane Doe, chief economist at"
+    r"|^\s+(?:said|says|told|added|argued|insisted|warned|claimed|wrote|explained)\b"
+)
+_EVIDENCE_AUTHOR_RE = re.compile(
+    rf"\b(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|trial|poll)\b"
+    rf"[^.\n]{{0,60}}?\b(?:by|from|at)\s+(?:(?:researchers|scientists|a team|academics)\s+"
+    rf"(?:at|from)\s+)?(?:the\s+)?({NAME})"
+    rf"|(?:researchers|scientists|a team|academics)\s+(?:at|from)\s+(?:the\s+)?({NAME})"
+    rf"|({NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+    r"(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|poll)\b"
+)
+
+
+def unnamed_body(noun: str, context: str, previous: str) -> str:
+    """'the charity', 'l'association' → the nearest earlier name the article described with
+    that noun ("Safe Streets Trust, a charity that …"), else the previous claim's claimant
+    unless a person ("Insee" before "a précisé l'institut") or one the article credited to
+    the same description before (_credited_as), else ""."""
+    described = list(_described_as(noun).finditer(context[-DESCRIPTION_WINDOW:]))
+    if described:
+        return tidy(described[-1].group(1))
+    if not previous:
+        return ""
+    if claimant_type(previous) != "person" or _credited_as(previous, noun, context):
+        return previous
+    return ""
+
+
+def _credited_as(name: str, noun: str, context: str) -> bool:
+    """Whether a sentence before credits its claim about `name` to "the `noun`" ("Wexley
+    Town will leave …, the club confirmed"): a name of two words is then no person's."""
+    return (
+        re.search(
+            rf"{re.escape(name)}\b[^.\n]{{0,300}},\s+the\s+{re.escape(noun)}\s+[a-z]+",
+            context[-DESCRIPTION_WINDOW:],
+        )
+        is not None
+    )
+
+
+@lru_cache(maxsize=64)
+def _described_as(noun: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"({NAME})(?:\s*\([^)\n]{{1,40}}\))?,\s+(?:a|an|the|une?|la|le|l['’]|el|los|las)\s*"
+        rf"(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b(?![\w'’-])"
+    )
+
+
+def full_name_before(surname: str, context: str) -> str:
+    """'Reeves' after a title ("Ms Reeves") → the nearest earlier full name ending in it
+    ("Chancellor Rachel Reeves" → 'Rachel Reeves'), or ""."""
+    if not surname[:1].isupper() or surname not in context:
+        return ""
+    for match in reversed(list(NAME_RE.finditer(context[-PERSON_WINDOW:]))):
+        words = tidy(match.group()).split()
+        if len(words) < 2 or words[-1].rstrip(".,") != surname:
+            continue
+        name = strip_titles(" ".join(words)).rstrip(".,")
+        if " " in name and claimant_type(name) == "person":
+            return name
+    return ""
+
+
+def resolve_role(words: list[str], context: str) -> str:
+    """'a Turkish authority' → 'Turkish official'; 'the official' → the last such mention."""
+    role = CANONICAL_ROLE.get(words[-1].lower(), words[-1].lower())
+    qualifier = [
+        word for word in words[:-1] if word[:1].isupper() and word not in {"The", "A", "An"}
+    ]
+    if qualifier:
+        return f"{qualifier[-1]} {role}"
+    if role == "official":
+        earlier = list(_PRIOR_ROLE_RE.finditer(context[-CONTEXT_WINDOW:]))
+        if earlier:
+            return f"{earlier[-1].group(1)} official"
+    return " ".join(words)
+
+
+def resolve_description(words: list[str], context: str) -> str:
+    """'the health board' → the nearest earlier organisation name holding its head noun
+    ('Glanmor University Health Board'), the one sharing most of its words first; failing
+    that, the nearest sharing any word with it ('the statistics institute')."""
+    wanted = {word.lower() for word in words if word.lower() not in {"the", "a", "an"}}
+    head = words[-1].lower()
+    window = context[-DESCRIPTION_WINDOW:]
+    if not any(word in window.lower() for word in wanted):
+        return ""
+    best, best_rank = "", (0, 0)
+    for match in reversed(list(NAME_RE.finditer(window))):
+        name = without_possessive(tidy(strip_acronym(match.group().rstrip(".,"))))
+        tokens = {token.lower() for token in name.split()}
+        if not tokens & wanted or claimant_type(name) != "organisation" or len(tokens) < 2:
+            continue
+        if tokens - {"the", "a", "an"} <= wanted:  # the description itself ("The Bank")
+            continue
+        rank = (int(head in tokens), len(tokens & wanted))
+        if rank > best_rank:
+            best, best_rank = name, rank
+    return best
+
+
+def evidence_author_before(context: str) -> str:
+    """'the study', 'the researchers' → the author of the nearest earlier study or report the
+    article names ("a study by researchers at the University of Kingsbridge", "the Premier
+    League's annual report"), or ""."""
+    found = list(_EVIDENCE_AUTHOR_RE.finditer(context[-DESCRIPTION_WINDOW:]))
+    for match in reversed(found):
+        author = match.group(1) or match.group(2) or without_possessive(match.group(3))
+        name = drop_evidence_adjectives(tidy(strip_acronym(author.rstrip(".,"))))
+        if claimant_type(name) == "organisation":
+            return name
+    return ""
+
+
+def resolve_person_role(words: list[str], context: str) -> str:
+    """'the opposition leader' → the nearest earlier person the article gave that role, before
+    the name ("Opposition leader Peter Dutton", "the leader of the opposition, Sarah
+    Pennington") or in an appositive after it ("Sarah Pennington, the opposition leader")."""
+    role = words[-1].lower()
+    window = context[-PERSON_WINDOW:]
+    for match in reversed(list(NAME_RE.finditer(window))):
+        name = strip_titles(tidy(match.group()))
+        if claimant_type(name) != "person" or name == match.group().lower():
+            continue
+        if all(is_title(word) or word in DETERMINERS for word in name.split()):
+            continue  # "The Chief Constable": the description itself, no one's name
+        before = window[max(0, match.start() - 60) : match.start()].lower()
+        after = window[match.end() : match.end() + 100]
+        appositive = after.split(".")[0].lower() if after.startswith(",") else ""
+        own = {word.lower().strip(".,") for word in match.group().split()}
+        if role in own or role in before.split()[-8:] or role in appositive.split()[:10]:
+            return name
+    return ""
+
+
+def last_person(context: str) -> str:
+    """The nearest earlier name marked as a person by a title or role before it, or an
+    appositive or a verb of saying after it ("Dr Maria Kontou, the head of …", "Maria Lopez
+    said …")."""
+    window = context[-PERSON_WINDOW:]
+    for match in reversed(list(NAME_RE.finditer(window))):
+        before, after = window[: match.start()], window[match.end() :]
+        words = match.group().split()
+        name = strip_title_words(tidy(match.group()).split())
+        if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(before):
+            if claimant_type(name) != "organisation":
+                return name
+        elif _PERSON_CUE_AFTER_RE.match(after) and claimant_type(name) == "person":
+            return name  # dates, places and bodies precede these too: only a personal name
+    return ""

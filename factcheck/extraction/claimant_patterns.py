@@ -1,0 +1,71 @@
+"""Names in claimant detection: the pattern of a capitalised name ("Bank of England", "U.S.")
+and the tidying every found name goes through (opening connectives and time phrases, a
+lower-case article, a possessive, evidence adjectives and titles removed). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extraction.claimant_names import (
+    strip_titles,
+)
+from factcheck.extraction.lexicon import (
+    LEADING_CONNECTIVES,
+    MONTHS,
+    WEEKDAYS,
+)
+
+_CONNECTORS = r"(?:of|and|for|the|de|del|al|al-|bin|van|von|für|&)"
+# A capitalised word; a dot inside ("U.S") or closing a short one ("Mr.", "Prof.", "U.S."),
+# not the full stop after "Board." that ends a sentence.
+NAME_TOKEN = r"[A-Z][\w'’&-]*(?:\.[\w'’&-]+)*(?:(?<![\w'’&-]{5})\.)?"
+_SPACE = r"[^\S\n]+"  # a name never runs across a line (paragraph) break
+NAME = rf"(?:{NAME_TOKEN})(?:{_SPACE}(?:{_CONNECTORS}{_SPACE}){{0,2}}{NAME_TOKEN})*"
+NAME_AT_END_RE = re.compile(rf"({NAME})$")
+NAME_AT_START_RE = re.compile(rf"^({NAME})")
+NAME_RE = re.compile(rf"\b{NAME}")
+_EVIDENCE_ADJECTIVES = frozenset(
+    "Latest Official Provisional Recent Preliminary Fresh Annual Unpublished Leaked Internal "
+    "Separate Independent Nonpartisan Joint Quarterly Monthly Flash".split()
+)
+_TIME_PREPOSITIONS = frozenset(
+    "On In At Last This Next Early Late Since After Before By From Until During".split()
+)
+_TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
+DETERMINERS = frozenset("The A An This That These Those Its Their Our His Her".split())
+# A lower-case article before a name is no part of it ("la Banque de France", "l'Insee").
+_LOWER_ARTICLE_RE = re.compile(
+    r"^(?:(?:the|la|le|les|el|los|las|die|der|das)\s+|l['’]\s*)(?=[A-ZÉ])"
+)
+
+
+def drop_evidence_adjectives(name: str) -> str:
+    """'Latest ONS' → 'ONS' (the adjective opened the sentence, so it was capitalised)."""
+    words = name.split()
+    while len(words) > 1 and words[0] in _EVIDENCE_ADJECTIVES | {"The", "A", "An", "New"}:
+        if words[0] == "New" and not words[1].isupper():
+            break
+        words = words[1:]
+    return " ".join(words)
+
+
+def tidy(phrase: str) -> str:
+    """Without the connectives opening it ("But the union" → "the union"), a possessive's
+    "'s" ("Ofcom's" → "Ofcom") or letters after a name ("MP")."""
+    words = phrase.split()
+    while len(words) > 1 and words[0].rstrip(",") in LEADING_CONNECTIVES:
+        words = words[1:]
+    if len(words) > 2 and words[0] in _TIME_PREPOSITIONS and _TIME_WORD_RE.match(words[1]):
+        words = words[2:]  # "On Monday Tesco" → "Tesco"
+    return _LOWER_ARTICLE_RE.sub("", re.sub(r"^The\s+(?=[A-Z]{2,}\b)", "", " ".join(words)))
+
+
+def without_possessive(name: str) -> str:
+    """'Ofcom's' → 'Ofcom', "Statistics'" → 'Statistics': for a name followed by what it owns
+    ("Ofcom's annual report"); "Sainsbury's said" keeps its name."""
+    return re.sub(r"(?<=\w)['’]s?$", "", name)
+
+
+def strip_title_words(words: list[str]) -> str:
+    """'Turkish President Recep Tayyip Erdogan' → 'Recep Tayyip Erdogan'; bare titles stay."""
+    return strip_titles(" ".join(words))
