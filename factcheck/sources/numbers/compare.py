@@ -30,6 +30,7 @@ from factcheck.sources.numbers import lexicon as lex
 from factcheck.sources.numbers import units
 from factcheck.sources.numbers.context import concept, describe, is_person_concept
 from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity, find_quantities
+from factcheck.sources.numbers.roles import main_figures, roles_pair, with_roles
 
 _WEAK_PAIR_RATIO = 10.0  # figures with no named head pair only within this factor
 _ORDER = {"agrees": 0, "close": 1, "conflicts": 2}
@@ -68,7 +69,8 @@ def comparable(a: Quantity, b: Quantity) -> bool:
     if a.kind in TIME_KINDS or b.kind in TIME_KINDS or _family(a) != _family(b):
         return False
     return (
-        _same_subject(a, b)
+        roles_pair(a.about.role, b.about.role)
+        and _same_subject(a, b)
         and _same_period(a, b)
         and _same_place(a, b)
         and _same_kinds(a.about.kinds, b.about.kinds)
@@ -130,8 +132,10 @@ def pair(
 def check_numbers(
     claim_text: str, passage_text: str, tolerance: float | Bands = 0.05
 ) -> NumberCheck:
-    """Pair each claimed figure with the passage's; the worst result wins, 'none' if unpaired."""
-    claimed_figures = figures(claim_text)
+    """Pair each of the claim's main figures (``roles.main_figures``) with the passage's; the
+    worst result wins, 'none' if none pairs. Incidental figures ("the three-day festival", the
+    16 of "11 of the 16 hospitals") never decide."""
+    claimed_figures = main_figures(figures(claim_text))
     if not claimed_figures:
         return NumberCheck(result="none", pairs=())  # most claims: the passage is not read
     families = frozenset(_family(q) for q in claimed_figures)
@@ -149,7 +153,7 @@ def check_numbers(
 @lru_cache(maxsize=4096)
 def _parsed(text: str) -> tuple[Quantity, ...]:
     """Each text is read once: ranking checks one claim against many passages."""
-    return tuple(describe(text, list(_found(text))))
+    return tuple(with_roles(text, describe(text, list(_found(text)))))
 
 
 @lru_cache(maxsize=4096)
@@ -166,7 +170,7 @@ def _described(text: str, families: frozenset[tuple[str, str]]) -> tuple[Quantit
     def wanted(q: Quantity) -> bool:
         return q.kind in kinds and _family(q) in families
 
-    return tuple(describe(text, list(_found(text)), wanted))
+    return tuple(with_roles(text, describe(text, list(_found(text)), wanted)))
 
 
 def _bands(tolerance: float | Bands) -> Bands:
@@ -231,7 +235,27 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
             return False
     elif not _shared_topic(a, b) or not _same_noun_phrase(x.subject, y.subject, x, y):
         return False
+    elif not _measured_thing_named(a, b):
+        return False
     return a.kind != "number" or _within_ratio(a.value, b.value)
+
+
+def _measured_thing_named(a: Quantity, b: Quantity) -> bool:
+    """Figures with no head: the noun of a clause's noun phrase is what it measures ('the
+    carmaker's operating profit'). When only one side names it and the other does not name it
+    too, the other side's figure must not be measured by an act of its own that the named side
+    lacks ('profit was €2.4 billion' / 'spent €2.4 billion on research': spending is another
+    measure, and the shared 'carmaker' is no evidence). A measure's unit already says what it
+    measures."""
+    x, y = a.about, b.about
+    if (x.subject and y.subject) or not (x.subject or y.subject) or a.kind == "measure":
+        return True  # _same_noun_phrase has compared both; neither names one; a unit says it
+    named, other = (x, y) if x.subject else (y, x)
+    noun = named.subject[-1]
+    if noun in other.topic:
+        return True
+    acts = {k for k in other.kinds if k.split(":", 1)[0] in lex.ACT_KINDS}
+    return acts <= named.kinds | lex.NOUN_ACTS.get(noun, frozenset())
 
 
 def _one_thing(a: Quantity, b: Quantity) -> bool:

@@ -446,3 +446,12 @@ PLAIN_MODIFIERS = frozenset(
 RELATED_NOUNS = frozenset(
     frozenset(pair) for pair in (("price", "inflation"), ("cost", "price"), ("cost", "inflation"))
 )
+# Kind groups that say what act a figure measures ("spent" flow:out, "sold" deal:sold): a figure
+# measured by one is another measure than a noun phrase's named measure ('profit', compare.py),
+# unless the noun is that act's measure ('the price' a house sold for).
+ACT_KINDS = frozenset(
+    "flow deal result outcome contest decision move trade balance tax".split()
+)
+NOUN_ACTS = {
+    **dict.fromkeys(("price", "cost", "value"), frozenset({"deal:sold", "deal:bought"})),
+}

@@ -1,0 +1,65 @@
+"""A claim is checked on its main figure: incidental figures (a duration glued to a noun, the
+group of 'X of the N', the base of a rate, an identifier) never decide, and a rate never pairs
+with a plain total (factcheck/sources/numbers/roles.py). Sentences written for these tests, not
+taken from the eval data."""
+
+import pytest
+
+from factcheck.sources.numbers import check_numbers, parse_quantities
+from factcheck.sources.numbers.roles import main_figures
+
+
+def result(claim: str, passage: str) -> str:
+    return check_numbers(claim, passage).result
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.about.role) for q in parse_quantities(text) if q.kind != "year"]
+
+
+def test_roles_are_read_from_the_sentence():
+    assert roles("Seven of the 12 ferries were cancelled.") == [("Seven", "part"), ("12", "group")]
+    assert roles("There were 40 thefts per 1,000 cars.") == [("40", ""), ("1,000", "base")]
+    assert roles("The five-day strike closed 30 schools.") == [("five-day", "modifier"), ("30", "")]
+    assert roles("Traffic on Route 9 fell by 300 cars a day.")[0] == ("9", "identifier")
+
+
+def test_the_main_figures_of_a_claim_leave_out_incidental_ones():
+    quantities = parse_quantities("Seven of the 12 ferries on the two-hour crossing were cancelled.")
+    assert [q.text for q in main_figures(quantities)] == ["Seven"]
+    # A claim with only incidental figures is still checked on them.
+    only = parse_quantities("The strike was a two-day walkout.")
+    assert [q.text for q in main_figures(only)] == ["two-day"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        # A shared incidental figure is no evidence about the main one.
+        ("All 40,000 seats for the two-day air show were taken.",
+         "Staff at the two-day air show handed out 40,000 leaflets."),
+        # A named measure is not another act's figure about the same firm.
+        ("The brewer's revenue was £640 million last year.",
+         "The brewer spent £640 million on new breweries last year."),
+        # A rate per a base never pairs with a plain total.
+        ("Doctors saw 30 flu cases per 100,000 patients in the county.",
+         "Doctors saw 30 flu cases in the county this week."),
+    ],
+)
+def test_incidental_figures_and_rates_never_decide(claim, passage):
+    assert result(claim, passage) == "none"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("Seven of the 12 ferries were cancelled.",
+         "Storms meant 7 out of 12 ferries were cancelled on Monday.", "agrees"),
+        ("Seven of the 12 ferries were cancelled.",
+         "Storms meant 10 out of 12 ferries were cancelled on Monday.", "conflicts"),
+        ("Doctors saw 30 flu cases per 100,000 patients in the county.",
+         "The county's rate was 31 flu cases for every 100,000 patients.", "agrees"),
+    ],
+)
+def test_parts_pair_with_parts_and_rates_with_rates(claim, passage, expected):
+    assert result(claim, passage) == expected
