@@ -63,3 +63,20 @@ def test_incidental_figures_and_rates_never_decide(claim, passage):
 )
 def test_parts_pair_with_parts_and_rates_with_rates(claim, passage, expected):
     assert result(claim, passage) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        # A change by N is not a total of N …
+        ("Membership of the rowing club grew by 3,000 in 2024.",
+         "The rowing club had 3,000 members in 2024.", "none"),
+        ("Ticket sales at the zoo fell by £1.5 million in 2022.",
+         "The zoo sold £1.5 million of tickets in 2022.", "none"),
+        # … but a count of things acted on is a count ("closed 40 branches").
+        ("The bank will close 40 branches this year.",
+         "The bank said 41 branches would be shut this year.", "agrees"),
+    ],
+)
+def test_a_change_by_a_figure_never_pairs_with_a_total_of_it(claim, passage, expected):
+    assert result(claim, passage) == expected

@@ -75,6 +75,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         and _same_place(a, b)
         and _same_kinds(a.about.kinds, b.about.kinds)
         and _change_with_change(a.about, b.about)
+        and (a.kind in ("percent", "measure") or _change_with_total(a.about, b.about))
     )
 
 
@@ -415,6 +416,18 @@ def _change_with_change(x: About, y: About) -> bool:
         return True  # both changes, both levels, or one side does not say
     level, change = (x, y) if x.change == "level" else (y, x)
     return bool(level.change_words - change.change_words)
+
+
+def _change_with_total(x: About, y: About) -> bool:
+    """A count, sum or measure that changed by N ("sales rose by 2.1 million") is not a total
+    of N ("2.1 million records were sold"): a change pairs with a change, or with a figure
+    whose clause names a change ("an increase of 2.1 million"). Measures are left out (a
+    tower 'rises 330 metres')."""
+    if not ({x.change, y.change} & {"up", "down"}) or x.change and y.change:
+        return True
+    plain, changed = (y, x) if x.change else (x, y)
+    # "cut 1,150 jobs" counts the jobs cut (the figure has a head): a count, not a change.
+    return bool(changed.head or plain.change_words)
 
 
 def _opposite_changes(x: About, y: About) -> bool:
