@@ -80,3 +80,20 @@ def test_parts_pair_with_parts_and_rates_with_rates(claim, passage, expected):
 )
 def test_a_change_by_a_figure_never_pairs_with_a_total_of_it(claim, passage, expected):
     assert result(claim, passage) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        ("The college faces a £6m gap in its budget.",
+         "The college has a budget deficit of £6.1 million.", "agrees"),
+        ("The team paid £30 million for the striker.",
+         "The striker arrived for a fee of 30 million pounds.", "agrees"),
+        ("Two of the seven justices dissented.",
+         "Four of the seven judges disagreed.", "conflicts"),
+        ("Forty thousand people danced at the street party.",
+         "Police counted 41,000 revellers at the street party.", "agrees"),
+    ],
+)
+def test_one_concept_in_other_words(claim, passage, expected):
+    assert result(claim, passage) == expected

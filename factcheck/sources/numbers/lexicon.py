@@ -188,6 +188,14 @@ CONCEPTS = {
     **dict.fromkeys(("borrowing", "borrowed", "borrow", "borrows"), "borrow"),
     **dict.fromkeys(("electricity", "power"), "electricity"),
     **dict.fromkeys(("renewables", "renewable"), "renewable"),
+    **dict.fromkeys(("judges", "judge", "justices", "justice"), "judge"),
+    # A hole in a budget is its shortfall, gap or deficit: one concept.
+    **dict.fromkeys(
+        ("hole", "holes", "shortfall", "shortfalls", "gap", "gaps", "deficit", "deficits"),
+        "shortfall",
+    ),
+    # What is paid for a player, a deal or a service is its fee.
+    **dict.fromkeys(("fee", "fees", "paid", "pay", "pays", "paying"), "fee"),
     **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
 }
 PERSON_GROUPS = frozenset(
@@ -195,7 +203,7 @@ PERSON_GROUPS = frozenset(
     residents civilians migrants refugees citizens passengers teachers nurses doctors pensioners
     girls boys babies infants teenagers farmers prisoners hostages displaced visitors tourists
     employees staff dead viewers spectators fans listeners readers protesters demonstrators
-    marchers""".split()
+    marchers revellers festivalgoers""".split()
 )
 # Words that say nothing about what a figure is of: reporting, change, size, function words.
 GENERIC = frozenset(
