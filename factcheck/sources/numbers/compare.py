@@ -75,7 +75,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         and _same_place(a, b)
         and _same_kinds(a.about.kinds, b.about.kinds)
         and _change_with_change(a.about, b.about)
-        and (a.kind in ("percent", "measure") or _change_with_total(a.about, b.about))
+        and (a.kind == "percent" or _change_with_total(a, b))
     )
 
 
@@ -418,16 +418,20 @@ def _change_with_change(x: About, y: About) -> bool:
     return bool(level.change_words - change.change_words)
 
 
-def _change_with_total(x: About, y: About) -> bool:
+def _change_with_total(a: Quantity, b: Quantity) -> bool:
     """A count, sum or measure that changed by N ("sales rose by 2.1 million") is not a total
     of N ("2.1 million records were sold"): a change pairs with a change, or with a figure
-    whose clause names a change ("an increase of 2.1 million"). Measures are left out (a
-    tower 'rises 330 metres')."""
+    whose clause names a change ("an increase of 2.1 million"). A measure counts only when
+    stated 'by' ("rose by 8,000 tonnes"; a tower that 'rises 330 metres' is its height)."""
+    x, y = a.about, b.about
     if not ({x.change, y.change} & {"up", "down"}) or x.change and y.change:
         return True
     plain, changed = (y, x) if x.change else (x, y)
-    # "cut 1,150 jobs" counts the jobs cut (the figure has a head): a count, not a change.
-    return bool(changed.head or plain.change_words)
+    if a.kind == "measure" and changed.role != "by":
+        return True
+    # "cut 1,150 jobs" counts the jobs cut (the figure has a head): a count, not a change;
+    # "rose by 40 million bottles" is the size of a change all the same.
+    return bool((changed.head and changed.role != "by") or plain.change_words)
 
 
 def _opposite_changes(x: About, y: About) -> bool:

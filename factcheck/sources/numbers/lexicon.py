@@ -355,7 +355,10 @@ EXCLUSIVE_KINDS = {
         ("raised", "raise", "raises", "earned", "earns", "collected", "received"),
         "flow:in",
     ),
-    **dict.fromkeys(("spent", "spend", "spends", "spending", "paid", "invested"), "flow:out"),
+    **dict.fromkeys(
+        ("spent", "spend", "spends", "spending", "paid", "invested", "cost", "costs", "costing"),
+        "flow:out",
+    ),
     **dict.fromkeys(("demolished", "knocked"), "deal:demolished"),
     **dict.fromkeys(("hired", "hiring", "recruited"), "staffing:hired"),
     **dict.fromkeys(("fired", "sacked", "dismissed", "redundant"), "staffing:fired"),
@@ -396,7 +399,8 @@ CHANGE_DOWN = frozenset(
     """fell fall falls fallen falling dropped drop drops declined decline declines decreased
     decrease decreases slumped slump slipped eased plunged plummeted tumbled shrank shrunk
     contracted cut cuts cutting reduced reduce reduces reducing slashed halved shrunk down lower
-    less fewer lost lose loses losing loss shed sheds axed scrapped""".split()
+    less fewer lost lose loses losing loss shed sheds axed scrapped retreated retreat
+    retreats""".split()
 )
 # Words after which a figure is a level: "is 5 percent", "stood at", "has 27 members".
 LEVEL_MARKS = frozenset(
@@ -457,9 +461,9 @@ RELATED_NOUNS = frozenset(
 # Kind groups that say what act a figure measures ("spent" flow:out, "sold" deal:sold): a figure
 # measured by one is another measure than a noun phrase's named measure ('profit', compare.py),
 # unless the noun is that act's measure ('the price' a house sold for).
-ACT_KINDS = frozenset(
-    "flow deal result outcome contest decision move trade balance tax".split()
-)
+ACT_KINDS = frozenset("flow deal result outcome contest decision move trade balance tax".split())
 NOUN_ACTS = {
-    **dict.fromkeys(("price", "cost", "value"), frozenset({"deal:sold", "deal:bought"})),
+    **dict.fromkeys(
+        ("price", "cost", "value"), frozenset({"deal:sold", "deal:bought", "flow:out"})
+    ),
 }

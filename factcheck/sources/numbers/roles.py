@@ -12,6 +12,7 @@ never decides the result ("All 85,000 tickets for the three-day festival": the c
 * ``modifier``: a measure glued to the noun it describes ("the three-day festival", "the
   2,000-hectare estate");
 * ``identifier``: a count that names something ("Route 66", "Level 4");
+* ``by``: the size of a change ("rose by 40 million bottles"), main but never a total;
 * ``""``: every other figure — a main one.
 
 Pairing keeps roles apart: a group pairs only with a group, a base only with a base (module doc
@@ -79,6 +80,8 @@ def roles_pair(x: str, y: str) -> bool:
 
 def _own_role(text: str, q: Quantity) -> str:
     after = text[q.span[1] : q.span[1] + 2]
+    if q.about.change in ("up", "down") and re.search(r"\bby\s+$", text[: q.span[0]], re.I):
+        return "by"
     if q.kind == "measure" and _GLUED.match(q.text) and re.match(r"\s[a-z]", after):
         return "modifier"
     if q.kind == "number" and q.value.is_integer() and q.text[:1].isdigit():
