@@ -49,6 +49,13 @@ def test_the_main_figures_of_a_claim_leave_out_incidental_ones():
             "The brewer's revenue was £640 million last year.",
             "The brewer spent £640 million on new breweries last year.",
         ),
+        # A part of a group pairs only with a part of a group.
+        (
+            "Four of the nine lifts at the station are broken.",
+            "Staff repaired four lifts at the station last week.",
+        ),
+        # A share of a group is not a count of it.
+        ("A quarter of the 20 wards are closed.", "Twenty wards are closed."),
         # A rate per a base never pairs with a plain total.
         (
             "Doctors saw 30 flu cases per 100,000 patients in the county.",

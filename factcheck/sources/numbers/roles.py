@@ -50,8 +50,9 @@ def with_roles(text: str, quantities: list[Quantity]) -> list[Quantity]:
         between = text[first.span[1] : second.span[0]]
         if second.kind != "number":
             continue
-        if first.kind == "number" and _OF_GROUP.fullmatch(between) and not first.about.role:
-            out[i] = _set(first, role="part")
+        if first.kind in ("number", "percent") and _OF_GROUP.fullmatch(between):
+            if first.kind == "number" and not first.about.role:
+                out[i] = _set(first, role="part")  # "a third of the 30": a share, no part
             out[j] = _set(second, role="group")
         elif _PER_BASE.fullmatch(between):
             base = second.about.head or _next_word(text, second.span[1])
@@ -73,8 +74,10 @@ def main_figures(quantities: list[Quantity]) -> list[Quantity]:
 
 
 def roles_pair(x: str, y: str) -> bool:
-    """A group pairs only with a group, a base only with a base; the rest with each other."""
-    tied = {"group", "base"}
+    """A group pairs only with a group, a base only with a base, a part of a group only with
+    a part ("five of the eight bridges need repairs" is not "five bridges were inspected");
+    the rest with each other."""
+    tied = {"group", "base", "part"}
     return x == y or not ({x, y} & tied)
 
 
