@@ -32,8 +32,10 @@ _OF_GROUP = re.compile(r"\s+(?:out\s+of|of)(?:\s+(?:the|its|their|all|those))?\s
 _PER_BASE = re.compile(
     r"^(?:\s+[\w'-]+){0,3}?\s+(?:per|for\s+every|in\s+every|out\s+of\s+every|every)\s+$", re.I
 )
+_WINDOW = 40  # characters read before a figure for its own role
 _GLUED = re.compile(r"^\S+-[a-z]+$", re.I)
-_NAME_BEFORE = re.compile(r"(?:^|[^.!?:;]\s)([A-Z][a-z]+)\s+$")
+_NAME_BEFORE = re.compile(r"(?:^|[^.!?:;]\s)([A-Z][a-z]+)\s+$")  # ^: the text's start
+_NAME_WITHIN = re.compile(r"[^.!?:;]\s([A-Z][a-z]+)\s+$")
 _NOT_NAMES = frozenset(
     """The A An In On At By Of For To From Some About Around Nearly Almost Over Under More Less
     All Only Just Another Every Each Than Up Down And Or But With Without""".split()
@@ -48,7 +50,7 @@ def with_roles(text: str, quantities: list[Quantity]) -> list[Quantity]:
     for i, j in zip(figures, figures[1:], strict=False):
         first, second = out[i], out[j]
         between = text[first.span[1] : second.span[0]]
-        if second.kind != "number":
+        if second.kind != "number" or len(between) > _WINDOW:
             continue
         if first.kind in ("number", "percent") and _OF_GROUP.fullmatch(between):
             if first.kind == "number" and not first.about.role:
@@ -83,12 +85,14 @@ def roles_pair(x: str, y: str) -> bool:
 
 def _own_role(text: str, q: Quantity) -> str:
     after = text[q.span[1] : q.span[1] + 2]
-    if q.about.change in ("up", "down") and re.search(r"\bby\s+$", text[: q.span[0]], re.I):
+    start = max(0, q.span[0] - _WINDOW)
+    before = text[start : q.span[0]]  # never the whole text before (O(n²) over a long source)
+    if q.about.change in ("up", "down") and re.search(r"\bby\s+$", before, re.I):
         return "by"
     if q.kind == "measure" and _GLUED.match(q.text) and re.match(r"\s[a-z]", after):
         return "modifier"
     if q.kind == "number" and q.value.is_integer() and q.text[:1].isdigit():
-        match = _NAME_BEFORE.search(text[: q.span[0]])
+        match = (_NAME_WITHIN if start else _NAME_BEFORE).search(before)
         if match and match.group(1) not in _NOT_NAMES:
             return "identifier"
     return ""
