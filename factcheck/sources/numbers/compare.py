@@ -28,9 +28,10 @@ from functools import lru_cache
 
 from factcheck.sources.numbers import lexicon as lex
 from factcheck.sources.numbers import units
-from factcheck.sources.numbers.context import concept, describe, is_person_concept
+from factcheck.sources.numbers.context import describe
 from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity, find_quantities
 from factcheck.sources.numbers.roles import main_figures, roles_pair, with_roles
+from factcheck.sources.numbers.words import concept, is_person_concept
 
 _WEAK_PAIR_RATIO = 10.0  # figures with no named head pair only within this factor
 _ORDER = {"agrees": 0, "close": 1, "conflicts": 2}

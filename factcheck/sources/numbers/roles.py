@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from factcheck.sources.numbers.context import concept
 from factcheck.sources.numbers.parse import TIME_KINDS, Quantity
+from factcheck.sources.numbers.words import concept
 
 INCIDENTAL = frozenset({"group", "base", "modifier", "identifier"})
 _OF_GROUP = re.compile(r"\s+(?:out\s+of|of)(?:\s+(?:the|its|their|all|those))?\s+$", re.I)
