@@ -121,7 +121,7 @@ def pair(
     claimed: Quantity, candidates: list[Quantity], tolerance: float | Bands = 0.05
 ) -> Quantity | None:
     """The comparable candidate that fits best: best result, then nearest value, then first."""
-    usable = [c for c in candidates if comparable(claimed, c)]
+    usable = [c for c in candidates if c.about.role != "identifier" and comparable(claimed, c)]
     if not usable:
         return None
 

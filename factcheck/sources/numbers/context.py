@@ -34,7 +34,7 @@ from factcheck.sources.numbers.periods import (
 from factcheck.sources.numbers.window import Window
 from factcheck.sources.numbers.words import _MARK, _SENTENCE_END, _inside
 
-_OF_GLUE = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the\s+)?$")
+_OF_GLUE = re.compile(r"(?i)\s+(?:out\s+)?of\s+(?:the\s+)?(?:[a-z]+['’]s?\s+)?$")
 _MAX_FIGURES = 1000  # read per text; more is a table or an attack, not prose (they stay unread)
 _REACH = 200  # characters either side of a figure
 _CHANGE_TO = re.compile(r"(?i)\s+(?:(?:percentage\s+)?points?\s+|pp\s+)?(?:to|from)\s+")
@@ -110,12 +110,16 @@ def _marks(
 
 
 def _share_heads(text: str, quantities: list[Quantity], figures: list[int]) -> list[Quantity]:
-    """'six of the 12 regions': the first figure counts what the second does."""
+    """'six of the 12 regions', 'nine of the province's 14 mines': the first figure counts what
+    the second does (not the possessor), in the acts and topic of both clauses."""
     for i, j in zip(figures, figures[1:], strict=False):
         a, b = quantities[i], quantities[j]
-        if not a.about.head and b.about.head and _OF_GLUE.match(text, a.span[1], b.span[0]):
+        glue = _OF_GLUE.match(text, a.span[1], b.span[0])
+        possessive = bool(glue and re.search(r"['’]", glue[0]))
+        if b.about.head and glue and (not a.about.head or possessive):
             about = replace(a.about, head=b.about.head, modifiers=b.about.modifiers)
-            quantities[i] = _with_about(a, replace(about, topic=a.about.topic | b.about.topic))
+            about = replace(about, topic=a.about.topic | b.about.topic)
+            quantities[i] = _with_about(a, replace(about, kinds=a.about.kinds | b.about.kinds))
     return quantities
 
 

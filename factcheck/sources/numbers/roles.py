@@ -28,7 +28,10 @@ from factcheck.sources.numbers.parse import TIME_KINDS, Quantity
 from factcheck.sources.numbers.words import concept
 
 INCIDENTAL = frozenset({"group", "base", "modifier", "identifier"})
-_OF_GROUP = re.compile(r"\s+(?:out\s+of|of)(?:\s+(?:the|its|their|all|those))?\s+$", re.I)
+# "nine of the 14 mines", "nine of the province's 14 mines": a possessive may name the whole.
+_OF_GROUP = re.compile(
+    r"\s+(?:out\s+of|of)(?:\s+(?:the|its|their|all|those))?(?:\s+[a-z]+['’]s?)?\s+$", re.I
+)
 _PER_BASE = re.compile(
     r"^(?:\s+[\w'-]+){0,3}?\s+(?:per|for\s+every|in\s+every|out\s+of\s+every|every)\s+$", re.I
 )
@@ -70,9 +73,11 @@ def with_roles(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 
 def main_figures(quantities: list[Quantity]) -> list[Quantity]:
-    """The figures a claim is about: those with no incidental role, or all if none is left."""
+    """The figures a claim is about: those with no incidental role, or all but identifiers if
+    none is left. An identifier ("Route 66", "Flight 370") names something and is never
+    checked as a count."""
     main = [q for q in quantities if q.about.role not in INCIDENTAL]
-    return main or list(quantities)
+    return main or [q for q in quantities if q.about.role != "identifier"]
 
 
 def roles_pair(x: str, y: str) -> bool:

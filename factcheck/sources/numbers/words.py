@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from factcheck.sources.numbers import lexicon as lex
+from factcheck.sources.numbers.acts import ACTS
 
 _MARK = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|,")  # a word or a comma
 _SENTENCE_END = re.compile(r"[.!?;](?=[\s\"'”’)\]]|$)|\n")
@@ -144,6 +145,7 @@ def _kinds(words: list[str]) -> frozenset[str]:
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # "women's pay"
     kinds = {k for w in words if w in lex.EXCLUSIVE_KINDS for k in lex.EXCLUSIVE_KINDS[w].split()}
     kinds |= {"marked:" + lex.MARKED[w] for w in words if w in lex.MARKED}
+    kinds |= {"act:" + act for w in words for act in ACTS.get(w, ())}
     return frozenset(kinds | {"role:" + concept(w) for w in words if _is_role(w)})
 
 
