@@ -80,3 +80,32 @@ def test_one_act_or_its_synonym_pairs(claim, passage, expected):
 )
 def test_an_identifier_never_pairs_even_when_it_is_the_only_figure(claim, passage):
     assert result(claim, passage) == "none"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "Bus occupancy in Leeds averaged 61 percent in May.",
+            "Leeds buses were 60.8% full on average in May, the operator said.",
+            "agrees",
+        ),
+        (
+            "About 5,200 people are in prison in Norway and Denmark.",
+            "The prison population of Norway and Denmark is 5,300, officials said.",
+            "agrees",
+        ),
+        (
+            "Half of library users are retired.",
+            "62% of people using libraries are retired, a council survey found.",
+            "conflicts",
+        ),
+        (
+            "The broadband firm has 4 million customers.",
+            "4.1 million subscribers pay for the broadband firm's service.",
+            "agrees",
+        ),
+    ],
+)
+def test_one_thing_named_two_ways_pairs(claim, passage, expected):
+    assert result(claim, passage) == expected

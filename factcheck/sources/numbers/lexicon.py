@@ -165,7 +165,7 @@ CONCEPTS = {
     **dict.fromkeys(("petrol", "unleaded", "gasoline"), "petrol"),
     **dict.fromkeys(("effective", "efficacy", "effectiveness"), "efficacy"),
     **dict.fromkeys(("forest", "forests", "woodland", "woodlands", "woods"), "forest"),
-    **dict.fromkeys(("full", "capacity"), "capacity"),  # "62 percent full" is of capacity
+    **dict.fromkeys(("full", "capacity", "occupancy"), "capacity"),  # "62 percent full"
     **dict.fromkeys(("fined", "fine", "fines", "penalty", "penalties"), "fine"),
     **dict.fromkeys(("countries", "country", "nations", "nation"), "country"),
     **dict.fromkeys(("attended", "attend", "attending", "attendees"), "attend"),
@@ -175,6 +175,7 @@ CONCEPTS = {
     **dict.fromkeys(("arrested", "arrests", "arrest", "detained", "detentions"), "arrest"),
     **dict.fromkeys(("rent", "rents", "renting", "rented", "renter", "renters", "tenants"), "rent"),
     **dict.fromkeys(("travellers", "traveller", "travelers", "traveler"), "passenger"),
+    **dict.fromkeys(("subscribers", "subscriber", "customers", "customer"), "customer"),
     **dict.fromkeys(("revenue", "revenues", "turnover", "takings"), "revenue"),
     **dict.fromkeys(("privately",), "private"),
     **dict.fromkeys(
@@ -203,7 +204,7 @@ PERSON_GROUPS = frozenset(
     residents civilians migrants refugees citizens passengers teachers nurses doctors pensioners
     girls boys babies infants teenagers farmers prisoners hostages displaced visitors tourists
     employees staff dead viewers spectators fans listeners readers protesters demonstrators
-    marchers revellers festivalgoers""".split()
+    marchers revellers festivalgoers users""".split()
 )
 # Words that say nothing about what a figure is of: reporting, change, size, function words.
 GENERIC = frozenset(

@@ -389,17 +389,22 @@ class Window:
         return (frozenset({_year_of(year)}) if year else frozenset(), _month_of(month))
 
     def _places(self) -> frozenset[str]:
-        """Capitalised names after 'in', 'across' … among the clause's words."""
+        """Capitalised names after 'in', 'across' … among the clause's words; "in England and
+        Wales" names both."""
         places, words = set(), self.left + self.right
         for k, (word, _, _) in enumerate(words):
             if word.lower() not in lex.PLACE_PREPOSITIONS:
                 continue
-            rest = words[k + 1 : k + 4]
+            rest = words[k + 1 : k + 6]
             if rest and rest[0][0].lower() == "the":
                 rest = rest[1:]
-            name = []
-            for w, _, _ in rest:
-                if not w[:1].isupper() or w.lower() in _MONTHS:
+            name: list[str] = []
+            for n, (w, _, _) in enumerate(rest):
+                if w == "and" and name and rest[n + 1 :][:1] and rest[n + 1][0][:1].isupper():
+                    places.add(" ".join(name))
+                    name = []
+                    continue
+                if not w[:1].isupper() or w.lower() in _MONTHS or len(name) == 3:
                     break
                 name.append(lex.DEMONYMS.get(w.lower(), w.lower()))  # "the UK" is Britain
             if name:
