@@ -109,3 +109,24 @@ def test_an_identifier_never_pairs_even_when_it_is_the_only_figure(claim, passag
 )
 def test_one_thing_named_two_ways_pairs(claim, passage, expected):
     assert result(claim, passage) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Rangers released 40 wolves into the park.", "40 wolves in the park were culled."),
+        ("Inspectors seized 500 fake handbags.", "500 fake handbags were auctioned by inspectors."),
+    ],
+)
+def test_any_verb_governing_the_figure_names_its_act(claim, passage):
+    # Verbs outside the synonym lexicon name themselves: released ≠ culled, seized ≠ auctioned.
+    assert result(claim, passage) == "none"
+
+
+def test_a_verb_that_only_reports_or_gathers_a_figure_names_no_act():
+    assert result("Doctors recorded 1,200 flu cases.", "1,200 flu cases were confirmed.") == (
+        "agrees"
+    )
+    assert result(
+        "The appeal gathered 80,000 signatures.", "80,000 people signed the appeal, it said."
+    ) == ("agrees")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from factcheck.sources.numbers import lexicon as lex
+from factcheck.sources.numbers.acts import governing_acts
 from factcheck.sources.numbers.parse import About, Quantity
 from factcheck.sources.numbers.periods import _has_year, _month_of, _year_of
 from factcheck.sources.numbers.words import (
@@ -96,9 +97,16 @@ class Window:
             periods=self._periods(times, periods),
             change=self._change(),
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
-            kinds=_kinds(lowered) | self._distance(),
+            kinds=_kinds(lowered) | self._distance() | self._acts(),
             done=frozenset(done),
         )
+
+    def _acts(self) -> frozenset[str]:
+        """The acts of the verb governing the figure (``acts.governing_acts``)."""
+        left = [w.lower() for w, _, _ in self.left if w != ","]
+        right = [w.lower() for w, _, _ in self.right if w != ","]
+        levels = lex.CHANGE_UP | lex.CHANGE_DOWN | lex.LEVEL_MARKS | lex.GENERIC
+        return governing_acts(left, right, levels)
 
     def _capacity(self) -> set[str]:
         """'will hold 62,000 fans', 'seats 500': a count right after a capacity verb."""
