@@ -1,7 +1,7 @@
 """Evaluate the number check on labelled claim/passage pairs and print a table.
 
     python eval/numbers.py [--errors]
-        [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|all]
+        [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|all]
 
 Data: eval/data/number_pairs.jsonl, written for this project (see eval/data/README.md). Each row
 has ``claim``, ``passage``, ``label`` (agrees / close / conflicts / none), ``kind`` (trap, same,
@@ -15,7 +15,9 @@ measures, while heldout4 was being tuned on; never run before the lead's evaluat
 (written by a third helper while heldout5 was being tuned on, before the changes it measures; run
 once by the lead, then looked at and tuned on by the numfix3 branch), heldout7 (written by a
 fourth helper while heldout6 was being tuned on, before the changes it measures; run once by the
-lead, then looked at and tuned on by the numfix4 branch).
+lead, then looked at and tuned on by the numfix4 branch), heldout8 (written by a fifth helper
+while heldout7 was being tuned on, before the changes it measures; run before and once after them
+by the lead).
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not
@@ -33,7 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "eval" / "data" / "number_pairs.jsonl"
 SPLITS = (
-    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"
+    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+    "heldout8",
 )
 
 
