@@ -35,6 +35,12 @@ from factcheck.extraction.claimant_context import (
     resolve_role,
     unnamed_body,
 )
+from factcheck.extraction.claimant_evidence import (
+    EVIDENCE_SUBJECT_RE,
+    EVIDENCE_VERB_RE,
+    evidence_author,
+    evidence_subject,
+)
 from factcheck.extraction.claimant_names import (
     claimant_type,
     is_title,
@@ -55,9 +61,6 @@ from factcheck.extraction.claimant_patterns import (
 from factcheck.extraction.lexicon import (
     ANONYMOUS_ROLES,
     CLAIMANT_VERBS_RE,
-    EVIDENCE_BY_RE,
-    EVIDENCE_NOUNS,
-    EVIDENCE_PARTICIPLES,
     GROUP_PRONOUNS,
     LEADING_CLAIMANT_RE,
     NATIONALITIES,
@@ -119,24 +122,6 @@ _TRAILING_ATTRIBUTION_RE = re.compile(
     r"(?:\s+on\s+\w+|\s+in\s+a\s+statement)?\s*[.!]?$"
 )
 _QUOTE_RE = re.compile(r"“[^“”]*”|\"[^\"]*\"|‘[^‘’]*’|«[^«»]*»|„[^„“”]*[“”]")
-_EVIDENCE_VERBS = (
-    r"(?:found|finds|shows?|showed|suggests?|suggested|concluded|concludes|estimates?|estimated|"
-    r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
-)
-# "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
-# "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
-_EVIDENCE_SUBJECT_RE = re.compile(
-    rf"\b(?i:{EVIDENCE_NOUNS}),?\s+"
-    rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
-    r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
-    rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
-    r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+(?:\s+\d+)?)?,?\s+"
-    rf"{_EVIDENCE_VERBS}"
-    rf"|(?P<owner>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{_EVIDENCE_VERBS}"
-    rf"|(?P<maker>{NAME})\s+(?:{EVIDENCE_NOUNS})\s+(?:for\s+(?:the\s+)?{NAME}\s+)?"
-    rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{_EVIDENCE_VERBS}"
-)
-_EVIDENCE_VERB_RE = re.compile(rf"\b{_EVIDENCE_VERBS}")  # cheap test before the search above
 # "a Home Office spokesperson" speaks for the Home Office.
 _ORG_SPOKESPERSON_AT_END_RE = re.compile(
     rf"({NAME})\s+(?:spokes(?:person|man|woman)|press office|press officer|representative)$"
@@ -167,26 +152,6 @@ _PERSON_ROLE_AT_END_RE = re.compile(
 # "said the study's lead author, Professor Helen Marsh": the person after the description.
 _DESCRIBED_NAME_RE = re.compile(
     rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({NAME})"
-)
-# "selon les derniers chiffres de l'Insee" → "Insee".
-_PERFECT_TENSE_RE = re.compile(r"^(?:ha|han|a|ont)\s+[a-zé]+(?:ado|ido|é)\s+")
-_EVIDENCE_WORDS_FR_ES_DE = (
-    r"(?:chiffres|données|estimations?|statistiques|étude|rapport|enquête|sondage|prévisions|"
-    r"calculs|indice|bilan|sources|datos|cifras|fuentes|estimación|estimaciones|estadísticas|informe|estudio|"
-    r"encuesta|Angaben|Daten|Zahlen|Schätzungen?|Statistik|Bericht|Studie|Umfrage)"
-)
-# "selon les derniers chiffres de l'Insee", "selon l'estimation provisoire publiée vendredi
-# par l'Insee", "según datos del INE", "laut Angaben des Statistischen Bundesamtes" → the
-# author: the evidence and any words up to "par"/"por"/"von" (else the first "de"/"del"/"des").
-_FRENCH_EVIDENCE_RE = re.compile(
-    r"^(?:les|des|la|le|une?|l['’]|los|las|el|unos?|die|der|den|dem|neuen?|jüngsten)?\s*"
-    r"(?:(?:derni(?:er|ère|ere)s?|nouveaux|nouvelles|premiers|premières|últimos|últimas|"
-    r"nuevos|nuevas)\s+)?"
-    + _EVIDENCE_WORDS_FR_ES_DE
-    + r"(?:(?:\s+[\w'’-]+){0,6}?\s+(?:par|por|von)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|el\s+|"
-    r"dem\s+|der\s+)?"
-    r"|\s+(?:(?:publiée?s?|diffusée?s?|publicad[oa]s?)(?:\s+[\w-]+){0,3}?\s+)?"
-    r"(?:de\s+l['’]\s*|de\s+la\s+|de\s+los\s+|de\s+las\s+|du\s+|des\s+|de\s+|del\s+|der\s+))"
 )
 _ROLE_THEN_NAME_RE = re.compile(
     rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({NAME})"
@@ -229,7 +194,7 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
     if source is not None:
         inner = _attributed_speaker(text[source.end() :], context, previous)
         leading = _clean_name(
-            _evidence_author(source.group(1) or source.group(2)), context, previous
+            evidence_author(source.group(1) or source.group(2)), context, previous
         )
         return inner or leading
     return _attributed_speaker(text, context, previous)
@@ -248,13 +213,13 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             if name.lower().removeprefix("the ") in _BUSINESS_NOUNS:  # "…, the company said"
                 return _sentence_subject(text) or name
             return name
-    evidence = _EVIDENCE_SUBJECT_RE.search(masked) if _EVIDENCE_VERB_RE.search(masked) else None
+    evidence = EVIDENCE_SUBJECT_RE.search(masked) if EVIDENCE_VERB_RE.search(masked) else None
     for verb in CLAIMANT_VERBS_RE.finditer(masked):
         if evidence is not None and evidence.start() < verb.start():
             break
         local = _with(context, text[: verb.start()])
         if verb.group().lower() in SOURCE_PHRASES:
-            found = _name_at_start(_evidence_author(masked[verb.end() :]))
+            found = _name_at_start(evidence_author(masked[verb.end() :]))
             return _clean_name(found, context, previous)
         if "-t-" in verb.group():  # "a-t-il déclaré"
             return _clean_name(verb.group().split("-")[2].split()[0], local, previous)
@@ -273,7 +238,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         if inverted:
             return _clean_name(_name_after_verb(masked[verb.end() :]), local, previous)
     if evidence is not None:
-        return _clean_name(_evidence_subject(evidence), context, previous)
+        return _clean_name(evidence_subject(evidence), context, previous)
     finder = _BODY_FOUND_RE.match(masked)
     if finder is not None:  # "The National Audit Office found the scheme cost …"
         body = tidy(finder.group(1))
@@ -287,19 +252,6 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             if speaker and words[-1].islower():
                 return _clean_name(speaker, context, previous)
     return ""
-
-
-def _evidence_subject(evidence: re.Match[str]) -> str:
-    """The author of _EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
-    show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
-    author = evidence.group("author") or without_possessive(evidence.group("owner") or "")
-    if author:
-        return drop_evidence_adjectives(author)
-    maker = drop_evidence_adjectives(evidence.group("maker"))
-    opening = not evidence.string[: evidence.start()].strip(' "“‘')
-    if opening and maker == evidence.group("maker"):  # "Census figures show": any capital
-        return maker if " " in maker and claimant_type(maker) == "organisation" else ""
-    return maker
 
 
 def _sentence_subject(text: str) -> str:
@@ -320,13 +272,6 @@ def _with(context: str, prefix: str) -> str:
     """The article before a verb: `context` and the sentence up to it ("Minister Gareth Lewis
     blamed …, which he said" finds "he" in the sentence itself)."""
     return f"{context}\n{prefix}" if prefix.strip() else context
-
-
-def _evidence_author(text: str) -> str:
-    """'joint estimates by the WHO and UNICEF, …' → 'WHO and UNICEF, …'."""
-    text = EVIDENCE_BY_RE.sub("", text.strip(" ,:"), count=1)
-    text = _PERFECT_TENSE_RE.sub("", text, count=1)  # "según ha informado el Ministerio"
-    return _FRENCH_EVIDENCE_RE.sub("", text, count=1)
 
 
 def _subject_before(text: str) -> str:

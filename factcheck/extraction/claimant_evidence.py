@@ -1,0 +1,75 @@
+"""Evidence and its author in claimant detection: "a survey by X has found", "X's annual report
+shows", "figures from X show", "according to figures published by X", "selon les derniers
+chiffres de l'Insee", "según datos del INE", "laut Angaben des Statistischen Bundesamtes".
+Pure pattern matching; claimants.py decides what the found author is called."""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.extraction.claimant_names import claimant_type
+from factcheck.extraction.claimant_patterns import (
+    NAME,
+    drop_evidence_adjectives,
+    without_possessive,
+)
+from factcheck.extraction.lexicon import EVIDENCE_BY_RE, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES
+
+EVIDENCE_VERBS = (
+    r"(?:found|finds|shows?|showed|suggests?|suggested|concluded|concludes|estimates?|estimated|"
+    r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
+)
+# "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
+# "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
+EVIDENCE_SUBJECT_RE = re.compile(
+    rf"\b(?i:{EVIDENCE_NOUNS}),?\s+"
+    rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
+    r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
+    rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
+    r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+(?:\s+\d+)?)?,?\s+"
+    rf"{EVIDENCE_VERBS}"
+    rf"|(?P<owner>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{EVIDENCE_VERBS}"
+    rf"|(?P<maker>{NAME})\s+(?:{EVIDENCE_NOUNS})\s+(?:for\s+(?:the\s+)?{NAME}\s+)?"
+    rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{EVIDENCE_VERBS}"
+)
+EVIDENCE_VERB_RE = re.compile(rf"\b{EVIDENCE_VERBS}")  # cheap test before the search above
+# "selon les derniers chiffres de l'Insee" → "Insee".
+_PERFECT_TENSE_RE = re.compile(r"^(?:ha|han|a|ont)\s+[a-zé]+(?:ado|ido|é)\s+")
+_EVIDENCE_WORDS_FR_ES_DE = (
+    r"(?:chiffres|données|estimations?|statistiques|étude|rapport|enquête|sondage|prévisions|"
+    r"calculs|indice|bilan|sources|datos|cifras|fuentes|estimación|estimaciones|estadísticas|informe|estudio|"
+    r"encuesta|Angaben|Daten|Zahlen|Schätzungen?|Statistik|Bericht|Studie|Umfrage)"
+)
+# "selon les derniers chiffres de l'Insee", "selon l'estimation provisoire publiée vendredi
+# par l'Insee", "según datos del INE", "laut Angaben des Statistischen Bundesamtes" → the
+# author: the evidence and any words up to "par"/"por"/"von" (else the first "de"/"del"/"des").
+_FRENCH_EVIDENCE_RE = re.compile(
+    r"^(?:les|des|la|le|une?|l['’]|los|las|el|unos?|die|der|den|dem|neuen?|jüngsten)?\s*"
+    r"(?:(?:derni(?:er|ère|ere)s?|nouveaux|nouvelles|premiers|premières|últimos|últimas|"
+    r"nuevos|nuevas)\s+)?"
+    + _EVIDENCE_WORDS_FR_ES_DE
+    + r"(?:(?:\s+[\w'’-]+){0,6}?\s+(?:par|por|von)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|el\s+|"
+    r"dem\s+|der\s+)?"
+    r"|\s+(?:(?:publiée?s?|diffusée?s?|publicad[oa]s?)(?:\s+[\w-]+){0,3}?\s+)?"
+    r"(?:de\s+l['’]\s*|de\s+la\s+|de\s+los\s+|de\s+las\s+|du\s+|des\s+|de\s+|del\s+|der\s+))"
+)
+
+
+def evidence_subject(evidence: re.Match[str]) -> str:
+    """The author of EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
+    show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
+    author = evidence.group("author") or without_possessive(evidence.group("owner") or "")
+    if author:
+        return drop_evidence_adjectives(author)
+    maker = drop_evidence_adjectives(evidence.group("maker"))
+    opening = not evidence.string[: evidence.start()].strip(' "“‘')
+    if opening and maker == evidence.group("maker"):  # "Census figures show": any capital
+        return maker if " " in maker and claimant_type(maker) == "organisation" else ""
+    return maker
+
+
+def evidence_author(text: str) -> str:
+    """'joint estimates by the WHO and UNICEF, …' → 'WHO and UNICEF, …'."""
+    text = EVIDENCE_BY_RE.sub("", text.strip(" ,:"), count=1)
+    text = _PERFECT_TENSE_RE.sub("", text, count=1)  # "según ha informado el Ministerio"
+    return _FRENCH_EVIDENCE_RE.sub("", text, count=1)
