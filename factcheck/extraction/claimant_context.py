@@ -30,6 +30,7 @@ from factcheck.extraction.claimant_patterns import (
     NAME_RE,
     NAME_TOKEN,
     drop_evidence_adjectives,
+    is_time_word,
     strip_title_words,
     tidy,
     without_possessive,
@@ -77,6 +78,7 @@ def unnamed_body(noun: str, context: str, previous: str) -> str:
     unless a person ("Insee" before "a précisé l'institut") or one the article credited to
     the same description before (_credited_as), else ""."""
     described = list(_described_as(noun).finditer(context[-DESCRIPTION_WINDOW:]))
+    described = [match for match in described if not is_time_word(tidy(match.group(1)))]
     if described:
         return tidy(described[-1].group(1))
     if not previous:
@@ -103,6 +105,8 @@ def _described_as(noun: str) -> re.Pattern[str]:
     return re.compile(
         rf"({NAME})(?:\s*\([^)\n]{{1,40}}\))?,\s+(?:a|an|the|une?|la|le|l['’]|el|los|las)\s*"
         rf"(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b(?![\w'’-])"
+        r"(?!\s+(?:said|says|added|stated|noted|confirmed|warned|reported|announced|"
+        r"estimated|explained|told|argued|insisted)\b)"
     )
 
 
@@ -139,16 +143,17 @@ def resolve_role(words: list[str], context: str) -> str:
 def resolve_description(words: list[str], context: str) -> str:
     """'the health board' → the nearest earlier organisation name holding its head noun
     ('Glanmor University Health Board'), the one sharing most of its words first; failing
-    that, the nearest sharing any word with it ('the statistics institute')."""
-    wanted = {word.lower() for word in words if word.lower() not in {"the", "a", "an"}}
-    head = words[-1].lower()
+    that, the nearest sharing any word with it ('the statistics institute'). Long words
+    match by their stem (_stem): 'the regulator' → 'Office of Energy Regulation'."""
+    wanted = {_stem(word) for word in words if word.lower() not in {"the", "a", "an"}}
+    head = _stem(words[-1])
     window = context[-DESCRIPTION_WINDOW:]
     if not any(word in window.lower() for word in wanted):
         return ""
     best, best_rank = "", (0, 0)
     for match in reversed(list(NAME_RE.finditer(window))):
         name = without_possessive(tidy(strip_acronym(match.group().rstrip(".,"))))
-        tokens = {token.lower() for token in name.split()}
+        tokens = {_stem(token) for token in name.split()}
         if not tokens & wanted or claimant_type(name) != "organisation" or len(tokens) < 2:
             continue
         if tokens - {"the", "a", "an"} <= wanted:  # the description itself ("The Bank")
@@ -159,6 +164,13 @@ def resolve_description(words: list[str], context: str) -> str:
     return best
 
 
+def _stem(word: str) -> str:
+    """A word's first six letters, lower-cased, for a long word: "the regulator" is the
+    "Office of Energy Regulation", "the companies" a "Company"."""
+    lowered = word.lower().strip(".,")
+    return lowered[:6] if len(lowered) > 6 else lowered
+
+
 def evidence_author_before(context: str) -> str:
     """'the study', 'the researchers' → the author of the nearest earlier study or report the
     article names ("a study by researchers at the University of Kingsbridge", "the Premier
@@ -167,7 +179,11 @@ def evidence_author_before(context: str) -> str:
     for match in reversed(found):
         author = match.group(1) or match.group(2) or without_possessive(match.group(3))
         name = drop_evidence_adjectives(tidy(strip_acronym(author.rstrip(".,"))))
-        if claimant_type(name) == "organisation":
+        if name in DETERMINERS or is_time_word(name):
+            continue
+        # "a survey by Northmoor Public Health": after "by", any name is the author; before
+        # "'s report", only an organisation's ("Smith's report" may be anyone's).
+        if match.group(3) is None or claimant_type(name) == "organisation":
             return name
     return ""
 

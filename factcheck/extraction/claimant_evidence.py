@@ -15,8 +15,8 @@ from factcheck.extraction.claimant_patterns import (
 )
 from factcheck.extraction.lexicon import EVIDENCE_BY_RE, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES
 
-EVIDENCE_VERBS = (
-    r"(?:found|finds|shows?|showed|suggests?|suggested|concluded|concludes|estimates?|estimated|"
+EVIDENCE_VERBS = (  # "has found" too: "…, a survey by Northmoor Public Health has found."
+    r"(?:(?:has|have|had)\s+)?(?:found|finds|shows?|showed|shown|suggests?|suggested|concluded|concludes|estimates?|estimated|"
     r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
 )
 # "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
@@ -26,6 +26,7 @@ EVIDENCE_SUBJECT_RE = re.compile(
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
     r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
     rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
+    rf"(?:\s+for\s+(?:the\s+)?{NAME})?"
     r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+(?:\s+\d+)?)?,?\s+"
     rf"{EVIDENCE_VERBS}"
     rf"|(?P<owner>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{EVIDENCE_VERBS}"
@@ -33,6 +34,13 @@ EVIDENCE_SUBJECT_RE = re.compile(
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{EVIDENCE_VERBS}"
 )
 EVIDENCE_VERB_RE = re.compile(rf"\b{EVIDENCE_VERBS}")  # cheap test before the search above
+# "The report found that …", "Its latest survey also shows …": evidence named before, whose
+# author the article gave earlier ("a survey by Northmoor Public Health").
+EVIDENCE_OPENING_RE = re.compile(
+    r"^\W*(?:The|This|That|Its|Their|These)\s+(?:(?:new|latest|full|same|annual|final)\s+)*"
+    r"(?:study|report|survey|poll|analysis|research|review|paper|findings|figures|data|audit)"
+    rf"\s+(?:also\s+)?{EVIDENCE_VERBS}"
+)
 # "selon les derniers chiffres de l'Insee" → "Insee".
 _PERFECT_TENSE_RE = re.compile(r"^(?:ha|han|a|ont)\s+[a-zé]+(?:ado|ido|é)\s+")
 _EVIDENCE_WORDS_FR_ES_DE = (
@@ -55,12 +63,32 @@ _FRENCH_EVIDENCE_RE = re.compile(
 )
 
 
+# Bodies whose names hold "for" ("Institute for Fiscal Studies", "Centre for Cities"): the
+# word before "for" in a poll's "Opinium for The Observer" names none of them.
+_FOR_IN_NAME = frozenset(
+    "Institute Centre Center Council Commission Campaign Foundation Trust Alliance Society "
+    "Association Office Department Ministry Agency Secretary Coalition Fund Partnership Network "
+    "Committee Federation Union Organisation Organization Movement Minister Board Service "
+    "Authority Charity Forum Group Bureau Unit Action Institution Commissioner".split()
+)
+
+
+def without_commissioner(name: str) -> str:
+    """'Opinium for The Observer' (a poll's maker and who commissioned it) → 'Opinium';
+    'Institute for Fiscal Studies' stays."""
+    words = name.split()
+    if "for" not in words[1:]:
+        return name
+    index = words.index("for")
+    return name if words[index - 1] in _FOR_IN_NAME else " ".join(words[:index])
+
+
 def evidence_subject(evidence: re.Match[str]) -> str:
     """The author of EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
     show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
     author = evidence.group("author") or without_possessive(evidence.group("owner") or "")
     if author:
-        return drop_evidence_adjectives(author)
+        return without_commissioner(drop_evidence_adjectives(author))
     maker = drop_evidence_adjectives(evidence.group("maker"))
     opening = not evidence.string[: evidence.start()].strip(' "“‘')
     if opening and maker == evidence.group("maker"):  # "Census figures show": any capital

@@ -39,6 +39,16 @@ _GERMAN_TITLE_RE = re.compile(
     r"(?:in)?|Dr\.|Prof\.|Herr|Frau"
 )
 _TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
+# Words completing a business's short name ("Nimbra" → "Nimbra Systems"); not "Committee"
+# ("the Treasury" is no "Treasury Committee") nor other bodies' nouns.
+_BUSINESS_WORDS = frozenset(
+    "systems group holdings inc corp corporation company co ltd limited plc llc ag sa nv "
+    "technologies "
+    "technology industries pharmaceuticals pharma therapeutics biosciences labs laboratories "
+    "partners motors airlines airways energy networks software capital media foods brands "
+    "resources insight analytics research consulting solutions international global "
+    "communications telecom entertainment logistics retail stores".split()
+)
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,9}$")
 _TWEET_FOOTER_RE = re.compile(r"^\W*(?:—|–|-{1,2})\s*([^()\n]{1,80}?)\s*\(@\w{1,30}\)")
 _PERSON_NAME_RE = re.compile(
@@ -85,6 +95,8 @@ def claimant_type(name: str) -> str:
         return "organisation"
     if any(_ACRONYM_RE.match(word) for word in words) or set(words) & COUNTRIES:
         return "organisation"
+    if len(words) > 1 and lowered[-1] in _BUSINESS_WORDS - {"co", "sa", "ag", "nv"}:
+        return "organisation"  # "Brightwell Pharma", "Nimbra Systems"
     if lowered[-1] in ANONYMOUS_ROLES | PERSON_ROLES:
         return "person"
     if _PERSON_NAME_RE.match(name) and not set(words) & NATIONALITIES:
@@ -129,6 +141,7 @@ def canonical_claimants(names: Sequence[str], body: str) -> list[str]:
         parts = [long_forms.get(part, part) for part in re.split(r"\s+and\s+", name)]
         name = " and ".join(parts) if len(parts) > 1 and name else long_forms.get(name, name)
         name = _by_initials(name, first_form)
+        name = _by_short_form(name, body)
         key = _key(name)
         if key and key not in first_form:
             first_form[key] = _full_name(name, first_form)
@@ -145,6 +158,22 @@ def _by_initials(name: str, known: dict[str, str]) -> str:
         initials = "".join(w[0] for w in full.split() if w[:1].isupper() and w != "The")
         if initials == acronym:
             return full
+    return name
+
+
+def _by_short_form(name: str, body: str) -> str:
+    """'Nimbra' → 'Nimbra Systems' when the article's first mention of the name is that full
+    form: the name followed by words naming a kind of business ("Systems", "Group", "plc")."""
+    if " " in name or not name[:1].isupper() or _ACRONYM_RE.match(name) or name in TITLE_WORDS:
+        return name
+    full = re.search(rf"\b{re.escape(name)}((?:\s+[A-Z][\w&.]*)+)", body)
+    if full is None:
+        return name
+    suffix = full.group(1).split()
+    for end in range(len(suffix), 0, -1):  # "Nimbra Systems Chief" → "Nimbra Systems"
+        words = suffix[:end]
+        if all(word.lower().rstrip(".") in _BUSINESS_WORDS for word in words):
+            return f"{name} {' '.join(words)}"
     return name
 
 

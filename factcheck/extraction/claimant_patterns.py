@@ -69,3 +69,14 @@ def without_possessive(name: str) -> str:
 def strip_title_words(words: list[str]) -> str:
     """'Turkish President Recep Tayyip Erdogan' → 'Recep Tayyip Erdogan'; bare titles stay."""
     return strip_titles(" ".join(words))
+
+
+def is_time_word(name: str) -> bool:
+    """'August', 'On Monday', 'March 2024': a month or weekday (and what goes with it), never
+    a claimant's name."""
+    words = [word for word in name.split() if word not in _TIME_PREPOSITIONS]
+    return (
+        bool(words)
+        and _TIME_WORD_RE.match(words[0]) is not None
+        and all(_TIME_WORD_RE.match(word) for word in words)
+    )

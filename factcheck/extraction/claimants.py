@@ -36,10 +36,12 @@ from factcheck.extraction.claimant_context import (
     unnamed_body,
 )
 from factcheck.extraction.claimant_evidence import (
+    EVIDENCE_OPENING_RE,
     EVIDENCE_SUBJECT_RE,
     EVIDENCE_VERB_RE,
     evidence_author,
     evidence_subject,
+    without_commissioner,
 )
 from factcheck.extraction.claimant_names import (
     claimant_type,
@@ -85,6 +87,17 @@ _ROLE_AT_END_RE = re.compile(
 )
 _ROLE_AT_START_RE = re.compile(
     rf"^((?:the|a|an)\s+(?:{_ADJECTIVES}\s+)*(?:[a-z]+\s+)?(?:{_ROLES}))\b"
+    # "according to the official results": an adjective, no one's role
+    r"(?!\s+(?:results?|figures|data|statistics|estimates?|count|tally|records?|website|"
+    r"numbers|forecasts?|documents?|guidance|advice|rules|policy|line|version|account)\b)"
+)
+# "according to market research firm Kantar Worldpanel", "said the trade body the British
+# Retail Consortium": a lower-case kind of body, then its name.
+_KIND_THEN_NAME_RE = re.compile(
+    r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:firm|company|group|body|consultancy|"
+    r"pollster|agency|charity|think[ -]tank|watchdog|regulator|union|association|provider|"
+    r"organisation|organization|campaigners?|researchers|analysts|platform|network)"
+    rf"\s+(?:the\s+)?({NAME})"
 )
 # "the company said" after "Shell reported …": a business named only by the claim before.
 # ("Wexley Town will leave …, the club confirmed": the sentence's own subject).
@@ -111,8 +124,11 @@ _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what|as|where)\s+(he|she|t
 _PARTICIPLE_APPOSITIVE_RE = re.compile(r"(?<=[\w.)]),\s+[a-z]+ing\b[^,;:]{0,80},\s*$")
 _TOLD_RE = re.compile(r"told|tells", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?$")
+_PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
+# ", the RTWU's regional organiser,", ", director of public health for the region,".
 _APPOSITIVE_RE = re.compile(
-    r"(?<=[\w.])\s*,\s*(?:the|a|an|of|from|at|[A-Z][\w.]*['’]s)\s+[^,]{1,120},$"
+    r"(?<=[\w.])\s*,\s*(?:(?:the|a|an|of|from|at|[A-Z][\w.]*['’]s)\s+[^,]{1,120}"
+    r"|(?:[a-z][\w-]*\s+){0,2}(?:head|" + "|".join(_PERSON_ROLE_NOUNS) + r")\b[^,]{0,120}),$"
 )
 # ", the Romanian health ministry said." ending a sentence names its source, whatever verbs
 # come before ("Romania declared …").
@@ -142,7 +158,6 @@ _GERMAN_SOURCE_RE = re.compile(
     r"berichtete|meldete|erklärte|bekanntgab|schätzt|schätzte)\b"
     rf"|\bteilte\s+(?:das|der|die)\s+(?P<body2>{NAME})\s+(?:am\s+\w+\s+)?mit\b"
 )
-_PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
 # "the opposition leader said": a person named earlier by that role.
 _PERSON_ROLE_AT_END_RE = re.compile(
     r"\b(?:the|The|le|Le|la|La)\s+((?:[a-z][\w-]*\s+){0,2}(?:"
@@ -210,17 +225,22 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         speaker = _subject_before(masked[: trailing.end(1)])
         if speaker:
             name = _clean_name(speaker, _with(context, text[: trailing.start(1)]), previous)
-            if name.lower().removeprefix("the ") in _BUSINESS_NOUNS:  # "…, the company said"
-                return _sentence_subject(text) or name
-            return name
+            return _business(name, text)
+    if EVIDENCE_OPENING_RE.match(masked):  # "The report found …": whose report?
+        return evidence_author_before(context)
     evidence = EVIDENCE_SUBJECT_RE.search(masked) if EVIDENCE_VERB_RE.search(masked) else None
     for verb in CLAIMANT_VERBS_RE.finditer(masked):
         if evidence is not None and evidence.start() < verb.start():
             break
         local = _with(context, text[: verb.start()])
         if verb.group().lower() in SOURCE_PHRASES:
-            found = _name_at_start(evidence_author(masked[verb.end() :]))
-            return _clean_name(found, context, previous)
+            after = masked[verb.end() :]
+            author = evidence_author(after)
+            found = _kind_then_name(author) or _name_at_start(author)
+            if author != after.strip(" ,:"):  # "according to a poll by Opinium for The Observer"
+                found = without_commissioner(found)
+            found = found or _body_noun_at_start(author)
+            return _business(_clean_name(found, context, previous), text)
         if "-t-" in verb.group():  # "a-t-il déclaré"
             return _clean_name(verb.group().split("-")[2].split()[0], local, previous)
         head = _PARTICIPLE_APPOSITIVE_RE.sub("", masked[: verb.start()])
@@ -252,6 +272,14 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             if speaker and words[-1].islower():
                 return _clean_name(speaker, context, previous)
     return ""
+
+
+def _business(name: str, text: str) -> str:
+    """ "the company" ("…, the company said", "according to figures published by the
+    company") → the business the sentence opens with, when it does; else `name`."""
+    if name.lower().removeprefix("the ") in _BUSINESS_NOUNS:
+        return _sentence_subject(text) or name
+    return name
 
 
 def _sentence_subject(text: str) -> str:
@@ -333,7 +361,7 @@ def _name_after_verb(text: str) -> str:
         name = strip_titles(described.group(1))
         if claimant_type(name) == "person":
             return name
-    found = _name_at_start(text)
+    found = _kind_then_name(text) or _name_at_start(text)
     if found:
         return found
     roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "a affirmé la ministre Claire Martin"
@@ -365,6 +393,20 @@ def _name_at_start(text: str) -> str:
     return _owner_or_name(found, stripped) if found is not None else ""
 
 
+def _kind_then_name(text: str) -> str:
+    """'market research firm Kantar Worldpanel' → 'Kantar Worldpanel', or ""."""
+    found = _KIND_THEN_NAME_RE.match(text.strip(" ,:"))
+    return found.group(1) if found is not None else ""
+
+
+def _body_noun_at_start(text: str) -> str:
+    """'company on Tuesday' (what "figures published by the" left) → 'the company'."""
+    noun = re.match(r"(?:the\s+)?([a-z]+)\b", text.strip(" ,:"))
+    if noun is None or noun.group(1) not in ORGANISATION_NOUNS | _BUSINESS_NOUNS:
+        return ""
+    return f"the {noun.group(1)}"
+
+
 def _owner_or_name(found: re.Match[str], text: str) -> str:
     """The name `found` at the start of `text`, without a possessive when it owns the words
     after it ("Zoopla's latest index")."""
@@ -388,7 +430,7 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         resolved = resolve_description(description, context)
         if resolved:
             return resolved
-    if words[-1].lower() in ANONYMOUS_ROLES:
+    if words[-1].lower() in ANONYMOUS_ROLES and not _is_named_authority(words):
         return resolve_role(words, context)
     if words[0] == "The" and len(words) > 1 and all(is_title(word) for word in words[1:]):
         titled = resolve_person_role([word.lower() for word in words[1:]], context)
@@ -439,4 +481,16 @@ def _is_described_authority(words: list[str]) -> bool:
         len(words) > 1
         and words[-1].lower() == "authority"
         and all(word.islower() for word in words)
+    )
+
+
+def _is_named_authority(words: list[str]) -> bool:
+    """'Harbourgate Transport Authority': a body's name, not 'a Turkish authority' (an
+    official) nor 'Turkish Authorities'."""
+    named = [word for word in words if word not in _ARTICLES]
+    return (
+        len(named) > 1
+        and named[-1] in {"Authority", "Authorities"}
+        and all(word[:1].isupper() for word in named)
+        and not _is_nationality(" ".join(named[:-1]))
     )

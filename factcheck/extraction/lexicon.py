@@ -60,6 +60,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Sergeant Sgt. Captain Capt. Lieutenant Lt. Rev. Reverend Baroness Baron Mayor-elect
     Speaker Minister-President Premier Attorney-General Solicitor-General
     Constable Bishop Archbishop Cardinal Rabbi Coroner Sheriff Marshal Admiral Alderman Provost
+    Executive Officer
     """.split()
 )
 # Letters after a name ("Jane Smith MP", "Sir Keir Starmer KC"): stripped like titles.
@@ -222,6 +223,7 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     parliament assembly senate congress cabinet administration bureau directorate inspectorate
     regulator ombudsman observatory news times post herald telegraph guardian press
     league club charity trust society think-tank watchdog firm insurer lender
+    consortium confederation alliance coalition partnership cooperative co-operative
     """.split()
 )
 # Countries (and a few blocs) named as claimants are organisations, not people.

@@ -63,7 +63,13 @@ _SMALL_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 # Shares are quantities: "half", "two thirds", "one in three", "nine out of 10", "1 in 5".
 _FRACTION_RE = re.compile(
     r"\b(?:half|a third|two thirds|a quarter|three quarters|majority)\b"
-    rf"|\b{_SMALL_NUMBER}\s+(?:in|out of)\s+(?:every\s+)?{_SMALL_NUMBER}\b",
+    rf"|\b{_SMALL_NUMBER}\s+(?:in|out of)\s+(?:every\s+)?{_SMALL_NUMBER}\b"
+    # A count in words: "a prison sentence of up to two years", "at least three people".
+    r"|\b(?:up to|at least|at most|more than|fewer than|less than|as many as|a maximum of|"
+    r"a minimum of|(?:sentence|term|ban|fine|penalty)\s+of)\s+"
+    rf"(?:{_SMALL_NUMBER}|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)"
+    r"\s+(?:years?|months?|weeks?|days?|hours?|times|people|children|adults|deaths|jobs|"
+    r"homes|households|patients|miles|metres|kilometres|tonnes|litres)\b",
     re.I,
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
