@@ -28,7 +28,12 @@ _TWEET_FOOTER_RE = re.compile(
     r"|\bpic\.twitter\.com/|^—\s*[^()]{1,80}\(@\w{1,30}\)",
 )
 _HOVER_CARD_RE = re.compile(
-    rf"{_METRIC}(?:followers|following|subscribers|shares)\b|@\w{{1,30}}\s*·\s*Follow\b", re.I
+    rf"{_METRIC}(?:followers|following|subscribers)\b|@\w{{1,30}}\s*·\s*Follow\b"
+    # a share bar's count, not "he sold 50,000 shares"
+    rf"|(?:^|[·|:•]\s*)\W*{_METRIC}shares\b"
+    r"|\bshared\s+[\d.,]+\s*[KkMm]?\s+times\b|^\W*[\d.,]+\s*[KkMm]?\s+comments?\W*$"
+    r"|^\W*listen to this (?:article|story)\b|\b\d+\s*min(?:ute)?s?\s+read\b",
+    re.I,
 )
 _BYLINE_RE = re.compile(
     r"^\W*(?:by|written by|reporting by|words by)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
@@ -52,7 +57,9 @@ _RELATED_LINK_RE = re.compile(
     r"recommended|lire aussi|à lire aussi|a lire aussi|voir aussi|lire également|sur le même sujet|"
     r"lea también|leer más|lee también|ver también|le puede interesar|"
     r"lesen sie auch|mehr zum thema|auch interessant|siehe auch|"
-    r"leia também|veja também|leggi anche)\s*:",
+    r"leia também|veja também|leggi anche|most read|most popular|most viewed|popular now|"
+    r"trending(?: now)?|top stories|more stories|editor['’]?s picks|you (?:might|may) also like|"
+    r"more from (?:[\w&'’-]+\s*){1,3}|watch|video|listen|podcast|in pictures)\s*:",
     re.I,
 )
 # "Moderator: Helen Achterberg, chief executive of …": a header line telling who someone is.
@@ -91,12 +98,41 @@ _FOREIGN_BIO_RE = re.compile(
     r"^[A-ZÁÉÍÓÚ][\w'’.-]*(?:\s+[A-ZÁÉÍÓÚ][\w'’.-]*){0,3}\s+(?:es|é|est)\s+(?:una?\s+|um\s+|une?\s+)?"
     r"(?:periodista|jornalista|journaliste|reportera?|repórter|columnista|colunista|editora?)\b"
 )
+# Market-data notices and ticker lines: "Prices are delayed by at least 15 minutes", "Market
+# data provided by …", "Quotes delayed 20 mins", "FTSE 100 7,812.42 ▲0.3%".
+_MARKET_DATA_RE = re.compile(
+    r"\b(?:prices|quotes|market data|stock data|data)\s+(?:are\s+|is\s+)?delayed\s+"
+    r"(?:by\s+)?(?:at least\s+|up to\s+)?\d+\s*(?:minutes|mins)\b"
+    r"|^\W*(?:market|stock|price|financial)\s+data\s+(?:provided|supplied|powered)\s+by\b"
+    # a ticker: a name, a level with decimals (no vote count) and its move
+    r"|^\W*(?:[A-Z][\w&.-]*\s+)(?:[A-Z\d][\w&.-]*\s+){0,2}\d[\d,]*\.\d+\s*[▲▼↑↓+−-]\s*"
+    r"\d[\d,.]*%?"
+    r"(?:\W+[A-Z][\w&.-]*(?:\s+[A-Z\d][\w&.-]*){0,2}\s+\d[\d,.]*\s*[▲▼↑↓+−-]\s*"
+    r"\d[\d,.]*%?)*\W*$"
+    # "LON:NTC 412.5p +3.2%", "Nortech Holdings (NTC.L) 412.50 ▲ 12.80 (3.2%)"
+    r"|\b(?:LON|LSE|NYSE|NASDAQ|Nasdaq|TSX|ASX|ETR|EPA|AMS|HKG|TYO)\s*:\s*[A-Z][A-Z.]{0,7}\b"
+    r"|\([A-Z]{1,5}(?:\.[A-Z]{1,2})?\)\s+\d[\d,]*\.\d+\s*p?\s*[▲▼↑↓+−-]",
+    re.I,
+)
+# Editors' notes on the story itself: "This story was updated at 10:42 to include …".
+_UPDATE_NOTE_RE = re.compile(
+    r"^\W*this (?:story|article|report|piece|page) (?:was|has been|is being) "
+    r"(?:updated|amended|corrected|clarified)\b",
+    re.I,
+)
+# Captions of charts and tables and their sources: "Source: ONS", "Chart: Unemployment rate,
+# 2015-2026", "Table 2: …", "Graphic: …".
+_DATA_CAPTION_RE = re.compile(
+    r"^\W*(?:sources?|chart|graphic|graph|table|figure|fig\.|data|map|infographic)"
+    r"(?:\s+\d+)?\s*:",
+    re.I,
+)
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
 # pattern to have a chance: cheap substring tests spare most sentences the regexes.
 _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_TWEET_FOOTER_RE, ("@", "repost", "retweet", "likes", "quote ", "bookmarks", "replies",
                         "views")),
-    (_HOVER_CARD_RE, ("follow", "subscribers", "shares")),
+    (_HOVER_CARD_RE, ("follow", "subscribers", "shares", "shared", "comment", "listen", "read")),
     (_BYLINE_RE, ("by ", ":", "published", "updated", "posted")),
     (_CAPTION_RE, ("photo", "image", "picture", "caption", "credit", "getty", "reuters/",
                    "shutterstock", "pa media", "pa wire")),
@@ -108,6 +144,9 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
                           "aktualis")),
     (_RELATED_LINK_RE, (":",)),
     (_INTRODUCTION_RE, (",",)),
+    (_MARKET_DATA_RE, ("delayed", "data", "▲", "▼", "+", "-", "−", "↑", "↓", ":", "(")),
+    (_DATA_CAPTION_RE, (":",)),
+    (_UPDATE_NOTE_RE, ("this ",)),
 )  # fmt: skip
 
 
@@ -119,3 +158,41 @@ def is_furniture(sentence: str) -> bool:
         any(cue in lowered for cue in cues) and pattern.search(sentence)
         for pattern, cues in _PATTERNS
     )
+
+
+# A heading after which a press release (or a page) holds no article text: "ENDS", "-ends-",
+# "###", "Notes to editors", "Editor's notes" (_END_HEADING_RE), and, three paragraphs or more
+# into the body, "About Nimbra Systems", "Media contact(s)", "Media enquiries", "For further
+# information" (_APPENDIX_HEADING_RE: a consent box's "About cookies" may open a page). A heading
+# pasted as the first line of its notes ("Notes to editors 1. The price cap …") counts too.
+_END_HEADING_RE = re.compile(
+    r"^\W*(?:-*\s*ends\s*-*|#\s*#\s*#)\W*$"
+    r"|^\W*(?:notes?\s+(?:to|for)\s+(?:the\s+)?editors?|editors?['’]?s?\s+notes?|"
+    r"background\s+(?:notes|information)\s+for\s+editors)\b",
+    re.I,
+)
+_APPENDIX_HEADING_RE = re.compile(
+    r"^\W*(?:(?:media|press|investor)\s+(?:contacts?|enquiries|inquiries|office|relations)|"
+    r"contacts|for\s+(?:further|more)\s+information(?:\s+(?:please\s+)?contact)?)\b\s*:?"
+    r"|^\W*about\s+(?:the\s+)?[A-Z][\w&'’.-]*(?:\s+(?:of|for|and|&|the)?\s*[A-Z][\w&'’.-]*){0,5}"
+    r"(?:\s*:?\s*$|\s*:|\s+(?=[A-Z][\w&'’.-]*\s+(?:is|was|are|has|have|develops|makes)\b))",
+    re.I,
+)
+MIN_PARAGRAPHS_BEFORE_APPENDIX = 3
+
+
+def appendix_start(body: str) -> int:
+    """Where a body's appendix begins: the first paragraph, never the first, that is or opens
+    with an end-of-release heading (_END_HEADING_RE; _APPENDIX_HEADING_RE after at least
+    MIN_PARAGRAPHS_BEFORE_APPENDIX paragraphs); len(body) when there is none. Nothing from
+    there on is article text: notes to editors, "About X" boilerplate and contacts state
+    figures that are no claims of the release."""
+    offset = 0
+    for index, paragraph in enumerate(body.split("\n\n")):
+        text = paragraph.strip()
+        if index and _END_HEADING_RE.match(text):
+            return offset
+        if index >= MIN_PARAGRAPHS_BEFORE_APPENDIX and _APPENDIX_HEADING_RE.match(text):
+            return offset
+        offset += len(paragraph) + 2
+    return len(body)
