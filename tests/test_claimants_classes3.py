@@ -164,3 +164,21 @@ def test_reported_speech_with_a_sentence_length_in_words_is_a_statistic():
     assert kind_of(body, "A spokesman") == "statistic"
     body = "A spokeswoman for the council said the policy had been reviewed since the summer."
     assert kind_of(body, "A spokeswoman") == "quote"
+
+
+def test_election_results_in_words_are_statistics():
+    body = (
+        "The Greens were reduced to nine seats, the returning officer, Tom Pryor, said.\n\n"
+        "The Liberal Democrats won eight seats, up two, Mr Pryor added."
+    )
+    assert kind_of(body, "The Greens") == "statistic"
+    assert kind_of(body, "The Liberal Democrats") == "statistic"
+    assert claimant_of(body, "The Liberal Democrats") == "Tom Pryor"
+
+
+def test_the_company_added_after_a_biotech_named_before():
+    body = (
+        "Orrin Biologics said its drug cut strokes by 31% in a trial of 9,000 patients.\n\n"
+        "The drug also reduced deaths by 12%, the company added."
+    )
+    assert claimant_of(body, "The drug also") == "Orrin Biologics"

@@ -69,7 +69,11 @@ _FRACTION_RE = re.compile(
     r"a minimum of|(?:sentence|term|ban|fine|penalty)\s+of)\s+"
     rf"(?:{_SMALL_NUMBER}|twelve|fifteen|twenty|thirty|forty|fifty|hundreds|thousands|dozens)"
     r"\s+(?:years?|months?|weeks?|days?|hours?|times|people|children|adults|deaths|jobs|"
-    r"homes|households|patients|miles|metres|kilometres|tonnes|litres)\b",
+    r"homes|households|patients|miles|metres|kilometres|tonnes|litres)\b"
+    # election results and other counts of seats and people: "reduced to nine seats"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty)\s+(?:seats|votes|councillors|candidates|wards|councils|MPs|stores|shops|"
+    r"branches|factories|plants|jobs|deaths|patients|hospitals|schools)\b",
     re.I,
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
