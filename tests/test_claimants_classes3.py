@@ -182,3 +182,24 @@ def test_the_company_added_after_a_biotech_named_before():
         "The drug also reduced deaths by 12%, the company added."
     )
     assert claimant_of(body, "The drug also") == "Orrin Biologics"
+
+
+def test_according_to_a_described_person_then_the_name_credits_the_person():
+    sentence = "According to Nortrail's chief economist, Ruth Obi, fares will rise 5% in May."
+    assert find_claimant(sentence) == "Ruth Obi"
+    sentence = "According to police, Mark Jones, 42, was arrested after 3 cars were damaged."
+    assert find_claimant(sentence) == "police"
+
+
+def test_a_title_for_a_portfolio_before_the_name_is_stripped():
+    sentence = "Deputy Mayor for Transport Kay Hollis said 30 bus routes would be cut."
+    assert find_claimant(sentence) == "Kay Hollis"
+
+
+def test_a_named_bodys_researchers_and_a_survey_of_so_many_people():
+    assert (
+        find_claimant("Kingsmead University researchers found that 1 in 8 adults had it.")
+        == "Kingsmead University"
+    )
+    sentence = "A survey of 2,000 adults by Civica for the Ledger found 62% would take the drug."
+    assert find_claimant(sentence) == "Civica"

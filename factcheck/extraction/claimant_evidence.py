@@ -23,6 +23,7 @@ EVIDENCE_VERBS = (  # "has found" too: "…, a survey by Northmoor Public Health
 # "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
 EVIDENCE_SUBJECT_RE = re.compile(
     rf"\b(?i:{EVIDENCE_NOUNS}),?\s+"
+    r"(?:of\s+(?:more than\s+|nearly\s+|almost\s+|over\s+|some\s+)?[\d,]+\s+[\w-]+\s+)?"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?(?:by|from)\s+"
     r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
     rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"

@@ -73,7 +73,7 @@ def strip_titles(name: str) -> str:
     rest = words[last_title + 1 :]
     if rest and all(word.lower() in ORGANISATION_NOUNS for word in rest):
         return " ".join(words)  # "Premier League", "Supreme Court": a body, not a title
-    if rest[:1] == ["of"]:
+    while rest[:1] in (["of"], ["for"]) and len(rest) > 2:  # "Mayor for Transport Kay Hollis"
         rest = rest[2:]
     return " ".join(rest) if rest and rest[0][:1].isupper() else " ".join(words)
 

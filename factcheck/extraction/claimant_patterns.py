@@ -1,17 +1,22 @@
 """Names in claimant detection: the pattern of a capitalised name ("Bank of England", "U.S.")
 and the tidying every found name goes through (opening connectives and time phrases, a
-lower-case article, a possessive, evidence adjectives and titles removed). Pure."""
+lower-case article, a possessive, evidence adjectives and titles removed), and the tests on a
+name's words _clean_name makes (a nationality, a month, "Labour's Jane Smith", "Hannah Osei of
+Tradewatch", "the water authority", "Harbourgate Transport Authority"). Pure."""
 
 from __future__ import annotations
 
 import re
 
 from factcheck.extraction.claimant_names import (
+    claimant_type,
     strip_titles,
 )
 from factcheck.extraction.lexicon import (
     LEADING_CONNECTIVES,
     MONTHS,
+    NATIONALITIES,
+    TITLE_WORDS,
     WEEKDAYS,
 )
 
@@ -32,6 +37,7 @@ _TIME_PREPOSITIONS = frozenset(
     "On In At Last This Next Early Late Since After Before By From Until During".split()
 )
 _TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
+_NAME_ARTICLES = frozenset("The A An Le La le la El el".split())
 DETERMINERS = frozenset("The A An This That These Those Its Their Our His Her".split())
 # A lower-case article before a name is no part of it ("la Banque de France", "l'Insee").
 _LOWER_ARTICLE_RE = re.compile(
@@ -79,4 +85,49 @@ def is_time_word(name: str) -> bool:
         bool(words)
         and _TIME_WORD_RE.match(words[0]) is not None
         and all(_TIME_WORD_RE.match(word) for word in words)
+    )
+
+
+def is_nationality(name: str) -> bool:
+    words = [word for word in name.split() if word not in {"The", "A", "An"}]
+    return bool(words) and all(word in NATIONALITIES for word in words)
+
+
+def without_owner(words: list[str]) -> list[str]:
+    """ "Labour's Jane Smith" → 'Jane Smith'; "Alzheimer's Society" stays (no person after)."""
+    owners = [index for index, word in enumerate(words[:-1]) if re.search(r"\w['’]s?$", word)]
+    if not owners:
+        return words
+    person = strip_titles(" ".join(words[owners[-1] + 1 :]))
+    return person.split() if " " in person and claimant_type(person) == "person" else words
+
+
+def person_without_affiliation(words: list[str]) -> list[str]:
+    """'Hannah Osei of Tradewatch' → 'Hannah Osei'; 'Bank of England' stays."""
+    if "of" not in words:
+        return words
+    person = words[: words.index("of")]
+    if len(person) < 2 or set(person) & TITLE_WORDS:  # "Secretary of State Antony Blinken"
+        return words
+    return person if claimant_type(" ".join(person)) == "person" else words
+
+
+def is_described_authority(words: list[str]) -> bool:
+    """'water authority', 'local transit authority': lower-case words before "authority"."""
+    return (
+        len(words) > 1
+        and words[-1].lower() == "authority"
+        and all(word.islower() for word in words)
+    )
+
+
+def is_named_authority(words: list[str]) -> bool:
+    """'Harbourgate Transport Authority': a body's name, not 'a Turkish authority' (an
+    official) nor 'Turkish Authorities'."""
+    named = [word for word in words if word not in _NAME_ARTICLES]
+    return (
+        len(named) > 1
+        and named[-1] in {"Authority", "Authorities"}
+        and all(word[:1].isupper() for word in named)
+        and not is_nationality(" ".join(named[:-1]))
     )

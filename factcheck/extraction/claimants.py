@@ -56,8 +56,13 @@ from factcheck.extraction.claimant_patterns import (
     NAME_AT_START_RE,
     NAME_TOKEN,
     drop_evidence_adjectives,
+    is_described_authority,
+    is_named_authority,
+    is_nationality,
+    person_without_affiliation,
     strip_title_words,
     tidy,
+    without_owner,
     without_possessive,
 )
 from factcheck.extraction.lexicon import (
@@ -65,7 +70,6 @@ from factcheck.extraction.lexicon import (
     CLAIMANT_VERBS_RE,
     GROUP_PRONOUNS,
     LEADING_CLAIMANT_RE,
-    NATIONALITIES,
     ORGANISATION_NOUNS,
     PERSON_PRONOUNS,
     PERSON_ROLES,
@@ -74,7 +78,6 @@ from factcheck.extraction.lexicon import (
     SPEAKING_BODIES,
     STUDY_NOUNS,
     STUDY_PARTICIPLE_RE,
-    TITLE_WORDS,
 )
 
 _SENTENCE_WINDOW = 2_000
@@ -149,7 +152,8 @@ _BODY_FOUND_RE = re.compile(rf"^\W*({NAME})\s+(?:has\s+|have\s+)?(?:found|finds)
 # "the Resolution Foundation think tank", "the Unite union": a name and the kind of body it is.
 _NAME_THEN_KIND_AT_END_RE = re.compile(
     rf"({NAME})\s+(?:[a-z-]+\s+)?(?:think[ -]tank|charity|union|watchdog|regulator|"
-    r"trade body|lobby group|campaign group|pressure group|consultancy|pollster)$"
+    r"trade body|lobby group|campaign group|pressure group|consultancy|pollster|researchers|"
+    r"scientists|economists|analysts|experts)$"
 )
 # German verb-final attributions: "wie das Statistische Bundesamt mitteilte", "teilte die
 # Bundesagentur für Arbeit mit", "dem Bundesamt zufolge".
@@ -181,6 +185,8 @@ _FRENCH_BODY_RE = re.compile(
 )
 # A quotation introduced by its speaker and a colon, whatever the verb.
 _INTRODUCED_QUOTE_RE = re.compile(r"^\W*([^:“”\"«]{1,100}):\s*[“\"«‘]")
+# What follows "According to Nortrail's chief economist, ": the person so described.
+_DESCRIBED_THEN_NAME_RE = re.compile(rf"({NAME}),\s")
 _ARTICLES = frozenset("The A An Le La le la El el".split())
 _EVIDENCE_DESCRIPTION_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?"
@@ -206,6 +212,10 @@ def find_claimant(sentence: str, context: str = "", previous: str = "") -> str:
 def _find_claimant(sentence: str, context: str, previous: str) -> str:
     text = sentence[:_SENTENCE_WINDOW]
     source = LEADING_CLAIMANT_RE.match(text)
+    if source is not None and source.group(1) and _ends_with_role(source.group(1)):
+        named = _DESCRIBED_THEN_NAME_RE.match(text[source.end() :])
+        if named is not None and claimant_type(strip_titles(named.group(1))) == "person":
+            return _clean_name(named.group(1), context, previous)  # "…'s chief economist, X,"
     if source is not None:
         inner = _attributed_speaker(text[source.end() :], context, previous)
         leading = _clean_name(
@@ -213,6 +223,12 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
         )
         return inner or leading
     return _attributed_speaker(text, context, previous)
+
+
+def _ends_with_role(description: str) -> bool:
+    """ "Nortrail's chief economist": a person's role ends the description."""
+    words = description.split()
+    return bool(words) and words[-1].islower() and words[-1] in PERSON_ROLES
 
 
 def _attributed_speaker(text: str, context: str, previous: str) -> str:
@@ -289,7 +305,7 @@ def _sentence_subject(text: str) -> str:
     if found is None or not re.match(r" [a-z]", text.lstrip(' "“‘')[found.end() :]):
         return ""
     name = tidy(found.group(1))
-    if name in DETERMINERS or re.search(r"['’]s?$", name) or _is_nationality(name):
+    if name in DETERMINERS or re.search(r"['’]s?$", name) or is_nationality(name):
         return ""
     # One capitalised word opening a sentence is as likely a common noun ("Sales fell …").
     clear = " " in name or claimant_type(name) == "organisation" or not name[1:].islower()
@@ -333,7 +349,7 @@ def _subject_before(text: str) -> str:
     if spokesperson is not None:
         owner = spokesperson.group(1) or without_possessive(spokesperson.group(2))
         body = drop_evidence_adjectives(owner)
-        if not _is_nationality(body):
+        if not is_nationality(body):
             return body
     role = _ROLE_AT_END_RE.search(tail)
     if role is not None:
@@ -343,11 +359,6 @@ def _subject_before(text: str) -> str:
         return person_role.group()
     pronoun = re.search(r"\b(he|she|it|they|il|elle)$", tail, re.I)
     return pronoun.group(1) if pronoun is not None else ""
-
-
-def _is_nationality(name: str) -> bool:
-    words = [word for word in name.split() if word not in {"The", "A", "An"}]
-    return bool(words) and all(word in NATIONALITIES for word in words)
 
 
 def _name_after_verb(text: str) -> str:
@@ -426,11 +437,11 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
     phrase = re.sub(r"^(?:the|a|an|A|An)\s+(?=\S+\s+\S)", "", phrase)
     words = phrase.split()
     description = words[1:] if words[0] in _ARTICLES else words
-    if _is_described_authority(description):  # "the water authority": a body, not an official
+    if is_described_authority(description):  # "the water authority": a body, not an official
         resolved = resolve_description(description, context)
         if resolved:
             return resolved
-    if words[-1].lower() in ANONYMOUS_ROLES and not _is_named_authority(words):
+    if words[-1].lower() in ANONYMOUS_ROLES and not is_named_authority(words):
         return resolve_role(words, context)
     if words[0] == "The" and len(words) > 1 and all(is_title(word) for word in words[1:]):
         titled = resolve_person_role([word.lower() for word in words[1:]], context)
@@ -450,47 +461,7 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return unnamed_body(foreign.group("noun"), context, previous) or phrase
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return resolve_person_role(description, context)
-    name = strip_title_words(_person_without_affiliation(_without_owner(words)))
+    name = strip_title_words(person_without_affiliation(without_owner(words)))
     if len(words) > 1 and " " not in name:  # "Ms Reeves": a surname after a title
         return full_name_before(name, context) or name
     return name
-
-
-def _without_owner(words: list[str]) -> list[str]:
-    """ "Labour's Jane Smith" → 'Jane Smith'; "Alzheimer's Society" stays (no person after)."""
-    owners = [index for index, word in enumerate(words[:-1]) if re.search(r"\w['’]s?$", word)]
-    if not owners:
-        return words
-    person = strip_titles(" ".join(words[owners[-1] + 1 :]))
-    return person.split() if " " in person and claimant_type(person) == "person" else words
-
-
-def _person_without_affiliation(words: list[str]) -> list[str]:
-    """'Hannah Osei of Tradewatch' → 'Hannah Osei'; 'Bank of England' stays."""
-    if "of" not in words:
-        return words
-    person = words[: words.index("of")]
-    if len(person) < 2 or set(person) & TITLE_WORDS:  # "Secretary of State Antony Blinken"
-        return words
-    return person if claimant_type(" ".join(person)) == "person" else words
-
-
-def _is_described_authority(words: list[str]) -> bool:
-    """'water authority', 'local transit authority': lower-case words before "authority"."""
-    return (
-        len(words) > 1
-        and words[-1].lower() == "authority"
-        and all(word.islower() for word in words)
-    )
-
-
-def _is_named_authority(words: list[str]) -> bool:
-    """'Harbourgate Transport Authority': a body's name, not 'a Turkish authority' (an
-    official) nor 'Turkish Authorities'."""
-    named = [word for word in words if word not in _ARTICLES]
-    return (
-        len(named) > 1
-        and named[-1] in {"Authority", "Authorities"}
-        and all(word[:1].isupper() for word in named)
-        and not _is_nationality(" ".join(named[:-1]))
-    )
