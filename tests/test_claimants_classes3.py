@@ -203,3 +203,11 @@ def test_a_named_bodys_researchers_and_a_survey_of_so_many_people():
     )
     sentence = "A survey of 2,000 adults by Civica for the Ledger found 62% would take the drug."
     assert find_claimant(sentence) == "Civica"
+
+
+def test_a_bodys_unnamed_officer_speaks_for_the_body_named_before():
+    body = (
+        "Dunmore Council counted 41,000 votes overnight.\n\n"
+        "Labour won 31 of the 48 seats, the council's returning officer said."
+    )
+    assert claimant_of(body, "Labour won") == "Dunmore Council"

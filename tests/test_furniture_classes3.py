@@ -126,3 +126,30 @@ def test_market_data_share_bars_related_links_and_captions_are_furniture(line):
 )
 def test_claims_like_the_furniture_stay_claims(sentence):
     assert not is_furniture(sentence)
+
+
+def test_an_faq_box_s_answers_are_no_claims_but_the_text_after_it_is():
+    body = "\n\n".join(
+        [
+            "Labour won 31 of the 48 seats on Dunmore Council, up from 24.",
+            "Your questions answered",
+            "Q: When will the new council meet?",
+            "A: The first full meeting is on 21 May, when 48 councillors will elect a leader.",
+            "The Greens were reduced to nine seats, down from 14.",
+        ]
+    )
+    texts = [claim.text for claim in extract_claims(body)]
+    assert not any("48 councillors" in text for text in texts)
+    assert any(text.startswith("The Greens") for text in texts)
+    assert any(text.startswith("Labour won") for text in texts)
+
+
+def test_an_interview_s_answers_outside_an_faq_box_stay_claims():
+    body = "\n\n".join(
+        [
+            "The mayor spoke to the Echo on Friday.",
+            "Q: How many homes will you build?",
+            "A: We will build 2,000 homes by 2030, and 40% will be affordable.",
+        ]
+    )
+    assert any("2,000 homes" in claim.text for claim in extract_claims(body))

@@ -147,6 +147,12 @@ _ORG_SPOKESPERSON_AT_END_RE = re.compile(
     rf"|({NAME})['’]s?\s+(?:[a-z-]+\s+)?(?:spokes(?:person|man|woman)|press office|"
     r"executive|director|director-general|chairman|chairwoman|chair|boss|economist)$"
 )
+# "the council's returning officer", "the firm's spokeswoman": an unnamed officer speaks for
+# the body the article named before.
+_BODY_OFFICER_AT_END_RE = re.compile(
+    r"\b(?:the|its)\s+([a-z]+)['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:officer|spokes(?:person|man|"
+    r"woman)|press office|representative)$"
+)
 # A body opening the sentence and what it found, "that" or not.
 _BODY_FOUND_RE = re.compile(rf"^\W*({NAME})\s+(?:has\s+|have\s+)?(?:found|finds)\b")
 # "the Resolution Foundation think tank", "the Unite union": a name and the kind of body it is.
@@ -351,6 +357,9 @@ def _subject_before(text: str) -> str:
         body = drop_evidence_adjectives(owner)
         if not is_nationality(body):
             return body
+    officer = _BODY_OFFICER_AT_END_RE.search(tail)
+    if officer is not None and officer.group(1) in ORGANISATION_NOUNS | _BUSINESS_NOUNS:
+        return f"the {officer.group(1)}"
     role = _ROLE_AT_END_RE.search(tail)
     if role is not None:
         return role.group()

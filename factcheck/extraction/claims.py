@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.extraction.claimant_names import canonical_claimants, claimant_type, tweet_author
 from factcheck.extraction.claimants import CONTEXT_WINDOW, find_claimant
-from factcheck.extraction.furniture import appendix_start
+from factcheck.extraction.furniture import appendix_start, faq_spans
 from factcheck.extraction.scoring import score_and_kind
 from factcheck.extraction.sentences import split_sentences
 from factcheck.extraction.transcripts import speaker_at, speaker_turns
@@ -38,7 +38,7 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     QUOTE_CONTINUATION_GAP characters of an attributed claim, continues that claimant's quote
     (news prose gives the speaker once: “…,” she said. “…”).
     Nothing from a release's appendix on ("ENDS", "Notes to editors", "About X", "Media
-    contacts": furniture.appendix_start) is a claim.
+    contacts": furniture.appendix_start) is a claim, nor an FAQ box's item (furniture.faq_spans).
     In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
     speaker's, and one that would be a plain *fact* is a *quote*: it is speech."""
     claims: list[ClaimCandidate] = []
@@ -46,9 +46,12 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     turns = speaker_turns(body)
     last_end = -QUOTE_CONTINUATION_GAP  # where the latest attributed claim ended
     appendix = appendix_start(body)  # notes to editors, "About X", contacts: no claims
+    boxes = faq_spans(body)
     for sentence in split_sentences(body):
         if sentence.start >= appendix:
             break
+        if any(start <= sentence.start < end for start, end in boxes):
+            continue
         score, kind = score_and_kind(sentence.text)
         if score < threshold:
             continue

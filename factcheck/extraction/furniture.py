@@ -196,3 +196,31 @@ def appendix_start(body: str) -> int:
             return offset
         offset += len(paragraph) + 2
     return len(body)
+
+
+# An FAQ box: its heading, then questions and answers ("Q: When …?", "A: The first …").
+_FAQ_HEADING_RE = re.compile(
+    r"^\W*(?:faqs?|frequently asked questions|your questions answered|questions and answers|"
+    r"q\s*&\s*a|key questions|what you need to know)\W*$",
+    re.I,
+)
+_FAQ_ITEM_RE = re.compile(r"^\W*(?:q|a|question|answer)\s*[:.]\s|.*\?\W*$", re.I)
+
+
+def faq_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each FAQ box of a body: a heading (_FAQ_HEADING_RE) and the paragraphs
+    after it that are questions or "Q:"/"A:" items. A service box's answers ("A: Call …")
+    are no claims of the article; outside such a box "Q:"/"A:" (an interview) stays text."""
+    spans: list[tuple[int, int]] = []
+    offset, start = 0, -1
+    for paragraph in body.split("\n\n"):
+        text = paragraph.strip()
+        if _FAQ_HEADING_RE.match(text):
+            start = offset if start < 0 else start
+        elif start >= 0 and not _FAQ_ITEM_RE.match(text):
+            spans.append((start, offset))
+            start = -1
+        offset += len(paragraph) + 2
+    if start >= 0:
+        spans.append((start, len(body)))
+    return spans
