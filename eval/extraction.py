@@ -4,9 +4,9 @@ Each article is a page (`.html`) or a paste (`.txt`) with a spec `NAME.json` in 
 format: `check_worthy` claims (a phrase each must contain, its claimant, its kind) and
 `never_claims` (text that must never be part of a claim). `python eval/extraction.py [--readme]`.
 
-`--heldout` (`--heldout2`) scores eval/news_heldout/ (eval/news_heldout2/) instead: articles
-written after the rules, never developed on before their first evaluation (see their READMEs);
-the table goes under its own README marker (`extraction-heldout`, `extraction-heldout2`).
+`--heldoutN` (`--heldout`, `--heldout2`, `--heldout3`) scores eval/news_heldoutN/ instead:
+articles written after the rules, never developed on before their first evaluation (see their
+READMEs); the table goes under its own README marker (`extraction-heldout`, …).
 """
 
 from __future__ import annotations
