@@ -60,8 +60,13 @@ _PERSON_CUE_AFTER_RE = re.compile(
     r"|^\s*,\s*(?:[\w'’-]+\s+){0,2}(?:"
     + "|".join(sorted(PERSON_ROLES))
     + r")\b"  # "Bruno Le Maire, ministre de l'Économie", "Jane Doe, chief economist at"
-    r"|^\s+(?:said|says|told|added|argued|insisted|warned|claimed|wrote|explained)\b"
+    r"|^\s*,?\s+(?:said|says|told|added|argued|insisted|warned|claimed|wrote|explained)\b"
+    # "Anna Whitford, prosecuting for the council, told …", "X, speaking on radio, said …"
+    r"|^\s*,\s*[a-z]+ing\b[^,.;:\n]{0,80},\s*(?:said|says|told|added|argued|warned)\b"
 )
+# A title giving a person's sex: "she" is never "Mr Gray", "he" never "Ms Reeves".
+_MALE_TITLES = frozenset("Mr Mr. Sir Lord Monsieur M. Señor Herr".split())
+_FEMALE_TITLES = frozenset("Mrs Mrs. Ms Ms. Miss Dame Lady Madame Mme Señora Frau".split())
 _EVIDENCE_AUTHOR_RE = re.compile(
     rf"\b(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|trial|poll)\b"
     rf"[^.\n]{{0,60}}?\b(?:by|from|at)\s+(?:(?:researchers|scientists|a team|academics)\s+"
@@ -209,18 +214,26 @@ def resolve_person_role(words: list[str], context: str) -> str:
     return ""
 
 
-def last_person(context: str) -> str:
+def last_person(context: str, pronoun: str = "") -> str:
     """The nearest earlier name marked as a person by a title or role before it, or an
     appositive or a verb of saying after it ("Dr Maria Kontou, the head of …", "Maria Lopez
-    said …")."""
+    said …"); for `pronoun` "she"/"elle" none titled "Mr", for "he"/"il" none titled "Ms"."""
     window = context[-PERSON_WINDOW:]
+    other_sex = {"she": _MALE_TITLES, "elle": _MALE_TITLES, "he": _FEMALE_TITLES,
+                 "il": _FEMALE_TITLES}.get(pronoun.lower(), frozenset())
     for match in reversed(list(NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]
         words = match.group().split()
+        if set(words) & other_sex:
+            continue
         name = strip_title_words(tidy(match.group()).split())
         if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(before):
             if claimant_type(name) != "organisation":
                 return name
         elif _PERSON_CUE_AFTER_RE.match(after) and claimant_type(name) == "person":
             return name  # dates, places and bodies precede these too: only a personal name
+        elif " " not in name and _PERSON_CUE_AFTER_RE.match(after):
+            full = full_name_before(name, before)  # "Solberg said …" after "Ingrid Solberg"
+            if full:
+                return full
     return ""

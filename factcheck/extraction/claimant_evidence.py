@@ -19,6 +19,9 @@ EVIDENCE_VERBS = (  # "has found" too: "…, a survey by Northmoor Public Health
     r"(?:(?:has|have|had)\s+)?(?:found|finds|shows?|showed|shown|suggests?|suggested|concluded|concludes|estimates?|estimated|"
     r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
 )
+# ", an independent think-tank," after an author; ", published last month," after evidence.
+_APPOSITIVE = r",\s+(?:an?|the)\s+[^,;:“”\"]{1,60},"
+_PARTICIPLE_CLAUSE = rf",\s+(?:{EVIDENCE_PARTICIPLES})\b[^,;:“”\"]{{0,60}},"
 # "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
 # "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.
 EVIDENCE_SUBJECT_RE = re.compile(
@@ -28,9 +31,10 @@ EVIDENCE_SUBJECT_RE = re.compile(
     r"(?:(?:researchers|scientists|economists|academics|experts|analysts|a team)\s+"
     rf"(?:at|from)\s+)?(?:the\s+)?(?P<author>{NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
     rf"(?:\s+for\s+(?:the\s+)?{NAME})?"
-    r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+(?:\s+\d+)?)?,?\s+"
-    rf"{EVIDENCE_VERBS}"
-    rf"|(?P<owner>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})\s+{EVIDENCE_VERBS}"
+    r"(?:\s+(?:on|in|last|this|earlier)\s+[\w-]+(?:\s+\d+)?)?"
+    rf"(?:{_APPOSITIVE}|{_PARTICIPLE_CLAUSE})?,?\s+{EVIDENCE_VERBS}"
+    rf"|(?P<owner>{NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})"
+    rf"(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?[\w-]+)?(?:{_PARTICIPLE_CLAUSE})?,?\s+{EVIDENCE_VERBS}"
     rf"|(?P<maker>{NAME})\s+(?:{EVIDENCE_NOUNS})\s+(?:for\s+(?:the\s+)?{NAME}\s+)?"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{EVIDENCE_VERBS}"
 )

@@ -103,10 +103,11 @@ def without_owner(words: list[str]) -> list[str]:
 
 
 def person_without_affiliation(words: list[str]) -> list[str]:
-    """'Hannah Osei of Tradewatch' → 'Hannah Osei'; 'Bank of England' stays."""
+    """'Hannah Osei of Tradewatch', 'Prof Rajiv Menon of Royal Thornbury Hospital' → the
+    person; 'Bank of England', 'Secretary of State Antony Blinken' stay."""
     if "of" not in words:
         return words
-    person = words[: words.index("of")]
+    person = strip_titles(" ".join(words[: words.index("of")])).split()
     if len(person) < 2 or set(person) & TITLE_WORDS:  # "Secretary of State Antony Blinken"
         return words
     return person if claimant_type(" ".join(person)) == "person" else words

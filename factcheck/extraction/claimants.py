@@ -131,7 +131,12 @@ _PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "hea
 # ", the RTWU's regional organiser,", ", director of public health for the region,".
 _APPOSITIVE_RE = re.compile(
     r"(?<=[\w.])\s*,\s*(?:(?:the|a|an|of|from|at|[A-Z][\w.]*['’]s)\s+[^,]{1,120}"
-    r"|(?:[a-z][\w-]*\s+){0,2}(?:head|" + "|".join(_PERSON_ROLE_NOUNS) + r")\b[^,]{0,120}),$"
+    r"|(?:[a-z][\w-]*\s+){0,2}(?:head|" + "|".join(_PERSON_ROLE_NOUNS) + r")\b[^,]{0,120}"
+    # ", Chief Medical Officer,": a capitalised job title after the name
+    r"|(?:[A-Z][\w&-]*\s+){0,3}(?:Officer|Executive|Director|Manager|Founder|Adviser|Advisor|"
+    r"Investigator|Chair|Chairman|Chairwoman|President|Secretary|Editor|Economist|Partner|"
+    r"Principal|Headteacher|Counsel|Spokesperson|Spokesman|Spokeswoman|Analyst|Lead|Head)"
+    r"(?:\s+(?:of|for|at)\s+[^,]{1,80})?),$"
 )
 # ", the Romanian health ministry said." ending a sentence names its source, whatever verbs
 # come before ("Romania declared …").
@@ -438,7 +443,7 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
     phrase = tidy(strip_acronym(phrase.strip(" ,.;:")))
     lowered = phrase.lower()
     if lowered in PERSON_PRONOUNS:
-        return last_person(context)
+        return last_person(context, lowered)
     if lowered in GROUP_PRONOUNS:
         return previous
     if not phrase or (lowered in PRONOUNS and not phrase.isupper()):
