@@ -11,6 +11,8 @@ claim, whatever the model says. Pure pattern matching over one sentence.
     credits         "(Reporting by Lukas Brandt; Editing by Maria Sousa)"
     related links   "Read more: …", "See also: …", "Lire aussi : …", "Lea también: …",
                     "Lesen Sie auch: …" (in any of these languages)
+    promotions      "Shop smarter: save 20% with code XMAS20 at …", "Get 30% off …",
+                    "Advertisement", "Sponsored: …", "T&Cs apply"
     introductions   "Moderator: Helen Achterberg, chief executive of …" (who someone is, under
                     a header label)
 Bylines and datelines are recognised in French, Spanish and German too ("Par …", "Publié le
@@ -127,6 +129,21 @@ _DATA_CAPTION_RE = re.compile(
     r"(?:\s+\d+)?\s*:",
     re.I,
 )
+# Promotions and advertisements: "Shop smarter: save 20% with code XMAS20 at …", "Use promo
+# code SPRING15", "Get 30% off your first box", "Advertisement", "Sponsored: …", "T&Cs apply".
+_PROMOTION_RE = re.compile(
+    r"\b(?:use|with|enter|apply|using)\s+(?:the\s+)?(?:(?:promo(?:tional)?|discount|voucher|"
+    r"coupon|offer)\s+)?code\s+[A-Z0-9]*\d[A-Z0-9]*\b"
+    r"|\b(?:use|with|enter|apply|using)\s+(?:the\s+)?(?:promo(?:tional)?|discount|voucher|coupon)"
+    r"\s+code\b"
+    r"|^\W*(?:[^.:!]{0,60}[:!]\s*)?(?:shop|buy|save|get|grab|claim|enjoy|order|book|subscribe)"
+    r"\b[^.!]{0,60}?\b\d+%\s+off\b"
+    r"|^\W*(?:advertisement|advertising feature|sponsored(?:\s+content)?|promoted|paid "
+    r"(?:content|partnership)|partner content)\W*(?:$|[:|]\s)"
+    r"|\b(?:t\s*&\s*cs|terms and conditions) apply\W*$"
+    r"|^\W*subscribe\b[^.!]{0,60}(?:[£$€]\s?\d|\bfree\b)",
+    re.I,
+)
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
 # pattern to have a chance: cheap substring tests spare most sentences the regexes.
 _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
@@ -147,6 +164,8 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_MARKET_DATA_RE, ("delayed", "data", "▲", "▼", "+", "-", "−", "↑", "↓", ":", "(")),
     (_DATA_CAPTION_RE, (":",)),
     (_UPDATE_NOTE_RE, ("this ",)),
+    (_PROMOTION_RE, ("code", " off", "advertis", "sponsored", "promoted", "paid ", "partner",
+                     " apply", "subscribe")),
 )  # fmt: skip
 
 

@@ -73,7 +73,11 @@ _FRACTION_RE = re.compile(
     # election results and other counts of seats and people: "reduced to nine seats"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     r"forty|fifty)\s+(?:seats|votes|councillors|candidates|wards|councils|MPs|stores|shops|"
-    r"branches|factories|plants|jobs|deaths|patients|hospitals|schools)\b",
+    r"branches|factories|plants|jobs|deaths|patients|hospitals|schools)\b"
+    # a change by a multiple is a quantity: "had doubled since 2021", "prices have tripled"
+    r"|\b(?:doubled|tripled|trebled|quadrupled|halved|doubling|tripling|trebling|halving)\b"
+    r"(?!\s+(?:down|up|over|back|as)\b)"
+    r"|\b(?:two|three|four|five|six|ten)fold\b",
     re.I,
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
