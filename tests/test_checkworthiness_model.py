@@ -59,6 +59,32 @@ def test_a_retrain_gives_the_same_model_and_scores(tmp_path):
         assert retrained.raw(sentence) == shipped.raw(sentence)
 
 
+def test_the_teacher_labels_every_clef_fit_sentence_and_sees_more_claims_than_clef():
+    splits = training.split_rows(training.load_rows())
+    taught = training.read_teacher()
+    clef = [row for row in splits.fit if row.transcript]
+    assert {row.source for row in clef} == set(taught)
+    assert all(0.0 <= p <= 1.0 for p in taught.values())
+    checked = [taught[row.source] for row in clef if row.label]
+    unchecked = [taught[row.source] for row in clef if not row.label]
+    # CLEF's checked sentences look check-worthy to the teacher ...
+    assert sum(checked) / len(checked) > sum(unchecked) / len(unchecked) + 0.2
+    # ... and it finds far more worth checking than the 3 % fact-checkers checked
+    assert sum(p >= 0.5 for p in taught.values()) / len(taught) > 0.1
+
+
+def test_each_clef_fit_sentence_is_taught_with_its_weight_split_by_the_teacher():
+    splits = training.split_rows(training.load_rows())
+    texts, labels, weights = training._taught(splits.fit, training.read_teacher())
+    claimbuster = [row for row in splits.fit if not row.transcript]
+    clef_count = len(splits.fit) - len(claimbuster)
+    assert len(texts) == len(labels) == len(weights) == len(claimbuster) + 2 * clef_count
+    first = len(claimbuster)
+    pairs = zip(weights[first : first + clef_count], weights[first + clef_count :], strict=True)
+    assert all(abs(yes + no - training.TEACHER_WEIGHT) < 1e-9 for yes, no in pairs)
+    assert labels[first : first + clef_count] == [1] * clef_count
+
+
 def test_the_splits_are_fixed_and_the_dev_split_is_never_trained_on():
     first = training.split_rows(training.load_rows())
     second = training.split_rows(training.load_rows())

@@ -8,6 +8,12 @@ Splits, made before any tuning:
     dev          4 whole CLEF-2019 transcripts + 15 % of ClaimBuster: for `eval/` only
     calibration  4 other CLEF transcripts + 18 % of the rest of ClaimBuster: Platt scaling
     fit          everything else (minus any sentence whose text is also in dev)
+
+CLEF's own labels mark only the sentences fact-checkers checked, so the fit split's CLEF
+sentences are labelled by a teacher instead (teacher.py: MiniLM fine-tuned on the fit split's
+ClaimBuster sentences): each enters twice, as check-worthy with weight TEACHER_WEIGHT·p and as
+not with weight TEACHER_WEIGHT·(1 − p), p the teacher's probability read from
+data/checkworthiness/clef19_teacher.jsonl.gz. The calibration split keeps CLEF's labels.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from factcheck.extraction.model import MODEL_PATH
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "checkworthiness"
 DATA_FILES = ("clef19_train.jsonl.gz", "cb_train.jsonl.gz")
+TEACHER_PATH = DATA_DIR / "clef19_teacher.jsonl.gz"  # made by teacher.py
 DEV_TRANSCRIPTS = frozenset(
     {"20160926_1pres", "20170228_trump_address", "20180916_trump_miami", "20170216_trump_press"}
 )
@@ -32,6 +39,7 @@ CALIBRATION_TRANSCRIPTS = frozenset(
 )
 DEV_PERCENT, CALIBRATION_PERCENT = 15, 18
 CLEF_WEIGHT = 0.3  # CLEF marks only sentences that were fact-checked: a weaker negative signal
+TEACHER_WEIGHT = 1.0  # a CLEF fit sentence, labelled by the teacher, counts as a ClaimBuster one
 C = 2.0
 MIN_DF = 2
 SIGNIFICANT_DIGITS = 7
@@ -79,8 +87,25 @@ def split_rows(rows: list[Row]) -> Splits:
     return Splits([row for row in rest if id(row) not in chosen], calibration, dev)
 
 
+def read_teacher(path: Path = TEACHER_PATH) -> dict[str, float]:
+    """CLEF sentence source id → the teacher's probability that it is worth checking."""
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return {item["source"]: float(item["p"]) for item in map(json.loads, handle)}
+
+
 def train(rows: list[Row] | None = None) -> dict:
-    """The model document (JSON-ready) trained on the fit split, calibrated on calibration."""
+    """The model document (JSON-ready) trained on the fit split, calibrated on calibration.
+
+    Numerical libraries run on one thread: the sums then come out the same whatever
+    OMP_NUM_THREADS says (with several threads the last digits of the weights varied).
+    """
+    from threadpoolctl import threadpool_limits  # training only, as scikit-learn below
+
+    with threadpool_limits(limits=1):
+        return _train(rows)
+
+
+def _train(rows: list[Row] | None) -> dict:
     # Imported here: only training needs scikit-learn, and loading it costs every process a second.
     import numpy as np
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -88,11 +113,12 @@ def train(rows: list[Row] | None = None) -> dict:
 
     splits = split_rows(load_rows() if rows is None else rows)
     vectoriser = TfidfVectorizer(analyzer=grams, sublinear_tf=True, min_df=MIN_DF)
-    matrix = vectoriser.fit_transform([row.text for row in splits.fit])
+    vectoriser.fit([row.text for row in splits.fit])
+    texts, labels, weights = _taught(splits.fit, read_teacher())
     classifier = LogisticRegression(
         C=C, class_weight="balanced", solver="liblinear", max_iter=5000, random_state=SEED
     )
-    classifier.fit(matrix, _labels(splits.fit), sample_weight=_weights(splits.fit))
+    classifier.fit(vectoriser.transform(texts), labels, sample_weight=weights)
     raw = classifier.decision_function(vectoriser.transform([r.text for r in splits.calibration]))
     platt = LogisticRegression(
         C=1e6, class_weight="balanced", solver="liblinear", random_state=SEED
@@ -114,6 +140,22 @@ def write_document(document: dict, path: Path = MODEL_PATH) -> None:
     payload = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with path.open("wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as handle:
         handle.write(payload)
+
+
+def _taught(fit: list[Row], teacher: dict[str, float]) -> tuple[list[str], list[int], list[float]]:
+    """Texts, labels and weights to train on: ClaimBuster rows as they are, then every CLEF
+    row twice with the teacher's probability as weights (see the module docstring)."""
+    claimbuster = [row for row in fit if not row.transcript]
+    clef = [row for row in fit if row.transcript]
+    missing = [row.source for row in clef if row.source not in teacher]
+    if missing:
+        raise ValueError(f"no teacher label for {missing[:3]}…: remake it (teacher.py)")
+    taught = [teacher[row.source] for row in clef]
+    texts = [row.text for row in claimbuster] + [row.text for row in clef] * 2
+    labels = [row.label for row in claimbuster] + [1] * len(clef) + [0] * len(clef)
+    weights = [1.0] * len(claimbuster)
+    weights += [TEACHER_WEIGHT * p for p in taught] + [TEACHER_WEIGHT * (1 - p) for p in taught]
+    return texts, labels, weights
 
 
 def _in_slice(row: Row, transcripts: frozenset[str], salt: str, percent: int) -> bool:
@@ -147,5 +189,11 @@ def _meta(splits: Splits) -> dict:
         "fit_rows": len(splits.fit),
         "calibration_rows": len(splits.calibration),
         "dev_rows": len(splits.dev),
-        "settings": {"C": C, "clef_weight": CLEF_WEIGHT, "min_df": MIN_DF},
+        "settings": {
+            "C": C,
+            "clef_weight": CLEF_WEIGHT,
+            "min_df": MIN_DF,
+            "clef_fit_labels": "teacher (clef19_teacher.jsonl.gz)",
+            "teacher_weight": TEACHER_WEIGHT,
+        },
     }
