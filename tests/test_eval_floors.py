@@ -12,9 +12,9 @@ from factcheck.extraction.scoring import checkworthiness
 def test_checkworthiness_on_the_dev_split_stays_above_its_floors():
     dev = training.split_rows(training.load_rows()).dev
     result = measure(dev, checkworthiness)
-    assert result["MAP"] >= 0.20  # 0.209 when set
-    assert result["F1"] >= 0.70  # 0.714 when set
-    assert result["P"] >= 0.62  # 0.637 when set
+    assert result["MAP"] >= 0.20  # 0.212 when set (0.210 before the teacher's labels)
+    assert result["F1"] >= 0.74  # 0.750 when set (0.712 before)
+    assert result["P"] >= 0.70  # 0.709 when set (0.634 before)
 
 
 def test_news_extraction_finds_every_required_claim_and_no_boilerplate():
