@@ -91,3 +91,46 @@ def test_us_politics_attributions():
     )
     sentence = "In an interview with the BBC, Gov. Tom Harris said the state had lost 2,000 jobs."
     assert find_claimant(sentence) == "Tom Harris"
+
+
+# --- expected next: US politics, sport, education, space, hearings -----------------------------
+
+
+def test_the_senator_is_the_person_titled_sen_before():
+    body = (
+        "Sen. Maria Lopez has led the banking committee since 2021.\n\n"
+        "The senator told CNN that inflation had fallen to 3% in the past year."
+    )
+    assert claimant_of(body, "The senator") == "Maria Lopez"
+
+
+def test_an_athletes_lawyer_is_the_lawyer_named_before():
+    body = (
+        "Sprinter Ada Okonjo has been banned for four years by the anti-doping agency.\n\n"
+        "Her lawyer, Mark Jenner, told reporters she was innocent.\n\n"
+        "The athlete's lawyer said the sample was taken 14 hours after the race."
+    )
+    assert claimant_of(body, "The athlete's lawyer") == "Mark Jenner"
+
+
+def test_research_by_a_body_that_is_part_of_another():
+    sentence = (
+        "Research by the Grantham Institute, part of Imperial College London, found that "
+        "heatwaves had become 10 times more likely."
+    )
+    assert find_claimant(sentence) == "Grantham Institute"
+
+
+def test_a_committee_hearing_with_speaker_labels():
+    body = (
+        "Education Committee: oral evidence session on teacher recruitment, 14 October 2026.\n\n"
+        "Witnesses: Dame Rachel Holt, Chief Regulator; Paul Whiteman, General Secretary.\n\n"
+        "Chair (Robin Walker MP): Thank you. How many grades were changed on appeal?\n\n"
+        "Dame Rachel Holt: About 6,200 grades were changed this summer.\n\n"
+        "Chair: And last year?\n\n"
+        "Paul Whiteman: Applications to teacher training fell by a third between 2021 and 2025."
+    )
+    claims = {c.text: c for c in extract_claims(body)}
+    assert not any("oral evidence session" in text for text in claims)
+    assert claimant_of(body, "Dame Rachel Holt: About 6,200") == "Rachel Holt"
+    assert claimant_of(body, "Paul Whiteman: Applications") == "Paul Whiteman"

@@ -71,3 +71,38 @@ def test_doubling_down_is_no_quantity():
     assert classify_kind("The senator doubled down on his claim, his spokesman said.") != (
         "statistic"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Download our app for 50% off your first order",
+        "Sign up to our newsletter and get 10% off",
+        "Subscribe now",
+        "Ad",
+        "Promoted stories",
+        "Get the latest headlines for just 99p a month",
+        "Shares: 2,341",
+        "More: Exam regulator says 6% of grades changed",
+    ],
+)
+def test_more_promotions_share_counts_and_link_labels_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More than 40% of pupils missed school, the department said.",
+        "Adults spend four hours a day online, the regulator said.",
+        "Readers get the paper for just £1 a week, the publisher said.",
+    ],
+)
+def test_sentences_opening_like_promotions_stay(line):
+    assert not is_furniture(line)
+
+
+def test_twice_as_much_is_a_quantity():
+    assert classify_kind("He said the cost had ballooned to twice the original budget.") == (
+        "statistic"
+    )

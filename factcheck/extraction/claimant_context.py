@@ -64,6 +64,11 @@ _PERSON_CUE_AFTER_RE = re.compile(
     # "Anna Whitford, prosecuting for the council, told …", "X, speaking on radio, said …"
     r"|^\s*,\s*[a-z]+ing\b[^,.;:\n]{0,80},\s*(?:said|says|told|added|argued|warned)\b"
 )
+# Abbreviated titles and the roles they give: "Sen. Maria Lopez" is "the senator".
+_ABBREVIATED_ROLES = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "prof": "professor",
+    "cllr": "councillor", "pres": "president", "gen": "general", "dr": "doctor",
+}
 # A title giving a person's sex: "she" is never "Mr Gray", "he" never "Ms Reeves".
 _MALE_TITLES = frozenset("Mr Mr. Sir Lord Monsieur M. Señor Herr".split())
 _FEMALE_TITLES = frozenset("Mrs Mrs. Ms Ms. Miss Dame Lady Madame Mme Señora Frau".split())
@@ -209,7 +214,9 @@ def resolve_person_role(words: list[str], context: str) -> str:
         after = window[match.end() : match.end() + 100]
         appositive = after.split(".")[0].lower() if after.startswith(",") else ""
         own = {word.lower().strip(".,") for word in match.group().split()}
-        if role in own or role in before.split()[-8:] or role in appositive.split()[:10]:
+        own |= {_ABBREVIATED_ROLES.get(word, word) for word in own}  # "Sen." → senator
+        near = [word.strip(",.;:") for word in before.split()[-8:]]
+        if role in own or role in near or role in appositive.split()[:10]:
             return name
     return ""
 

@@ -175,7 +175,7 @@ _GERMAN_SOURCE_RE = re.compile(
 )
 # "the opposition leader said": a person named earlier by that role.
 _PERSON_ROLE_AT_END_RE = re.compile(
-    r"\b(?:the|The|le|Le|la|La)\s+((?:[a-z][\w-]*\s+){0,2}(?:"
+    r"\b(?:the|The|le|Le|la|La)\s+((?:[a-z][\w'’-]*\s+){0,2}(?:"
     + "|".join(_PERSON_ROLE_NOUNS)
     + r"))$"
 )

@@ -9,6 +9,7 @@ claim, whatever the model says. Pure pattern matching over one sentence.
                     "She has reported from 14 countries …", "Lucía Fernández es periodista …"
     contacts        "Media contact: press office, +351 21 000 0000, press@example.org"
     credits         "(Reporting by Lukas Brandt; Editing by Maria Sousa)"
+    hearing headers "Education Committee: oral evidence session on …" (with chart captions)
     related links   "Read more: …", "See also: …", "Lire aussi : …", "Lea también: …",
                     "Lesen Sie auch: …" (in any of these languages)
     promotions      "Shop smarter: save 20% with code XMAS20 at …", "Get 30% off …",
@@ -34,6 +35,7 @@ _HOVER_CARD_RE = re.compile(
     # a share bar's count, not "he sold 50,000 shares"
     rf"|(?:^|[·|:•]\s*)\W*{_METRIC}shares\b"
     r"|\bshared\s+[\d.,]+\s*[KkMm]?\s+times\b|^\W*[\d.,]+\s*[KkMm]?\s+comments?\W*$"
+    r"|^\W*(?:shares|comments|likes|views|reactions)\s*:?\s*[\d.,]+\s*[KkMm]?\W*$"
     r"|^\W*listen to this (?:article|story)\b|\b\d+\s*min(?:ute)?s?\s+read\b",
     re.I,
 )
@@ -61,7 +63,7 @@ _RELATED_LINK_RE = re.compile(
     r"lesen sie auch|mehr zum thema|auch interessant|siehe auch|"
     r"leia também|veja também|leggi anche|most read|most popular|most viewed|popular now|"
     r"trending(?: now)?|top stories|more stories|editor['’]?s picks|you (?:might|may) also like|"
-    r"more from (?:[\w&'’-]+\s*){1,3}|watch|video|listen|podcast|in pictures)\s*:",
+    r"more from (?:[\w&'’-]+\s*){1,3}|more|watch|video|listen|podcast|in pictures)\s*:",
     re.I,
 )
 # "Moderator: Helen Achterberg, chief executive of …": a header line telling who someone is.
@@ -125,7 +127,10 @@ _UPDATE_NOTE_RE = re.compile(
 # Captions of charts and tables and their sources: "Source: ONS", "Chart: Unemployment rate,
 # 2015-2026", "Table 2: …", "Graphic: …".
 _DATA_CAPTION_RE = re.compile(
-    r"^\W*(?:sources?|chart|graphic|graph|table|figure|fig\.|data|map|infographic)"
+    # a hearing's header: "Education Committee: oral evidence session on …, 14 October 2026"
+    r"^[^.:]{0,80}:\s*(?:(?:uncorrected|corrected)\s+)?(?:oral|written)\s+evidence\b"
+    r"|^\W*(?:uncorrected\s+)?transcript\s+of\s+(?:oral\s+evidence|proceedings)\b"
+    r"|^\W*(?:sources?|chart|graphic|graph|table|figure|fig\.|data|map|infographic)"
     r"(?:\s+\d+)?\s*:",
     re.I,
 )
@@ -136,12 +141,16 @@ _PROMOTION_RE = re.compile(
     r"coupon|offer)\s+)?code\s+[A-Z0-9]*\d[A-Z0-9]*\b"
     r"|\b(?:use|with|enter|apply|using)\s+(?:the\s+)?(?:promo(?:tional)?|discount|voucher|coupon)"
     r"\s+code\b"
-    r"|^\W*(?:[^.:!]{0,60}[:!]\s*)?(?:shop|buy|save|get|grab|claim|enjoy|order|book|subscribe)"
+    r"|^\W*(?:[^.:!]{0,60}[:!]\s*)?(?:shop|buy|save|get|grab|claim|enjoy|order|book|subscribe|"
+    r"download|sign up|join|register|try|upgrade)"
     r"\b[^.!]{0,60}?\b\d+%\s+off\b"
     r"|^\W*(?:advertisement|advertising feature|sponsored(?:\s+content)?|promoted|paid "
     r"(?:content|partnership)|partner content)\W*(?:$|[:|]\s)"
     r"|\b(?:t\s*&\s*cs|terms and conditions) apply\W*$"
-    r"|^\W*subscribe\b[^.!]{0,60}(?:[£$€]\s?\d|\bfree\b)",
+    r"|^\W*subscribe\b[^.!]{0,60}(?:[£$€]\s?\d|\bfree\b)|^\W*subscribe(?:\s+now|\s+today)?\W*$"
+    r"|^\W*(?:ad|advert|promoted stories|sponsored (?:stories|links)|recommended by \w+)\W*$"
+    r"|^\W*(?:get|enjoy|try|read)\b[^.!]{0,60}\bfor (?:just|only) [£$€]?\d+(?:\.\d\d)?p?\s+"
+    r"(?:a|per)\s+(?:week|month|year)\b",
     re.I,
 )
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
@@ -162,10 +171,10 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_RELATED_LINK_RE, (":",)),
     (_INTRODUCTION_RE, (",",)),
     (_MARKET_DATA_RE, ("delayed", "data", "▲", "▼", "+", "-", "−", "↑", "↓", ":", "(")),
-    (_DATA_CAPTION_RE, (":",)),
+    (_DATA_CAPTION_RE, (":", "transcript")),
     (_UPDATE_NOTE_RE, ("this ",)),
     (_PROMOTION_RE, ("code", " off", "advertis", "sponsored", "promoted", "paid ", "partner",
-                     " apply", "subscribe")),
+                     " apply", "subscribe", "ad", "recommended", "just ", "only ")),
 )  # fmt: skip
 
 

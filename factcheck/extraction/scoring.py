@@ -77,7 +77,9 @@ _FRACTION_RE = re.compile(
     # a change by a multiple is a quantity: "had doubled since 2021", "prices have tripled"
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved|doubling|tripling|trebling|halving)\b"
     r"(?!\s+(?:down|up|over|back|as)\b)"
-    r"|\b(?:two|three|four|five|six|ten)fold\b",
+    r"|\b(?:two|three|four|five|six|ten)fold\b"
+    r"|\b(?:twice|three times|four times|five times|ten times)\s+(?:as|the|more|higher|bigger|"
+    r"larger|faster)\b",
     re.I,
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")

@@ -3,7 +3,7 @@
 A body is a transcript when at least TRANSCRIPT_MIN_TURNS paragraphs open with a speaker label
 and two to MAX_SPEAKERS different labels are used: capitals ("OKONKWO: …", "JOE BIDEN: …",
 "MODERATOR: …", "SEN. WHITFIELD: …", "THE PRESIDENT: …"), a mixed-case full name used for two
-turns or more ("Kate Morley: …"), or a mixed-case surname the body gives in full ("Okonkwo: …"
+turns or more or named elsewhere in the body ("Kate Morley: …"), or a mixed-case surname the body gives in full ("Okonkwo: …"
 after "James Okonkwo"). A turn runs from its label to the next label: the paragraphs after a
 labelled one without a label of their own continue it; a bracketed stage direction
 ("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS 08:16]", "END OF TRANSCRIPT")
@@ -83,7 +83,7 @@ def speaker_turns(body: str) -> list[Turn]:
         key: speaker_name(key, aside, body)
         for key, aside in {m.group("label"): m.group("aside") or "" for m in labels}.items()
     }
-    labels = [m for m in labels if _is_speaker(m.group("label"), counts, names)]
+    labels = [m for m in labels if _is_speaker(m.group("label"), counts, names, body)]
     if len(labels) < TRANSCRIPT_MIN_TURNS or len({m.group("label") for m in labels}) < 2:
         return []
     turns = []
@@ -94,13 +94,14 @@ def speaker_turns(body: str) -> list[Turn]:
     return turns
 
 
-def _is_speaker(label: str, counts: dict[str, int], names: dict[str, str]) -> bool:
-    """Capitals are a speaker's label; a mixed-case full name only when used twice or more; a
-    single mixed-case word ("Okonkwo:") only when it is a role or the body names them in full."""
+def _is_speaker(label: str, counts: dict[str, int], names: dict[str, str], body: str) -> bool:
+    """Capitals are a speaker's label; a mixed-case full name only when used twice or more or
+    named elsewhere in the body too (a hearing's "Witnesses: Dame Rachel Holt, …"); a single
+    mixed-case word ("Okonkwo:") only when it is a role or the body names them in full."""
     if label.isupper():
         return True
     if " " in label:
-        return counts[label] > 1
+        return counts[label] > 1 or body.count(label) > counts[label]
     return " " in names[label] or label.upper() in _ROLE_LABELS | _UNNAMED_LABELS
 
 
