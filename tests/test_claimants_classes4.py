@@ -134,3 +134,19 @@ def test_a_committee_hearing_with_speaker_labels():
     assert not any("oral evidence session" in text for text in claims)
     assert claimant_of(body, "Dame Rachel Holt: About 6,200") == "Rachel Holt"
     assert claimant_of(body, "Paul Whiteman: Applications") == "Paul Whiteman"
+
+
+def test_a_party_and_state_after_a_name_and_an_office_speaking_for_its_holder():
+    body = (
+        "Gov. Ellen Marsh said on Monday the state would cut 2,000 jobs.\n\n"
+        "Sen. Dan Okafor (R-Ohio) told Fox News that spending had risen 12% in two years.\n\n"
+        "The governor's office said 60% of the cuts would fall on administration."
+    )
+    assert claimant_of(body, "Sen. Dan Okafor") == "Dan Okafor"
+    assert claimant_of(body, "The governor's office") == "Ellen Marsh"
+
+
+def test_a_role_in_an_earlier_sentence_is_not_the_next_persons():
+    context = "Mayor Jane Holt opened the meeting. Tom Price said the vote was unfair."
+    sentence = "The mayor said 60% of the budget would go on housing."
+    assert find_claimant(sentence, context) == "Jane Holt"

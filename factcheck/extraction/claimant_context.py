@@ -215,7 +215,8 @@ def resolve_person_role(words: list[str], context: str) -> str:
         appositive = after.split(".")[0].lower() if after.startswith(",") else ""
         own = {word.lower().strip(".,") for word in match.group().split()}
         own |= {_ABBREVIATED_ROLES.get(word, word) for word in own}  # "Sen." → senator
-        near = [word.strip(",.;:") for word in before.split()[-8:]]
+        clause = re.split(r"(?<=[a-z\d])[.!?]\s", before)[-1]  # never across a sentence end
+        near = [word.strip(",.;:") for word in clause.split()[-8:]]
         if role in own or role in near or role in appositive.split()[:10]:
             return name
     return ""

@@ -207,6 +207,11 @@ _SPOKESPERSON_FOR_RE = re.compile(
     r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
     r"\s+(?:for|at|from|of)\s+"
 )
+_PERSON_OFFICE_AT_END_RE = re.compile(
+    r"\b(?:the|The)\s+(" + "|".join(_PERSON_ROLE_NOUNS) + r")['’]s\s+(?:press\s+)?office$"
+)
+# A party and state or constituency after a name: "Sen. Dan Okafor (R-Ohio)", "(Lab)".
+_PARTY_RE = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z][a-z]{1,8}\.?)\)$")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
 
@@ -343,7 +348,7 @@ def _subject_before(text: str) -> str:
         if named is not None:
             return named.group(1)
     tail = _RELATIVE_CLAUSE_RE.sub("", tail).rstrip(" ,")
-    tail = strip_acronym(tail)
+    tail = _PARTY_RE.sub("", strip_acronym(tail))
     study = _STUDY_AT_END_RE.search(tail)
     if study is not None and study.group(1) not in DETERMINERS:
         return study.group(1)
@@ -365,6 +370,9 @@ def _subject_before(text: str) -> str:
     officer = _BODY_OFFICER_AT_END_RE.search(tail)
     if officer is not None and officer.group(1) in ORGANISATION_NOUNS | _BUSINESS_NOUNS:
         return f"the {officer.group(1)}"
+    office = _PERSON_OFFICE_AT_END_RE.search(tail)
+    if office is not None:  # "the governor's office" speaks for the governor named before
+        return f"the {office.group(1)}"
     role = _ROLE_AT_END_RE.search(tail)
     if role is not None:
         return role.group()
