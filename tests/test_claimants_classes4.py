@@ -150,3 +150,26 @@ def test_a_role_in_an_earlier_sentence_is_not_the_next_persons():
     context = "Mayor Jane Holt opened the meeting. Tom Price said the vote was unfair."
     sentence = "The mayor said 60% of the budget would go on housing."
     assert find_claimant(sentence, context) == "Jane Holt"
+
+
+def test_job_titles_before_and_after_names():
+    sentence = "Speaking in Houston, NASA Administrator Bill Nelson said the rocket had cost $4bn."
+    assert find_claimant(sentence) == "Bill Nelson"
+    assert find_claimant("Amy Chen, CEO of Brightlane, said revenue rose 20%.") == "Amy Chen"
+    sentence = "Dr Amy Chen, Head of Science, Ofqual, said 2% of grades changed."
+    assert find_claimant(sentence) == "Amy Chen"
+    context = "Headteacher Sarah Moss wrote to parents on Friday."
+    assert find_claimant("Ms Moss told the Gazette that 14 staff were off.", context) == (
+        "Sarah Moss"
+    )
+
+
+def test_us_party_and_state_appositive_and_a_bare_surname_later():
+    assert find_claimant("Rep. Alan Ford, D-Texas, said the program cost $3 billion.") == (
+        "Alan Ford"
+    )
+    body = (
+        "Rep. Alan Ford spoke at a town hall in Dallas on Monday.\n\n"
+        '"We lost 4,000 jobs," Ford told CNN\'s State of the Union.'
+    )
+    assert claimant_of(body, '"We lost') == "Alan Ford"

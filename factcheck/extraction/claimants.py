@@ -135,8 +135,11 @@ _APPOSITIVE_RE = re.compile(
     # ", Chief Medical Officer,": a capitalised job title after the name
     r"|(?:[A-Z][\w&-]*\s+){0,3}(?:Officer|Executive|Director|Manager|Founder|Adviser|Advisor|"
     r"Investigator|Chair|Chairman|Chairwoman|President|Secretary|Editor|Economist|Partner|"
-    r"Principal|Headteacher|Counsel|Spokesperson|Spokesman|Spokeswoman|Analyst|Lead|Head)"
-    r"(?:\s+(?:of|for|at)\s+[^,]{1,80})?),$"
+    r"Principal|Headteacher|Counsel|Spokesperson|Spokesman|Spokeswoman|Analyst|Lead|Head|CEO|"
+    r"CFO|COO|CTO|Administrator)(?:\s+(?:of|for|at)\s+[^,]{1,80})?"
+    r"(?:,\s*[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.-]*){0,4})?"  # ", Head of Science, Ofqual,"
+    # ", D-Texas,", ", R-Ohio,": a US politician's party and state
+    r"|[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?),$"
 )
 # ", the Romanian health ministry said." ending a sentence names its source, whatever verbs
 # come before ("Romania declared …").
@@ -484,6 +487,6 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
     if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return resolve_person_role(description, context)
     name = strip_title_words(person_without_affiliation(without_owner(words)))
-    if len(words) > 1 and " " not in name:  # "Ms Reeves": a surname after a title
+    if " " not in name:  # "Ms Reeves", "Ford told CNN": a surname the article gave in full
         return full_name_before(name, context) or name
     return name

@@ -60,7 +60,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Sergeant Sgt. Captain Capt. Lieutenant Lt. Rev. Reverend Baroness Baron Mayor-elect
     Speaker Minister-President Premier Attorney-General Solicitor-General
     Constable Bishop Archbishop Cardinal Rabbi Coroner Sheriff Marshal Admiral Alderman Provost
-    Executive Officer
+    Executive Officer Administrator Headteacher Headmaster Headmistress Principal CFO COO CTO
     """.split()
 )
 # Letters after a name ("Jane Smith MP", "Sir Keir Starmer KC"): stripped like titles.
