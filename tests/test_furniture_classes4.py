@@ -106,3 +106,39 @@ def test_twice_as_much_is_a_quantity():
     assert classify_kind("He said the cost had ballooned to twice the original budget.") == (
         "statistic"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "RELATED | Unemployment rises to 5.2% as hiring slows",
+        "Related Articles",
+        "› Inflation hits 3.1%: what it means for you",
+        "Also in the news: Exam results day – 27% get top grades",
+        "Hartley & Sons (HRT) +2.3%",
+        "HRT 412.5p ▲ 2.3%",
+        "This article contains affiliate links. We may earn a commission.",
+        "Sign up for our free daily newsletter",
+        "Join 50,000 readers who get our morning briefing",
+        "Offer ends midnight Sunday.",
+        "Free P&P on orders over £50.",
+        "Share this article",
+    ],
+)
+def test_link_labels_tickers_and_commerce_notices_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shares in Hartley & Sons closed up 2.3% at 412.5p.",
+        "The company will offer free delivery on orders over £20 from March.",
+        "The offer ends a decade of price rises, the minister said.",
+        "Related research found 30% of firms cut staff.",
+        "Share prices fell 3% on Monday.",
+        "More than 2,000 people joined the union, it said.",
+    ],
+)
+def test_market_and_offer_news_stays(line):
+    assert not is_furniture(line)

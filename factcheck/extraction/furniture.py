@@ -63,7 +63,11 @@ _RELATED_LINK_RE = re.compile(
     r"lesen sie auch|mehr zum thema|auch interessant|siehe auch|"
     r"leia também|veja também|leggi anche|most read|most popular|most viewed|popular now|"
     r"trending(?: now)?|top stories|more stories|editor['’]?s picks|you (?:might|may) also like|"
-    r"more from (?:[\w&'’-]+\s*){1,3}|more|watch|video|listen|podcast|in pictures)\s*:",
+    r"more from (?:[\w&'’-]+\s*){1,3}|more|watch|video|listen|podcast|in pictures|"
+    r"also in the news|related articles?|related stories)\s*(?::|\||›|»|→)"
+    r"|^\s*[›»→▶►]\s*\S"  # a headline led by an arrow: a link to another story
+    r"|^\W*(?:related (?:articles?|stories|content|links)|share (?:this|the) (?:article|story|"
+    r"page))\W*$",
     re.I,
 )
 # "Moderator: Helen Achterberg, chief executive of …": a header line telling who someone is.
@@ -115,7 +119,10 @@ _MARKET_DATA_RE = re.compile(
     r"\d[\d,.]*%?)*\W*$"
     # "LON:NTC 412.5p +3.2%", "Nortech Holdings (NTC.L) 412.50 ▲ 12.80 (3.2%)"
     r"|\b(?:LON|LSE|NYSE|NASDAQ|Nasdaq|TSX|ASX|ETR|EPA|AMS|HKG|TYO)\s*:\s*[A-Z][A-Z.]{0,7}\b"
-    r"|\([A-Z]{1,5}(?:\.[A-Z]{1,2})?\)\s+\d[\d,]*\.\d+\s*p?\s*[▲▼↑↓+−-]",
+    r"|\([A-Z]{1,5}(?:\.[A-Z]{1,2})?\)\s+\d[\d,]*\.\d+\s*p?\s*[▲▼↑↓+−-]"
+    # "Hartley & Sons (HRT) +2.3%", "HRT 412.5p ▲ 2.3%": a ticker's move alone on its line
+    r"|\([A-Z]{2,5}(?:\.[A-Z]{1,2})?\)\s*[▲▼↑↓+−-]\s*\d[\d.,]*%\W*$"
+    r"|^\W*[A-Z]{2,5}\s+\d[\d,]*(?:\.\d+)?p?\s*[▲▼↑↓+−-]\s*\d[\d.,]*%\W*$",
     re.I,
 )
 # Editors' notes on the story itself: "This story was updated at 10:42 to include …".
@@ -147,6 +154,10 @@ _PROMOTION_RE = re.compile(
     r"|^\W*(?:advertisement|advertising feature|sponsored(?:\s+content)?|promoted|paid "
     r"(?:content|partnership)|partner content)\W*(?:$|[:|]\s)"
     r"|\b(?:t\s*&\s*cs|terms and conditions) apply\W*$"
+    r"|\baffiliate links?\b|\bwe (?:may|might|could) earn (?:a )?(?:small )?commission\b"
+    r"|^\W*(?:get|sign up|subscribe|join|register)\b[^.!]{0,80}\b(?:newsletters?|briefing|"
+    r"bulletin|our app)\b"
+    r"|^\W*offer (?:ends|expires|valid)\b|^\W*free (?:p&p|delivery|shipping) on (?:all )?orders\b"
     r"|^\W*subscribe\b[^.!]{0,60}(?:[£$€]\s?\d|\bfree\b)|^\W*subscribe(?:\s+now|\s+today)?\W*$"
     r"|^\W*(?:ad|advert|promoted stories|sponsored (?:stories|links)|recommended by \w+)\W*$"
     r"|^\W*(?:get|enjoy|try|read)\b[^.!]{0,60}\bfor (?:just|only) [£$€]?\d+(?:\.\d\d)?p?\s+"
@@ -168,13 +179,14 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_FOREIGN_BIO_RE, (" es ", " é ", " est ")),
     (_FOREIGN_BYLINE_RE, ("par ", "por ", "von ", "publi", "mis à jour", "actuali", "veröff",
                           "aktualis")),
-    (_RELATED_LINK_RE, (":",)),
+    (_RELATED_LINK_RE, (":", "|", "›", "»", "→", "▶", "►", "related", "share")),
     (_INTRODUCTION_RE, (",",)),
     (_MARKET_DATA_RE, ("delayed", "data", "▲", "▼", "+", "-", "−", "↑", "↓", ":", "(")),
     (_DATA_CAPTION_RE, (":", "transcript")),
     (_UPDATE_NOTE_RE, ("this ",)),
     (_PROMOTION_RE, ("code", " off", "advertis", "sponsored", "promoted", "paid ", "partner",
-                     " apply", "subscribe", "ad", "recommended", "just ", "only ")),
+                     " apply", "subscribe", "ad", "recommended", "just ", "only ", "affiliate",
+                     "commission", "newsletter", "briefing", "bulletin", "app", "offer", "free ")),
 )  # fmt: skip
 
 
