@@ -70,7 +70,9 @@ def test_trailing_research_by_a_body_with_an_appositive():
 def test_a_capitalised_job_title_after_a_name_is_an_appositive():
     sentence = 'Dr Helen Okafor, Chief Executive, said: "Waiting lists fell by 9% this year."'
     assert find_claimant(sentence) == "Helen Okafor"
-    sentence = "Mark Ellery, Director of Policy at the Roadways Trust, said 300 bridges were unsafe."
+    sentence = (
+        "Mark Ellery, Director of Policy at the Roadways Trust, said 300 bridges were unsafe."
+    )
     assert find_claimant(sentence) == "Mark Ellery"
 
 

@@ -66,8 +66,14 @@ _PERSON_CUE_AFTER_RE = re.compile(
 )
 # Abbreviated titles and the roles they give: "Sen. Maria Lopez" is "the senator".
 _ABBREVIATED_ROLES = {
-    "sen": "senator", "gov": "governor", "rep": "representative", "prof": "professor",
-    "cllr": "councillor", "pres": "president", "gen": "general", "dr": "doctor",
+    "sen": "senator",
+    "gov": "governor",
+    "rep": "representative",
+    "prof": "professor",
+    "cllr": "councillor",
+    "pres": "president",
+    "gen": "general",
+    "dr": "doctor",
 }
 # A title giving a person's sex: "she" is never "Mr Gray", "he" never "Ms Reeves".
 _MALE_TITLES = frozenset("Mr Mr. Sir Lord Monsieur M. Señor Herr".split())
@@ -227,8 +233,12 @@ def last_person(context: str, pronoun: str = "") -> str:
     appositive or a verb of saying after it ("Dr Maria Kontou, the head of …", "Maria Lopez
     said …"); for `pronoun` "she"/"elle" none titled "Mr", for "he"/"il" none titled "Ms"."""
     window = context[-PERSON_WINDOW:]
-    other_sex = {"she": _MALE_TITLES, "elle": _MALE_TITLES, "he": _FEMALE_TITLES,
-                 "il": _FEMALE_TITLES}.get(pronoun.lower(), frozenset())
+    other_sex = {
+        "she": _MALE_TITLES,
+        "elle": _MALE_TITLES,
+        "he": _FEMALE_TITLES,
+        "il": _FEMALE_TITLES,
+    }.get(pronoun.lower(), frozenset())
     for match in reversed(list(NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]
         words = match.group().split()

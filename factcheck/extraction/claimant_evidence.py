@@ -20,9 +20,7 @@ EVIDENCE_VERBS = (  # "has found" too: "…, a survey by Northmoor Public Health
     r"predicts?|predicted|projects?|projected|calculated|calculates|reveals?|revealed|puts?)\b"
 )
 # ", an independent think-tank," after an author; ", published last month," after evidence.
-_APPOSITIVE = (
-    r",\s+(?:(?:an?|the|part|one|home|based|which|who)\s+)[^,;:“”\"]{1,60},"
-)
+_APPOSITIVE = r",\s+(?:(?:an?|the|part|one|home|based|which|who)\s+)[^,;:“”\"]{1,60},"
 _PARTICIPLE_CLAUSE = rf",\s+(?:{EVIDENCE_PARTICIPLES})\b[^,;:“”\"]{{0,60}},"
 # "A nonpartisan analysis by the Legislative Fiscal Office found …", "figures from X show …",
 # "Ofcom's annual report shows …": the evidence's author is the claimant, "that" or not.

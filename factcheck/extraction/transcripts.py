@@ -3,11 +3,11 @@
 A body is a transcript when at least TRANSCRIPT_MIN_TURNS paragraphs open with a speaker label
 and two to MAX_SPEAKERS different labels are used: capitals ("OKONKWO: …", "JOE BIDEN: …",
 "MODERATOR: …", "SEN. WHITFIELD: …", "THE PRESIDENT: …"), a mixed-case full name used for two
-turns or more or named elsewhere in the body ("Kate Morley: …"), or a mixed-case surname the body gives in full ("Okonkwo: …"
-after "James Okonkwo"). A turn runs from its label to the next label: the paragraphs after a
-labelled one without a label of their own continue it; a bracketed stage direction
-("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS 08:16]", "END OF TRANSCRIPT")
-or a closing "© …" / "Listen again …" line ends the last.
+turns or more or named elsewhere in the body ("Kate Morley: …"), or a mixed-case surname the
+body gives in full ("Okonkwo: …" after "James Okonkwo"). A turn runs from its label to the next
+label: the paragraphs after a labelled one without a label of their own continue it; a
+bracketed stage direction ("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS
+08:16]", "END OF TRANSCRIPT") or a closing "© …" / "Listen again …" line ends the last.
 
 A label becomes the speaker's full name as the transcript gives it elsewhere: "OKONKWO" →
 "James Okonkwo" after "Cllr James Okonkwo (Labour)"; "KATE MORLEY" → "Kate Morley"; titles
