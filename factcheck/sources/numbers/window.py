@@ -285,10 +285,13 @@ class Window:
             k += 1
         while k < len(words) and words[k].lower() in _DETERMINERS:
             k += 1
+        compound = self._compound_before_noun(len(words))
         for n, word in enumerate(words[k:], start=k):
             lower = word.lower()
             if not run and _adjective_before_noun(lower, words[n + 1 : n + 3]):
                 continue  # "18,500 confirmed flu cases", "9,000 new social homes" count cases
+            if not run and n in compound:
+                continue  # "147,400 full-time equivalent officers" counts officers
             if len(run) == 3 or lower in lex.STOP_RUN or lower in _MONTHS:
                 break
             if lower in lex.CLAUSE_WORDS or lower in _PHRASE_PREPOSITIONS:
@@ -307,6 +310,24 @@ class Window:
         modifiers = {concept(w) for w in run[:-1] if _topical(w)}
         modifiers |= self._of_phrase(words, k + len(run))
         return concept(run[-1]), modifiers, base
+
+    def _compound_before_noun(self, count: int) -> set[int]:
+        """Indexes of the first ``count`` following words joined by a hyphen ('full-time',
+        'long-term') when another word follows the compound: it describes that noun."""
+        spans = self.following[:count]
+        joined = {
+            n
+            for n in range(len(spans) - 1)
+            if self.text[spans[n][2] : spans[n + 1][1]] in ("-", "\u2011")
+        }
+        parts: set[int] = set()
+        for n in sorted(joined):
+            end = n + 1
+            while end in joined:
+                end += 1
+            if end + 1 < len(spans):
+                parts |= set(range(n, end + 1))
+        return parts
 
     def _object_phrase(self, words: list[str]) -> set[str]:
         """'tariffs of 25 percent on steel' → {'steel'}: what a head before the figure is on."""
