@@ -33,3 +33,31 @@ def result(claim: str, passage: str) -> str:
 )
 def test_a_hyphenated_compound_before_a_noun_describes_it(claim, passage, expected):
     assert result(claim, passage) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "The prison service hired 4,000 officers last year.",
+            "Some 4,000 officers left the prison service last year, the union said.",
+        ),
+        (
+            "About 12,000 doctors emigrated in 2022, the association said.",
+            "12,000 doctors immigrated in 2022, the regulator said.",
+        ),
+        (
+            "Northgate Rail's losses stand at £2 billion, an MP said.",
+            "Northgate Rail intends to spend £2 billion on new trains, the company said.",
+        ),
+    ],
+)
+def test_opposite_flows_and_a_shared_name_alone_never_pair(claim, passage):
+    assert result(claim, passage) == "none"
+
+
+def test_the_same_measure_of_a_named_firm_still_pairs():
+    claim = "Northgate Rail's losses stand at £2 billion, an MP said."
+    passage = "Northgate Rail's losses were £2.05 billion last year, its accounts show."
+
+    assert result(claim, passage) == "agrees"

@@ -235,8 +235,10 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
         loose = is_person_concept(head) or a.kind == "measure"
         if head not in other.topic and not (loose and shared):
             return False
-    elif not _shared_topic(a, b) or not _same_noun_phrase(x.subject, y.subject, x, y):
-        return False
+    elif not _shared_topic(a, b) - _name_words(x, y) or not _same_noun_phrase(
+        x.subject, y.subject, x, y
+    ):
+        return False  # "Thames Water's debts" / "Thames Water plans to invest": a name alone
     elif not _measured_thing_named(a, b):
         return False
     return a.kind != "number" or _within_ratio(a.value, b.value)
@@ -314,6 +316,11 @@ def _heads_match(x: str, y: str) -> bool:
 def _shared_topic(a: Quantity, b: Quantity) -> set[str]:
     """Concepts both clauses name, but not places, institutions or containers alone."""
     return set(a.about.topic & b.about.topic) - lex.CONTAINERS
+
+
+def _name_words(x: About, y: About) -> set[str]:
+    """The words of the names both clauses are about ('thames water'), as concepts."""
+    return {concept(w) for n in x.names & y.names for w in n.split()}
 
 
 def _within_ratio(x: float, y: float) -> bool:
@@ -402,6 +409,12 @@ def _same_kinds(x: frozenset[str], y: frozenset[str]) -> bool:
     unemployment, "core" inflation) is named by both clauses or neither."""
     if {k for k in x if k.startswith("marked:")} != {k for k in y if k.startswith("marked:")}:
         return False
+    directions = (
+        {lex.DIRECTIONS.get(k) for k in x} - {None},
+        {lex.DIRECTIONS.get(k) for k in y} - {None},
+    )
+    if all(directions) and not directions[0] & directions[1]:
+        return False  # "recruited 20,000 nurses" is not "20,000 nurses left"
     groups = {k.split(":", 1)[0] for k in x} & {k.split(":", 1)[0] for k in y}
     for group in groups:
         if not {k for k in x if k.startswith(group + ":")} & y:

@@ -468,3 +468,7 @@ NOUN_ACTS = {
         ("price", "cost", "value"), frozenset({"deal:sold", "deal:bought", "flow:out"})
     ),
 }
+
+# Which way people or things move through what is counted: in (hired, arrived) or out (fired,
+# left). Two clauses naming opposite directions never measure one thing.
+DIRECTIONS = {"staffing:hired": "in", "move:in": "in", "staffing:fired": "out", "move:out": "out"}
