@@ -61,3 +61,31 @@ def test_the_same_measure_of_a_named_firm_still_pairs():
     passage = "Northgate Rail's losses were £2.05 billion last year, its accounts show."
 
     assert result(claim, passage) == "agrees"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "Rail fares are up 6 percent on a year ago, a campaigner said.",
+            "Rail fares rose 5.9% in the 12 months to March, the regulator said.",
+            "agrees",
+        ),
+        (
+            "Tobacco duty raises £10bn a year, the Treasury minister said.",
+            "Tobacco duty receipts were £8 billion last year, the tax office said.",
+            "conflicts",
+        ),
+    ],
+)
+def test_twelve_months_and_a_year_are_one_rate(claim, passage, expected):
+    assert result(claim, passage) == expected
+
+
+def test_a_budget_is_what_is_spent_and_receipts_are_what_comes_in():
+    budget = "The council's roads budget is £40m this year, the leader said."
+    spending = "Roads spending will total £41 million this year, council papers show."
+    raised = "The council raised £40m from parking this year, its papers show."
+
+    assert result(budget, spending) == "agrees"
+    assert result(budget, raised) == "none"

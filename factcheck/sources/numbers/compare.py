@@ -200,9 +200,24 @@ def _same_rate(x: str, y: str) -> bool:
 def _rate(q: Quantity) -> str:
     """What a figure is per: '£6,150 a year' (its unit), 'the annual bill', 'per pupil'."""
     if q.kind != "money" or "/" not in q.unit:
-        return q.about.rate
+        return q.about.rate or _period_rate(q)
     per_unit = q.unit.split("/", 1)[1]
     return f"{per_unit}/{q.about.rate}" if q.about.rate else per_unit
+
+
+def _period_rate(q: Quantity) -> str:
+    """A figure with no rate whose period is twelve months: a change 'in the 12 months to
+    October' is one on a year ago ('year'); a sum of last year or this year is a year's
+    ('annual', so '£35bn a year' pairs with 'receipts were £24.7bn last year')."""
+    periods = q.about.periods
+    if q.about.change in ("up", "down") and "year-to" in periods:
+        return "year"
+    if q.kind == "money" and periods & _YEAR_PERIODS:
+        return "annual"
+    return ""
+
+
+_YEAR_PERIODS = frozenset({"last:year", "this:year", "next:year", "year-to"})
 
 
 def _same_subject(a: Quantity, b: Quantity) -> bool:

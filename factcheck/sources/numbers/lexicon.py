@@ -467,6 +467,10 @@ NOUN_ACTS = {
     **dict.fromkeys(
         ("price", "cost", "value"), frozenset({"deal:sold", "deal:bought", "flow:out"})
     ),
+    # Money in is receipts or revenue ('duty raises £10bn' / 'duty receipts were'); money out
+    # is a budget or spending ('defence spending will total' / 'the defence budget is').
+    **dict.fromkeys(("receipt", "revenue", "income"), frozenset({"flow:in"})),
+    **dict.fromkeys(("budget", "spending", "expenditure"), frozenset({"flow:out"})),
 }
 
 # Which way people or things move through what is counted: in (hired, arrived) or out (fired,
