@@ -89,3 +89,22 @@ def test_a_budget_is_what_is_spent_and_receipts_are_what_comes_in():
 
     assert result(budget, spending) == "agrees"
     assert result(budget, raised) == "none"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "Just 41,000 new homes were finished in Scotland last year, a builder said.",
+            "Housing completions in Scotland totalled 40,800 last year, ministers said.",
+            "agrees",
+        ),
+        (
+            "Schools in Wales have 3,000 teaching vacancies, a union said.",
+            "Councils reported 2,950 vacant teaching posts in Wales in May.",
+            "agrees",
+        ),
+    ],
+)
+def test_housing_counts_homes_and_vacant_posts_are_vacancies(claim, passage, expected):
+    assert result(claim, passage) == expected

@@ -136,7 +136,8 @@ CONCEPTS = {
     **dict.fromkeys(
         ("fled", "flee", "fleeing", "escaped", "escape", "displaced", "uprooted"), "flee"
     ),
-    **dict.fromkeys(("homes", "home", "houses", "households", "household"), "home"),
+    **dict.fromkeys(("homes", "home", "houses", "households", "household", "housing"), "home"),
+    **dict.fromkeys(("vacancy", "vacancies", "vacant"), "vacancy"),  # "vacant posts"
     **dict.fromkeys(("children", "child", "kids", "pupils", "minors"), "children"),
     **dict.fromkeys(("refugees", "refugee", "asylum"), "refugee"),
     **dict.fromkeys(
