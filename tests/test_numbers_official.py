@@ -108,3 +108,12 @@ def test_a_budget_is_what_is_spent_and_receipts_are_what_comes_in():
 )
 def test_housing_counts_homes_and_vacant_posts_are_vacancies(claim, passage, expected):
     assert result(claim, passage) == expected
+
+
+def test_a_share_of_generation_is_a_share_of_what_is_generated():
+    claim = "Wind generated 30 percent of Ireland's electricity last year, a minister said."
+    supplied = "Wind farms supplied 29.8% of Irish electricity generation last year."
+    consumed = "Data centres consumed 30% of Ireland's electricity last year."
+
+    assert result(claim, supplied) == "agrees"
+    assert result(claim, consumed) == "none"

@@ -47,6 +47,7 @@ _SYNONYMS = {
     "import": "imported",
     "produce": "produced mined extracted pumped harvested",
     "serve": "handled served",
+    "supply": "generated generating supplied supplying provided",
 }
 # A word may name more than one act ("destroyed" by a fire is burned): word → its acts.
 ACTS: dict[str, frozenset[str]] = {}

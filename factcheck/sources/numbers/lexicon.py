@@ -278,7 +278,7 @@ CAPACITY_VERBS = frozenset("hold holds seat seats accommodate accommodates sleep
 # Heads that name an event by what it is of: "hip replacement operations" count replacements.
 EVENT_HEADS = frozenset(
     """operation treatment appointment incident episode attempt transaction
-    journey trip""".split()
+    journey trip generation production""".split()
 )
 # Things of one kind that are never each other: a measles figure never checks a cholera one.
 DISEASES = frozenset(
