@@ -17,7 +17,7 @@ once by the lead, then looked at and tuned on by the numfix3 branch), heldout7 (
 fourth helper while heldout6 was being tuned on, before the changes it measures; run once by the
 lead, then looked at and tuned on by the numfix4 branch), heldout8 (written by a fifth helper
 while heldout7 was being tuned on, before the changes it measures; run before and once after them
-by the lead).
+by the lead, then looked at and tuned on by the numfix5 branch).
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not
