@@ -30,6 +30,7 @@ from factcheck.sources.numbers import lexicon as lex
 from factcheck.sources.numbers import units
 from factcheck.sources.numbers.context import describe
 from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity, find_quantities
+from factcheck.sources.numbers.periods import same_rate
 from factcheck.sources.numbers.roles import main_figures, roles_pair, with_roles
 from factcheck.sources.numbers.words import concept, is_person_concept
 
@@ -192,37 +193,9 @@ def _family(q: Quantity) -> tuple[str, str]:
     return (q.kind, q.unit if q.kind == "percent" else "")
 
 
-def _same_rate(x: str, y: str) -> bool:
-    """Rates match; an 'annual' figure is one a year or a year's total (no rate)."""
-    return x == y or ("annual" in (x, y) and {x, y} <= {"annual", "year", ""})
-
-
-def _rate(q: Quantity) -> str:
-    """What a figure is per: '£6,150 a year' (its unit), 'the annual bill', 'per pupil'."""
-    if q.kind != "money" or "/" not in q.unit:
-        return q.about.rate or _period_rate(q)
-    per_unit = q.unit.split("/", 1)[1]
-    return f"{per_unit}/{q.about.rate}" if q.about.rate else per_unit
-
-
-def _period_rate(q: Quantity) -> str:
-    """A figure with no rate whose period is twelve months: a change 'in the 12 months to
-    October' is one on a year ago ('year'); a sum of last year or this year is a year's
-    ('annual', so '£35bn a year' pairs with 'receipts were £24.7bn last year')."""
-    periods = q.about.periods
-    if q.about.change in ("up", "down") and "year-to" in periods:
-        return "year"
-    if q.kind == "money" and periods & _YEAR_PERIODS:
-        return "annual"
-    return ""
-
-
-_YEAR_PERIODS = frozenset({"last:year", "this:year", "next:year", "year-to"})
-
-
 def _same_subject(a: Quantity, b: Quantity) -> bool:
     x, y = a.about, b.about
-    if x.negated != y.negated or not _same_rate(_rate(a), _rate(b)):
+    if x.negated != y.negated or not same_rate(a, b):
         return False  # "no internet" is not "internet"; 300,000 homes a year is not last year's
     if x.modifiers and y.modifiers and not x.modifiers & y.modifiers:
         return False

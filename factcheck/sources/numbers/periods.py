@@ -1,5 +1,6 @@
 """When a figure holds: named periods ("the first quarter", "last year", "on Monday"), dated
-asides that do not hold the figure, and the year and month of a parsed date. Pure — no Django."""
+asides that do not hold the figure, the year and month of a parsed date, and what a figure is
+per (``same_rate``: 'a year', 'in the 12 months to', 'per pupil'). Pure — no Django."""
 
 from __future__ import annotations
 
@@ -101,3 +102,33 @@ def _month_of(q: Quantity | None) -> int:
     if q.unit.startswith("y"):
         return date.fromordinal(int(q.value)).month
     return date.fromordinal(_JAN_1_2000 + int(q.value) - 1).month
+
+
+def same_rate(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are per the same thing ('£6,150 a year', 'per pupil'); an 'annual'
+    figure is one a year or a year's total (no rate)."""
+    x, y = _rate(a), _rate(b)
+    return x == y or ("annual" in (x, y) and {x, y} <= {"annual", "year", ""})
+
+
+def _rate(q: Quantity) -> str:
+    """What a figure is per: '£6,150 a year' (its unit), 'the annual bill', 'per pupil'."""
+    if q.kind != "money" or "/" not in q.unit:
+        return q.about.rate or _period_rate(q)
+    per_unit = q.unit.split("/", 1)[1]
+    return f"{per_unit}/{q.about.rate}" if q.about.rate else per_unit
+
+
+def _period_rate(q: Quantity) -> str:
+    """A figure with no rate whose period is twelve months: a change 'in the 12 months to
+    October' is one on a year ago ('year'); a sum of last year or this year is a year's
+    ('annual', so '£35bn a year' pairs with 'receipts were £24.7bn last year')."""
+    periods = q.about.periods
+    if q.about.change in ("up", "down") and "year-to" in periods:
+        return "year"
+    if q.kind == "money" and periods & _YEAR_PERIODS:
+        return "annual"
+    return ""
+
+
+_YEAR_PERIODS = frozenset({"last:year", "this:year", "next:year", "year-to"})
