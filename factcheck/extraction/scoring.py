@@ -62,7 +62,7 @@ _FIGURE_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|{lex.NUMBER_WOR
 _SMALL_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 # Shares are quantities: "half", "two thirds", "one in three", "nine out of 10", "1 in 5".
 _FRACTION_RE = re.compile(
-    r"\b(?:half|a third|two thirds|a quarter|three quarters|majority)\b"
+    r"\b(?:half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters|majority)\b"
     rf"|\b{_SMALL_NUMBER}\s+(?:in|out of)\s+(?:every\s+)?{_SMALL_NUMBER}\b"
     # A count in words: "a prison sentence of up to two years", "at least three people".
     r"|\b(?:up to|at least|at most|more than|fewer than|less than|as many as|a maximum of|"
@@ -78,6 +78,9 @@ _FRACTION_RE = re.compile(
     r"|\b(?:doubled|tripled|trebled|quadrupled|halved|doubling|tripling|trebling|halving)\b"
     r"(?!\s+(?:down|up|over|back|as)\b)"
     r"|\b(?:two|three|four|five|six|ten)fold\b"
+    # a rate in words: "four passengers per trip", "two visits a week"
+    rf"|\b(?:{_SMALL_NUMBER}|twelve|fifteen|twenty|thirty|forty|fifty)\s+[a-z]+\s+(?:per|a|each)\s+"
+    r"(?:trip|journey|day|week|month|year|hour|visit|person|head|household|patient|pupil)\b"
     r"|\b(?:twice|three times|four times|five times|ten times)\s+(?:as|the|more|higher|bigger|"
     r"larger|faster)\b",
     re.I,
@@ -188,9 +191,9 @@ def _score(sentence: str, signals: frozenset[str]) -> float:
 def _kind(signals: frozenset[str]) -> str:
     if "empty" in signals or signals & _KIND_BLOCKERS:
         return "other"
-    for kind in ("statistic", "quotation", "event", "quote"):
+    for kind in ("statistic", "quotation", "reported_speech", "event", "quote"):
         if kind in signals:
-            return "quote" if kind == "quotation" else kind
+            return "quote" if kind in {"quotation", "reported_speech"} else kind
     return "fact" if signals & {"names", "dates", "figures"} else "other"
 
 
