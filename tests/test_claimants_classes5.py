@@ -45,3 +45,73 @@ def test_reported_speech_telling_of_an_event_is_a_quote():
 def test_an_event_told_without_a_speaker_stays_an_event():
     sentence = "The council dismissed the complaint after a two-hour meeting on Monday."
     assert classify_kind(sentence) == "event"
+
+
+# --- claimants ------------------------------------------------------------------------------
+
+
+def test_a_capitalised_word_after_the_belongs_to_the_evidence_authors_name():
+    sentence = "Data from the Joint Transport Board show that fares rose by 9% in two years."
+    assert find_claimant(sentence) == "Joint Transport Board"
+
+
+def test_an_evidence_adjective_opening_the_sentence_is_still_dropped():
+    assert find_claimant("Latest figures from the ONS show that rents rose 7%.") == "ONS"
+
+
+def test_according_to_a_bodys_possessive_report_names_the_body():
+    sentence = (
+        "According to the Food Standards Agency's annual hygiene survey, 12% of takeaways "
+        "failed inspection."
+    )
+    assert find_claimant(sentence) == "Food Standards Agency"
+
+
+def test_two_appositives_after_a_person_leave_the_person_speaking():
+    sentence = (
+        "Speaking to reporters, Hannah Vickers, a researcher at the Linwood Institute, a "
+        "left-leaning think tank, said rents had risen by 11% in a year."
+    )
+    assert find_claimant(sentence) == "Hannah Vickers"
+
+
+def test_one_appositive_after_a_body_leaves_the_body_speaking():
+    sentence = "Linwood Policy Centre, a left-leaning think tank, said rents rose 11% in a year."
+    assert find_claimant(sentence) == "Linwood Policy Centre"
+
+
+def test_said_followed_by_a_reported_clause_keeps_the_speaker_before_the_verb():
+    sentence = (
+        "The council's chief executive, Dr Omar Petrie, said the authority had reviewed the "
+        "contract and cancelled it."
+    )
+    assert find_claimant(sentence) == "Omar Petrie"
+
+
+def test_said_followed_by_the_speaker_after_a_quotation_still_names_the_speaker():
+    assert (
+        find_claimant("“We will appeal,” said the union's lawyer, Carla Mendes.") == "Carla Mendes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "RIVERTON — Mayor Janet Ortiz on Friday blocked the rezoning plan, saying it would "
+            "remove a fifth of the city's parkland.",
+            "Janet Ortiz",
+        ),
+        (
+            "Harlow Energy raised its tariffs by 8%, warning that wholesale costs had doubled.",
+            "Harlow Energy",
+        ),
+    ],
+)
+def test_a_participle_of_saying_gives_the_sentences_subject(sentence, speaker):
+    assert find_claimant(sentence) == speaker
+
+
+def test_without_a_participle_of_saying_an_action_has_no_claimant():
+    sentence = "Mayor Janet Ortiz on Friday blocked the rezoning plan for the riverside park."
+    assert find_claimant(sentence) == ""

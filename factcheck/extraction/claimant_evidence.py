@@ -46,6 +46,11 @@ EVIDENCE_OPENING_RE = re.compile(
     r"(?:study|report|survey|poll|analysis|research|review|paper|findings|figures|data|audit)"
     rf"\s+(?:also\s+)?{EVIDENCE_VERBS}"
 )
+_AFTER_LOWER_THE_RE = re.compile(r"\bthe\s+$")
+# "the Food Standards Agency's latest survey": evidence owned by a named body.
+_OWNED_EVIDENCE_RE = re.compile(
+    rf"^(?:the\s+)?({NAME})['’]s?\s+(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})$"
+)
 # "selon les derniers chiffres de l'Insee" → "Insee".
 _PERFECT_TENSE_RE = re.compile(r"^(?:ha|han|a|ont)\s+[a-zé]+(?:ado|ido|é)\s+")
 _EVIDENCE_WORDS_FR_ES_DE = (
@@ -92,6 +97,12 @@ def evidence_subject(evidence: re.Match[str]) -> str:
     """The author of EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
     show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
     author = evidence.group("author") or without_possessive(evidence.group("owner") or "")
+    if (
+        author
+        and evidence.group("author")
+        and _AFTER_LOWER_THE_RE.search(evidence.string[: evidence.start("author")])
+    ):  # "figures from the Joint Exams Council": a capital after "the" is the name's own
+        return without_commissioner(author)
     if author:
         return without_commissioner(drop_evidence_adjectives(author))
     maker = drop_evidence_adjectives(evidence.group("maker"))
@@ -102,7 +113,11 @@ def evidence_subject(evidence: re.Match[str]) -> str:
 
 
 def evidence_author(text: str) -> str:
-    """'joint estimates by the WHO and UNICEF, …' → 'WHO and UNICEF, …'."""
+    """'joint estimates by the WHO and UNICEF, …' → 'WHO and UNICEF, …'; 'the Food
+    Standards Agency's latest survey' → 'Food Standards Agency' (the body owning it)."""
+    owned = _OWNED_EVIDENCE_RE.match(text.strip(" ,:"))
+    if owned is not None:
+        return owned.group(1)
     text = EVIDENCE_BY_RE.sub("", text.strip(" ,:"), count=1)
     text = _PERFECT_TENSE_RE.sub("", text, count=1)  # "según ha informado el Ministerio"
     return _FRENCH_EVIDENCE_RE.sub("", text, count=1)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.extraction.claimant_clauses import participle_speaker, reports_clause
 from factcheck.extraction.claimant_context import (
     CONTEXT_WINDOW,
     evidence_author_before,
@@ -282,6 +283,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         # "…, told the court the pair had …": whom a speaker told, followed by what, is never
         # the speaker ("…, told the official." ending the sentence is).
         told = _TOLD_RE.match(verb.group()) and len(masked[verb.end() :].split()) > 8
+        told = told or reports_clause(masked[verb.end() :])  # "…, said the board had …"
         inverted = _INVERTED_RE.search(head) is not None and not told
         if inverted and not _APPOSITIVE_RE.search(head[-_NP_WINDOW:].rstrip()):
             after = _name_after_verb(masked[verb.end() :])  # "…, a indiqué Bercy."
@@ -306,7 +308,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             speaker = _subject_before(" ".join(words[:-verb_words]))
             if speaker and words[-1].islower():
                 return _clean_name(speaker, context, previous)
-    return ""
+    return _clean_name(participle_speaker(masked), context, previous)  # "X vetoed …, saying"
 
 
 def _business(name: str, text: str) -> str:
@@ -348,6 +350,9 @@ def _subject_before(text: str) -> str:
     appositive = _APPOSITIVE_RE.search(tail)
     if appositive is not None:
         named = NAME_AT_END_RE.search(tail[: appositive.start()])
+        if named is not None and claimant_type(strip_titles(named.group(1))) != "person":
+            outer = _subject_before(tail[: appositive.start()] + ",")  # "X, a fellow at Y, a …,"
+            return outer if claimant_type(strip_titles(outer)) == "person" else named.group(1)
         if named is not None:
             return named.group(1)
     tail = _RELATIVE_CLAUSE_RE.sub("", tail).rstrip(" ,")
