@@ -8,6 +8,7 @@ written for these tests; none is taken from an evaluation article."""
 import pytest
 
 from factcheck.extraction import extract_claims, find_claimant
+from factcheck.extraction.furniture import is_furniture
 from factcheck.extraction.scoring import classify_kind
 
 
@@ -115,3 +116,44 @@ def test_a_participle_of_saying_gives_the_sentences_subject(sentence, speaker):
 def test_without_a_participle_of_saying_an_action_has_no_claimant():
     sentence = "Mayor Janet Ortiz on Friday blocked the rezoning plan for the riverside park."
     assert find_claimant(sentence) == ""
+
+
+# --- transcript stage directions ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[The Committee suspended at 11.05 am]",
+        "(Laughter)",
+        "[Interruption]",
+        "Sitting suspended.",
+        "The inquiry adjourned at 3.15 pm.",
+    ],
+)
+def test_stage_directions_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council suspended 14 staff after the audit found £2m missing.",
+        "The court adjourned the case until March after the defence asked for time.",
+        "(Figures exclude Scotland, where unemployment rose 3%.)",
+    ],
+)
+def test_news_about_suspensions_and_parenthesised_figures_stay(line):
+    assert not is_furniture(line)
+
+
+def test_a_bracketed_suspension_in_a_pasted_hearing_is_no_claim():
+    body = (
+        "Q4 Chair: How many depots have you closed?\n\n"
+        "Dr Lena Fowke: We closed nine depots in 2025, and 40% of drivers took redundancy.\n\n"
+        "[The Committee suspended at 11.05 am]\n\n"
+        "Chair: We will resume after a short break."
+    )
+    texts = [claim.text for claim in extract_claims(body)]
+    assert any("nine depots" in text for text in texts)
+    assert not any("suspended" in text for text in texts)

@@ -141,6 +141,18 @@ _DATA_CAPTION_RE = re.compile(
     r"(?:\s+\d+)?\s*:",
     re.I,
 )
+# A transcript's stage directions: "[The Committee suspended at 10.52 am]", "(Laughter)",
+# "Sitting suspended.", "The hearing adjourned at 12.40 pm." — a whole bracketed sentence or a
+# sitting suspended, adjourned or resumed.
+_STAGE_DIRECTION_RE = re.compile(
+    r"^\W*\[[^\]\n]{1,100}\]\W*$"
+    r"|^\W*\((?:[^)\n]{0,40}\s)?(?:suspended|adjourned|resumed|laughter|applause|inaudible|"
+    r"crosstalk|interruption|pause|break|recess)\b[^)\n]{0,60}\)\W*$"
+    r"|^\W*(?:the\s+)?(?:committee|sitting|house|hearing|meeting|session|court|inquiry)\s+"
+    r"(?:(?:was|is)\s+)?(?:suspended|adjourned|resumed)"
+    r"(?:\s+(?:at|until|till|for|briefly)\b[^\n]{0,30}?)?\.?\W*$",
+    re.I,
+)
 # Promotions and advertisements: "Shop smarter: save 20% with code XMAS20 at …", "Use promo
 # code SPRING15", "Get 30% off your first box", "Advertisement", "Sponsored: …", "T&Cs apply".
 _PROMOTION_RE = re.compile(
@@ -167,6 +179,7 @@ _PROMOTION_RE = re.compile(
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
 # pattern to have a chance: cheap substring tests spare most sentences the regexes.
 _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (_STAGE_DIRECTION_RE, ("[", "(", "suspended", "adjourned", "resumed")),
     (_TWEET_FOOTER_RE, ("@", "repost", "retweet", "likes", "quote ", "bookmarks", "replies",
                         "views")),
     (_HOVER_CARD_RE, ("follow", "subscribers", "shares", "shared", "comment", "listen", "read")),
