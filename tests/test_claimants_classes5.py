@@ -157,3 +157,38 @@ def test_a_bracketed_suspension_in_a_pasted_hearing_is_no_claim():
     texts = [claim.text for claim in extract_claims(body)]
     assert any("nine depots" in text for text in texts)
     assert not any("suspended" in text for text in texts)
+
+
+# --- earnings calls -------------------------------------------------------------------------
+
+CALL = (
+    "Operator: Good morning, and welcome to the Kestrel Foods second-quarter 2026 results "
+    "call. All lines are in listen-only mode. This call is being recorded.\n\n"
+    "Operator: Remarks today may include forward-looking statements, and actual results may "
+    "differ materially from those projected.\n\n"
+    "Priya Nandakumar -- Chief Executive Officer: Thank you. Sales grew 9% to $2.3 billion, "
+    "and we opened 14 stores.\n\n"
+    "Owen Falk -- Chief Financial Officer: Gross margin was 31.2%, up from 29% a year ago.\n\n"
+    "Operator: The next question is from Ruth Ibe with Barclays.\n\n"
+    "Ruth Ibe -- Barclays -- Analyst: What share of sales came from online orders?\n\n"
+    "Priya Nandakumar -- Chief Executive Officer: About a quarter, roughly $575 million."
+)
+
+
+def test_an_earnings_calls_executives_are_named_by_their_labels():
+    claims = {claim.text: claim.claimant for claim in extract_claims(CALL)}
+    sales = next(name for text, name in claims.items() if "Sales grew 9%" in text)
+    margin = next(name for text, name in claims.items() if "Gross margin" in text)
+    online = next(name for text, name in claims.items() if "About a quarter" in text)
+    assert (sales, margin, online) == ("Priya Nandakumar", "Owen Falk", "Priya Nandakumar")
+
+
+def test_a_calls_housekeeping_and_safe_harbour_are_no_claims():
+    texts = " ".join(claim.text for claim in extract_claims(CALL))
+    for phrase in ("welcome to", "listen-only", "being recorded", "forward-looking"):
+        assert phrase not in texts
+
+
+def test_news_about_a_welcome_or_a_recording_stays():
+    assert not is_furniture("The mayor said the city would welcome 3,000 refugees this year.")
+    assert not is_furniture("Police said the call was recorded by a neighbour at 9pm.")

@@ -153,6 +153,17 @@ _STAGE_DIRECTION_RE = re.compile(
     r"(?:\s+(?:at|until|till|for|briefly)\b[^\n]{0,30}?)?\.?\W*$",
     re.I,
 )
+# A call's or webcast's housekeeping and its safe-harbour statement: "welcome to the Brightwell
+# third-quarter 2026 earnings call", "all participants are in listen-only mode", "this call is
+# being recorded", "may contain forward-looking statements", "actual results may differ".
+_CALL_HOUSEKEEPING_RE = re.compile(
+    r"\bwelcome to (?:the\s+)?[^.\n]{0,80}\b(?:earnings|results|conference|investor)\s+"
+    r"(?:call|webcast|presentation)\b"
+    r"|\b(?:listen-only|listen only)\s+mode\b|\b(?:this|today's|the)\s+(?:call|conference|"
+    r"webcast)\s+(?:is being|will be|may be)\s+recorded\b|\bforward-looking\s+statements?\b"
+    r"|\bactual results (?:may|could|might) differ\b|\bsafe[- ]harbou?r\b",
+    re.I,
+)
 # Promotions and advertisements: "Shop smarter: save 20% with code XMAS20 at …", "Use promo
 # code SPRING15", "Get 30% off your first box", "Advertisement", "Sponsored: …", "T&Cs apply".
 _PROMOTION_RE = re.compile(
@@ -179,6 +190,7 @@ _PROMOTION_RE = re.compile(
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
 # pattern to have a chance: cheap substring tests spare most sentences the regexes.
 _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
+    (_CALL_HOUSEKEEPING_RE, ("welcome", "listen", "recorded", "forward", "differ", "harbo")),
     (_STAGE_DIRECTION_RE, ("[", "(", "suspended", "adjourned", "resumed")),
     (_TWEET_FOOTER_RE, ("@", "repost", "retweet", "likes", "quote ", "bookmarks", "replies",
                         "views")),

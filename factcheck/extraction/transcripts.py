@@ -3,7 +3,8 @@
 A body is a transcript when at least TRANSCRIPT_MIN_TURNS paragraphs open with a speaker label
 and two to MAX_SPEAKERS different labels are used: capitals ("OKONKWO: …", "JOE BIDEN: …",
 "MODERATOR: …", "SEN. WHITFIELD: …", "THE PRESIDENT: …"), a mixed-case full name used for two
-turns or more or named elsewhere in the body ("Kate Morley: …"), or a mixed-case surname the
+turns or more or named elsewhere in the body ("Kate Morley: …") or followed by an earnings
+call's role ("Kate Morley -- Chief Financial Officer: …"), or a mixed-case surname the
 body gives in full ("Okonkwo: …" after "James Okonkwo"). A turn runs from its label to the next
 label: the paragraphs after a labelled one without a label of their own continue it; a
 bracketed stage direction ("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS
@@ -34,6 +35,8 @@ _MIXED_WORD = r"[A-Z][\w'’.-]*"
 _LABEL_RE = re.compile(
     r"^(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[^\S\n]+)?"  # a time mark may come first
     rf"(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}})"
+    # an earnings call's role after the name: "Jane Doe -- Chief Executive Officer:"
+    r"(?:[^\S\n]+(?:--|—|–)[^\S\n]+(?P<role>[A-Z][^:\n]{1,60}?))?"
     r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?\s*:\s+\S",
     re.M,
 )
@@ -55,7 +58,7 @@ _ROLE_LABELS = frozenset(
 _UNNAMED_LABELS = frozenset(
     """
     A ANSWER UNIDENTIFIED UNKNOWN AUDIENCE CALLER VOICE VOICES CROWD SPEAKER MALE FEMALE MAN
-    WOMAN MEMBER PARTICIPANT
+    WOMAN MEMBER PARTICIPANT OPERATOR
     """.split()
 )
 _END_RE = re.compile(r"^\W*(?:\[?\s*ENDS?\b|END OF (?:TRANSCRIPT|INTERVIEW)|\(?\s*END\s*\)?$)")
@@ -83,7 +86,9 @@ def speaker_turns(body: str) -> list[Turn]:
         key: speaker_name(key, aside, body)
         for key, aside in {m.group("label"): m.group("aside") or "" for m in labels}.items()
     }
-    labels = [m for m in labels if _is_speaker(m.group("label"), counts, names, body)]
+    labels = [
+        m for m in labels if m.group("role") or _is_speaker(m.group("label"), counts, names, body)
+    ]
     if len(labels) < TRANSCRIPT_MIN_TURNS or len({m.group("label") for m in labels}) < 2:
         return []
     turns = []
