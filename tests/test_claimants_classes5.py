@@ -192,3 +192,27 @@ def test_a_calls_housekeeping_and_safe_harbour_are_no_claims():
 def test_news_about_a_welcome_or_a_recording_stays():
     assert not is_furniture("The mayor said the city would welcome 3,000 refugees this year.")
     assert not is_furniture("Police said the call was recorded by a neighbour at 9pm.")
+
+
+# --- a utility named by its trade -----------------------------------------------------------
+
+
+def test_the_utility_said_names_the_utility_the_sentence_opens_with():
+    sentence = "Brackenmoor Water will raise bills by 7% from April, the utility said on Monday."
+    assert find_claimant(sentence) == "Brackenmoor Water"
+
+
+def test_the_utility_said_names_the_utility_quoted_before():
+    body = (
+        "Brackenmoor Water said on Monday that it would raise bills by 7% from April.\n\n"
+        "Bills for 1.1 million homes would rise by £38 a year on average, the utility said."
+    )
+    found = [c for c in extract_claims(body) if c.text.startswith("Bills for")]
+    assert found
+    assert found[0].claimant == "Brackenmoor Water"
+
+
+def test_a_person_whose_surname_is_a_trade_word_stays_a_person():
+    from factcheck.extraction.claimant_names import claimant_type
+
+    assert claimant_type("Samantha Power") == "person"

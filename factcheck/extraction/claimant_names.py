@@ -48,7 +48,8 @@ _BUSINESS_WORDS = frozenset(
     "partners motors airlines airways energy networks software capital media foods brands "
     "resources insight analytics research consulting solutions international global "
     "communications telecom entertainment logistics retail stores biologics biotech "
-    "diagnostics biosciences medical healthcare devices".split()
+    "diagnostics biosciences medical healthcare devices water gas electric electricity "
+    "utilities insurance broadband rail buses trains".split()
 )
 _ACRONYM_RE = re.compile(r"^[A-Z][A-Z&]{1,9}$")
 _TWEET_FOOTER_RE = re.compile(r"^\W*(?:—|–|-{1,2})\s*([^()\n]{1,80}?)\s*\(@\w{1,30}\)")

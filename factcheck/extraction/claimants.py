@@ -107,7 +107,7 @@ _KIND_THEN_NAME_RE = re.compile(
 # ("Wexley Town will leave …, the club confirmed": the sentence's own subject).
 _BUSINESS_NOUNS = frozenset(
     "company firm group airline carrier retailer club charity trust league insurer lender "
-    "operator bank society".split()
+    "operator bank society utility supplier provider manufacturer broadcaster".split()
 )
 # "a précisé l'institut de la statistique", "dijo el ministerio": a body described, unnamed.
 _FOREIGN_DESCRIPTION_RE = re.compile(

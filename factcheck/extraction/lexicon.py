@@ -222,7 +222,8 @@ ORGANISATION_NOUNS: frozenset[str] = frozenset(
     board foundation centre center authority authorities institution programme program project
     parliament assembly senate congress cabinet administration bureau directorate inspectorate
     regulator ombudsman observatory news times post herald telegraph guardian press
-    league club charity trust society think-tank watchdog firm insurer lender
+    league club charity trust society think-tank watchdog firm insurer lender utility supplier
+    provider retailer airline carrier manufacturer broadcaster
     consortium confederation alliance coalition partnership cooperative co-operative
     """.split()
 )
