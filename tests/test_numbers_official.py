@@ -117,3 +117,20 @@ def test_a_share_of_generation_is_a_share_of_what_is_generated():
 
     assert result(claim, supplied) == "agrees"
     assert result(claim, consumed) == "none"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "There are 5,000 full-time nurses in Wales, the union said.",
+            "There are 5,000 part-time nurses in Wales, the health board said.",
+        ),
+        (
+            "Housing benefit costs £20bn a year, a think tank said.",
+            "The government spent £20 billion on new homes last year.",
+        ),
+    ],
+)
+def test_full_time_is_not_part_time_and_housing_is_no_topic_of_homes(claim, passage):
+    assert result(claim, passage) == "none"

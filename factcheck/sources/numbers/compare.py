@@ -221,7 +221,8 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
         shared = _shared_topic(a, b) - {head, "people"}
         # A measure's unit already says what is measured: a shared word names the thing.
         loose = is_person_concept(head) or a.kind == "measure"
-        if head not in other.topic and not (loose and shared):
+        named = other.topic | {lex.NAMES_HEAD.get(w, w) for w in other.subject}
+        if head not in named and not (loose and shared):
             return False
     elif not _shared_topic(a, b) - _name_words(x, y) or not _same_noun_phrase(
         x.subject, y.subject, x, y

@@ -136,7 +136,7 @@ CONCEPTS = {
     **dict.fromkeys(
         ("fled", "flee", "fleeing", "escaped", "escape", "displaced", "uprooted"), "flee"
     ),
-    **dict.fromkeys(("homes", "home", "houses", "households", "household", "housing"), "home"),
+    **dict.fromkeys(("homes", "home", "houses", "households", "household"), "home"),
     **dict.fromkeys(("vacancy", "vacancies", "vacant"), "vacancy"),  # "vacant posts"
     **dict.fromkeys(("children", "child", "kids", "pupils", "minors"), "children"),
     **dict.fromkeys(("refugees", "refugee", "asylum"), "refugee"),
@@ -477,3 +477,8 @@ NOUN_ACTS = {
 # Which way people or things move through what is counted: in (hired, arrived) or out (fired,
 # left). Two clauses naming opposite directions never measure one thing.
 DIRECTIONS = {"staffing:hired": "in", "move:in": "in", "staffing:fired": "out", "move:out": "out"}
+# A noun phrase's word that names the things a head counts: 'housing completions' are homes
+# finished, never a topic shared with any clause about homes ('housing benefit' / 'new homes').
+NAMES_HEAD = {"housing": "home"}
+# Exclusive kinds two words name ('full-time' / 'part-time' staff are never each other).
+PAIR_KINDS = {("full", "time"): "hours:full", ("part", "time"): "hours:part"}

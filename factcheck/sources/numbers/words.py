@@ -145,6 +145,7 @@ def _kinds(words: list[str]) -> frozenset[str]:
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # "women's pay"
     kinds = {k for w in words if w in lex.EXCLUSIVE_KINDS for k in lex.EXCLUSIVE_KINDS[w].split()}
     kinds |= {"marked:" + lex.MARKED[w] for w in words if w in lex.MARKED}
+    kinds |= {lex.PAIR_KINDS[p] for p in zip(words, words[1:], strict=False) if p in lex.PAIR_KINDS}
     kinds |= {"act:" + act for w in words for act in ACTS.get(w, ())}
     return frozenset(kinds | {"role:" + concept(w) for w in words if _is_role(w)})
 
