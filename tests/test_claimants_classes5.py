@@ -216,3 +216,29 @@ def test_a_person_whose_surname_is_a_trade_word_stays_a_person():
     from factcheck.extraction.claimant_names import claimant_type
 
     assert claimant_type("Samantha Power") == "person"
+
+
+# --- a quotation after a weak attributed one ------------------------------------------------
+
+_FILLER = "The chamber was full for most of the long evening of debate on the plan. " * 6
+
+
+@pytest.mark.parametrize("first", ['"I am proud of this," Ruiz said.', '"We listened," said Ruiz.'])
+def test_a_quotation_after_a_short_attributed_one_is_the_same_speakers(first):
+    body = (
+        "Mayor Ana Ruiz froze rents on Monday after 3,000 residents signed a petition.\n\n"
+        f"{_FILLER}\n\n{first} "
+        '"Rents in this city have doubled in ten years and wages have not."'
+    )
+    claims = [c for c in extract_claims(body) if c.text.startswith('"Rents')]
+    assert [c.claimant for c in claims] == ["Ana Ruiz"]
+
+
+def test_a_quotation_after_an_unattributed_sentence_stays_unattributed():
+    body = (
+        "Mayor Ana Ruiz froze rents on Monday after 3,000 residents signed a petition.\n\n"
+        f"{_FILLER}\n\nThe vote was close. "
+        '"Rents in this city have doubled in ten years and wages have not."'
+    )
+    claims = [c for c in extract_claims(body) if c.text.startswith('"Rents')]
+    assert [c.claimant for c in claims] == [""]

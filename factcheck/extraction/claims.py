@@ -8,7 +8,7 @@ from factcheck.extraction.claimant_names import canonical_claimants, claimant_ty
 from factcheck.extraction.claimants import CONTEXT_WINDOW, find_claimant
 from factcheck.extraction.furniture import appendix_start, faq_spans
 from factcheck.extraction.scoring import score_and_kind
-from factcheck.extraction.sentences import split_sentences
+from factcheck.extraction.sentences import Sentence, split_sentences
 from factcheck.extraction.transcripts import speaker_at, speaker_turns
 
 CHECKWORTHINESS_THRESHOLD = 0.5
@@ -36,7 +36,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
 
     A sentence opening with a quotation mark that names no speaker, within
     QUOTE_CONTINUATION_GAP characters of an attributed claim, continues that claimant's quote
-    (news prose gives the speaker once: “…,” she said. “…”).
+    (news prose gives the speaker once: “…,” she said. “…”); so does one right after an
+    attributed quotation too weak to be a claim itself (“No,” Ruiz said. “…”).
     Nothing from a release's appendix on ("ENDS", "Notes to editors", "About X", "Media
     contacts": furniture.appendix_start) is a claim, nor an FAQ box's item (furniture.faq_spans).
     In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
@@ -47,7 +48,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     last_end = -QUOTE_CONTINUATION_GAP  # where the latest attributed claim ended
     appendix = appendix_start(body)  # notes to editors, "About X", contacts: no claims
     boxes = faq_spans(body)
-    for sentence in split_sentences(body):
+    sentences = split_sentences(body)
+    for index, sentence in enumerate(sentences):
         if sentence.start >= appendix:
             break
         if any(start <= sentence.start < end for start, end in boxes):
@@ -66,6 +68,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
             claimant = claimant or tweet_author(body, sentence.end)
             if not claimant and _continues_quotation(sentence.text, sentence.start - last_end):
                 claimant = previous
+            if not claimant and index and sentence.text.startswith(_OPENING_QUOTES):
+                claimant = _quoted_before(body, sentences[index - 1], sentence.start, previous)
         previous = claimant or previous
         last_end = sentence.end if claimant else last_end
         claims.append(
@@ -76,6 +80,15 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         replace(claim, claimant=name, claimant_type=claimant_type(name))
         for claim, name in zip(claims, names, strict=True)
     ]
+
+
+def _quoted_before(body: str, prior: Sentence, start: int, previous: str) -> str:
+    """The speaker of `prior`, the sentence just before a quotation naming no speaker, when
+    `prior` is itself an attributed quotation too weak to be a claim (“No,” Ruiz said. “…”)."""
+    if not prior.text.startswith(_OPENING_QUOTES) or start - prior.end > QUOTE_CONTINUATION_GAP:
+        return ""
+    context = body[max(0, prior.start - CONTEXT_WINDOW) : prior.start]
+    return find_claimant(prior.text, context, previous)
 
 
 def _continues_quotation(text: str, gap: int) -> bool:
