@@ -43,6 +43,10 @@ def test_a_hyphenated_compound_before_a_noun_describes_it(claim, passage, expect
             "Some 4,000 officers left the prison service last year, the union said.",
         ),
         (
+            "The army recruited 9,000 soldiers last year, the minister said.",
+            "9,000 soldiers quit the army last year, a report found.",
+        ),
+        (
             "About 12,000 doctors emigrated in 2022, the association said.",
             "12,000 doctors immigrated in 2022, the regulator said.",
         ),
@@ -134,3 +138,10 @@ def test_a_share_of_generation_is_a_share_of_what_is_generated():
 )
 def test_full_time_is_not_part_time_and_housing_is_no_topic_of_homes(claim, passage):
     assert result(claim, passage) == "none"
+
+
+def test_people_who_joined_are_people_hired():
+    claim = "The hospital hired 300 nurses last year, its chief said."
+    passage = "Some 310 nurses joined the hospital last year, the trust said."
+
+    assert result(claim, passage) == "agrees"

@@ -341,7 +341,8 @@ EXCLUSIVE_KINDS = {
     **dict.fromkeys(("deep", "depth", "deeper"), "dimension:depth"),
     **dict.fromkeys(("away", "distance"), "dimension:distance"),
     **dict.fromkeys(
-        ("left", "leave", "emigrated", "emigrate", "emigration", "departed", "fled"), "move:out"
+        ("left", "leave", "emigrated", "emigrate", "emigration", "departed", "fled", "quit"),
+        "move:out",
     ),
     **dict.fromkeys(("entered", "enter", "immigrated", "immigration", "came"), "move:in"),
     **dict.fromkeys(("returned", "return", "returning", "returnees"), "move:back"),
