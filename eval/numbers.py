@@ -1,7 +1,8 @@
 """Evaluate the number check on labelled claim/passage pairs and print a table.
 
     python eval/numbers.py [--errors]
-        [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|all]
+        [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9
+         |all]
 
 Data: eval/data/number_pairs.jsonl, written for this project (see eval/data/README.md). Each row
 has ``claim``, ``passage``, ``label`` (agrees / close / conflicts / none), ``kind`` (trap, same,
@@ -17,7 +18,9 @@ once by the lead, then looked at and tuned on by the numfix3 branch), heldout7 (
 fourth helper while heldout6 was being tuned on, before the changes it measures; run once by the
 lead, then looked at and tuned on by the numfix4 branch), heldout8 (written by a fifth helper
 while heldout7 was being tuned on, before the changes it measures; run before and once after them
-by the lead, then looked at and tuned on by the numfix5 branch).
+by the lead, then looked at and tuned on by the numfix5 branch), heldout9 (written by a sixth
+helper while the check was changed after heldout8, before the changes it measures; run by the
+lead mid-round and once after the round; not yet looked at).
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not
@@ -44,6 +47,7 @@ SPLITS = (
     "heldout6",
     "heldout7",
     "heldout8",
+    "heldout9",
 )
 
 
