@@ -24,29 +24,6 @@ def test_there_are_at_least_80_labelled_pairs_in_every_split_named(evaluation):
     assert {r["label"] for r in rows} == {"agrees", "close", "conflicts", "none"}
 
 
-@pytest.mark.parametrize(
-    "split",
-    [
-        "dev",
-        "heldout",
-        "heldout2",
-        "heldout3",
-        "heldout4",
-        "heldout5",
-        "heldout6",
-        "heldout7",
-        "heldout8",
-    ],
-)
-def test_the_number_check_stays_above_its_floors(evaluation, split):
-    measured = evaluation.evaluate(evaluation.load(split))
-
-    assert measured["agrees_precision"] >= FLOORS[split]["agrees_precision"]
-    assert measured["conflicts_precision"] >= FLOORS[split]["conflicts_precision"]
-    assert measured["decided"] >= FLOORS[split]["decided"]
-    assert measured["different_called"] <= FLOORS[split]["different_called"]
-
-
 # Just under today's numbers (README "Number check"); the held-out splits scored lower the first
 # time they were run (the README keeps those numbers too). heldout4 was the unseen split until it
 # was tuned on (its one post-change run: agrees 0.91, decided 87 %, 2 of 23 different things
@@ -115,3 +92,13 @@ FLOORS = {
         "different_called": 0,
     },
 }
+
+
+@pytest.mark.parametrize("split", list(FLOORS))
+def test_the_number_check_stays_above_its_floors(evaluation, split):
+    measured = evaluation.evaluate(evaluation.load(split))
+
+    assert measured["agrees_precision"] >= FLOORS[split]["agrees_precision"]
+    assert measured["conflicts_precision"] >= FLOORS[split]["conflicts_precision"]
+    assert measured["decided"] >= FLOORS[split]["decided"]
+    assert measured["different_called"] <= FLOORS[split]["different_called"]
