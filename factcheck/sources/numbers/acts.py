@@ -79,9 +79,10 @@ def governing_acts(left: list[str], right: list[str], exclude: frozenset[str]) -
     """The acts of the verb that governs a figure, as 'act:…' kinds: the past-tense verb right
     before it ("storms felled 50,000 trees" → felled) and the participle after a 'were'/'been'
     in its clause ("600 homes were rebuilt" → rebuilt), with a participle before that 'were'
-    ("the heroin seized at the port were destroyed" → seized, destroyed). Lowercase words in
-    text order; a word in ``exclude`` (changes and levels: 'rose', 'reached') or a neutral one
-    ('recorded') is none.
+    ("the heroin seized at the port were destroyed" → seized, destroyed), and a passive's
+    participle right before 'for' ("was granted for 300 homes" → granted). Lowercase words
+    in text order; a word in ``exclude`` (changes and levels: 'rose', 'reached') or a neutral
+    one ('recorded') is none.
     Synonyms of ``ACTS`` name their act; other verbs name themselves."""
     verbs = []
     k = len(left) - 1
@@ -89,6 +90,8 @@ def governing_acts(left: list[str], right: list[str], exclude: frozenset[str]) -
         k -= 1
     if k >= 0:
         verbs.append(left[k])
+    if k >= 2 and left[k] == "for" and left[k - 2] in _AUXILIARIES:
+        verbs.append(left[k - 1])  # "permission was granted for 30,300 homes": granted
     reduced = []  # "the heroin seized at the port were destroyed": both acts
     for before, word in zip(right, right[1:], strict=False):
         if before in _AUXILIARIES:

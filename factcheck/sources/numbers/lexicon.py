@@ -7,6 +7,10 @@ they measure and how they convert. Concepts group words that name the same thing
 
 from __future__ import annotations
 
+from factcheck.sources.numbers.measures import ABSOLUTE_MEASURES as ABSOLUTE_MEASURES
+from factcheck.sources.numbers.measures import GLUED_ONLY as GLUED_ONLY
+from factcheck.sources.numbers.measures import MEASURES as MEASURES
+
 QUALIFIERS = {
     "more_than": "more than|over|above|in excess of|upwards of|exceeding|greater than",
     "less_than": "less than|fewer than|under|below",
@@ -51,55 +55,6 @@ CURRENCIES |= {"a$": "aud", "c$": "cad", "hk$": "hkd", "₹": "inr", "chf": "chf
 MONTHS = (
     "January February March April May June July August September October November December"
 ).split()
-
-# Surface form (lowercase) → pint unit expression. Longer forms are matched first.
-MEASURES = {
-    **dict.fromkeys(("years", "year", "yrs", "yr"), "year"),
-    **dict.fromkeys(("months", "month"), "month"),
-    **dict.fromkeys(("weeks", "week"), "week"),
-    **dict.fromkeys(("days", "day"), "day"),
-    **dict.fromkeys(("hours", "hour", "hrs"), "hour"),
-    **dict.fromkeys(("minutes", "minute", "mins"), "minute"),
-    **dict.fromkeys(("seconds", "second", "secs"), "second"),
-    **dict.fromkeys(("kilometres", "kilometre", "kilometers", "kilometer", "km"), "kilometre"),
-    **dict.fromkeys(("metres", "metre", "meters", "meter"), "metre"),
-    **dict.fromkeys(("centimetres", "centimetre", "centimeters", "centimeter", "cm"), "cm"),
-    **dict.fromkeys(("millimetres", "millimetre", "millimeters", "millimeter", "mm"), "mm"),
-    **dict.fromkeys(("miles", "mile"), "mile"),
-    **dict.fromkeys(("feet", "foot", "ft"), "foot"),
-    **dict.fromkeys(("inches", "inch"), "inch"),
-    **dict.fromkeys(("yards", "yard"), "yard"),
-    **dict.fromkeys(("mph", "miles per hour", "miles an hour", "mile-per-hour"), "mile / hour"),
-    **dict.fromkeys(
-        ("km/h", "kmh", "kph", "km per hour", "kilometres per hour", "kilometers per hour"),
-        "kilometre / hour",
-    ),
-    **dict.fromkeys(("knots", "knot"), "knot"),
-    **dict.fromkeys(("kilograms", "kilogram", "kilos", "kg"), "kilogram"),
-    **dict.fromkeys(("grams", "gram"), "gram"),
-    **dict.fromkeys(("tonnes", "tonne"), "metric_ton"),
-    **dict.fromkeys(("lbs", "lb", "pounds"), "pound"),
-    **dict.fromkeys(("square kilometres", "square kilometers", "sq km", "km²"), "km ** 2"),
-    **dict.fromkeys(("square miles", "square mile", "sq miles"), "mile ** 2"),
-    **dict.fromkeys(("hectares", "hectare"), "hectare"),
-    **dict.fromkeys(("acres", "acre"), "acre"),
-    **dict.fromkeys(("litres", "litre", "liters", "liter"), "litre"),
-    **dict.fromkeys(("gallons", "gallon"), "gallon"),
-    **dict.fromkeys(("cubic metres", "cubic meters", "cubic metre", "cubic meter", "m³"), "m ** 3"),
-    **dict.fromkeys(("cubic feet", "cubic foot"), "foot ** 3"),
-    **dict.fromkeys(
-        ("square metres", "square meters", "square metre", "square meter", "sq m", "m²"), "m ** 2"
-    ),
-    **dict.fromkeys(("square feet", "square foot", "sq ft"), "foot ** 2"),
-    **dict.fromkeys(("°c", "c", "degrees celsius", "degrees c", "celsius"), "degC"),
-    **dict.fromkeys(("°f", "f", "degrees fahrenheit", "degrees f", "fahrenheit"), "degF"),
-    **dict.fromkeys(("megawatts", "megawatt", "mw"), "megawatt"),
-    **dict.fromkeys(("gigawatts", "gigawatt", "gw"), "gigawatt"),
-}
-# Single letters are units only when glued to the number ("40C"); a glued "m" is million.
-GLUED_ONLY = frozenset({"c", "f"})
-# Temperatures compare in degrees, like percentages in points: a relative gap means nothing at 0.
-ABSOLUTE_MEASURES = frozenset({"degC", "degF"})
 
 # What is counted: each word names its concept. People-words without a concept of their own are
 # "people"; a specific group (children, voters) is comparable with "people" but not with another.
@@ -189,6 +144,7 @@ CONCEPTS = {
     **dict.fromkeys(("loss", "losses", "lost", "lose", "loses", "losing"), "loss"),
     **dict.fromkeys(("borrowing", "borrowed", "borrow", "borrows"), "borrow"),
     **dict.fromkeys(("electricity", "power"), "electricity"),
+    **dict.fromkeys(("spending", "expenditure", "expenditures", "outlays"), "spending"),
     **dict.fromkeys(("renewables", "renewable"), "renewable"),
     **dict.fromkeys(("judges", "judge", "justices", "justice"), "judge"),
     # A hole in a budget is its shortfall, gap or deficit: one concept.
@@ -259,7 +215,12 @@ LEVEL_VERBS = frozenset(
     """rose rise rises risen fell fall falls fallen grew grow grows increased increases decreased
     declined dropped jumped climbed surged slumped slipped edged eased reached hit stood stands
     is are was were remained remains totalled totaled totals peaked hovered widened narrowed
-    swelled shrank ballooned""".split()
+    swelled shrank ballooned came comes amounted amounts""".split()
+)
+# Verbs that spend a figure on what follows it: "spends 3 percent of GDP on defence" measures
+# defence spending.
+SPEND_VERBS = frozenset(
+    "spend spends spent spending invest invests invested devote devotes devoted".split()
 )
 # Two words that name one concept ("voters turned out"): (first, second) → concept.
 PHRASES = {("turned", "out"): "turnout", ("turn", "out"): "turnout", ("turning", "out"): "turnout"}
@@ -382,6 +343,8 @@ MARKED = {
     "core": "core",
     "underlying": "core",
     "young": "youth",
+    # Being invited is not having done it ("were invited for a booster" / "got a booster").
+    **dict.fromkeys(("invited", "invitation", "invitations"), "invited"),
 }
 # People named by what they are (a role): a clause about teachers is not one about nurses.
 ROLES = frozenset(
@@ -467,7 +430,7 @@ RELATED_NOUNS = frozenset(
 ACT_KINDS = frozenset("flow deal result outcome contest decision move trade balance tax".split())
 NOUN_ACTS = {
     **dict.fromkeys(
-        ("price", "cost", "value"), frozenset({"deal:sold", "deal:bought", "flow:out"})
+        ("price", "cost", "value", "bill"), frozenset({"deal:sold", "deal:bought", "flow:out"})
     ),
     # Money in is receipts or revenue ('duty raises £10bn' / 'duty receipts were'); money out
     # is a budget or spending ('defence spending will total' / 'the defence budget is').

@@ -56,6 +56,11 @@ _UNIT_FIRST_WORDS = frozenset(surface.split()[0] for surface in lex.MEASURES)
 _UNIT_WORDS = re.compile(
     r"(\s*|-)(°?[^\W\d_]+(?:/[^\W\d_]+)?²?)(?:[\s-]+([^\W\d_]+))?(?:[\s-]+([^\W\d_]+))?"
 )
+# "41 micrograms of nitrogen dioxide per cubic metre": a concentration, its pollutant inside.
+_CONCENTRATION = re.compile(
+    r"(?i)^\s*(?:(?:micrograms?|microgrammes?|µg|μg)(?:\s+of\s+(?:[\w.-]+\s+){1,3}?)?"
+    r"\s*(?:per|a)\s+cubic\s+met(?:re|er)\b|(?:µg|μg|ug)\s*/\s*m[³3](?!\w))"
+)
 _PLUS_RIGHT = re.compile(r"(?i)^(?:\+|\s+or more\b|-plus\b)")
 _PLURAL_RIGHT = re.compile(r"^\s+([a-z]{2,}[a-rt-z]s)\b")
 _NOT_PLURAL = frozenset({"this", "thus", "plus", "less", "does", "goes", "says", "was", "has"})
@@ -301,7 +306,7 @@ def _decorate(
         if currency:
             kind, unit = "money", lex.CURRENCIES[(currency[1] or currency[2]).lower()]
             start -= len(currency[0])
-        right = text[end : end + 40]
+        right = text[end : end + 64]
         weighs = bool(_WEIGHS_LEFT.search(text, max(0, start - 30), start))
         kind, unit, extra, approx = _right_context(right, kind, unit, weighs=weighs)
         end += extra
@@ -368,6 +373,8 @@ def _measure_at(right: str) -> tuple[str, int, bool] | None:
 
     A single-letter unit ("C", "F") counts only glued to its number: "40C", not "40 F-16s".
     """
+    if concentration := _CONCENTRATION.match(right):
+        return ("microgram / m ** 3", concentration.end(), False)
     m = _UNIT_WORDS.match(right)
     if not m or m[2].lower() not in _UNIT_FIRST_WORDS:
         return None

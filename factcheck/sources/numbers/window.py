@@ -45,6 +45,14 @@ _CHANGE_SKIP = frozenset("by a an further another".split())
 _LEVEL_GLUE = frozenset("to from at of on".split())
 
 
+def _negation(word: str) -> bool:
+    """'no', 'not', "isn't"; never an acronym ("NO2" is nitrogen dioxide)."""
+    lower = word.lower()
+    if len(word) > 1 and word.isupper():
+        return False
+    return lower in lex.NEGATIONS or lower.endswith("n't")
+
+
 class Window:
     """The words of one figure's clause (see the module doc)."""
 
@@ -87,7 +95,7 @@ class Window:
             years=years,
             month=month,
             places=self._places(),
-            negated=any(w in lex.NEGATIONS or w.endswith("n't") for w in lowered),
+            negated=any(_negation(w) for w in words),
             rate="/".join(dict.fromkeys(r for r in (self._rate(), _per(lowered)) if r)),
             subject=subject,
             subject_modifiers=strict,
@@ -97,9 +105,17 @@ class Window:
             periods=self._periods(times, periods),
             change=self._change(),
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
-            kinds=_kinds(lowered) | self._distance() | self._acts(),
+            kinds=self._kinds(lowered),
             done=frozenset(done),
         )
+
+    def _kinds(self, lowered: list[str]) -> frozenset[str]:
+        """The clause's exclusive kinds, acts and distances; a figure a clause 'came to' is a
+        level, no arrival ("spending came to 3.1 percent")."""
+        kinds = _kinds(lowered) | self._distance() | self._acts()
+        if [w.lower() for w, _, _ in self.left[-2:]] in (["came", "to"], ["comes", "to"]):
+            kinds -= {"move:in"}
+        return kinds
 
     def _acts(self) -> frozenset[str]:
         """The acts of the verb governing the figure (``acts.governing_acts``)."""
@@ -220,6 +236,8 @@ class Window:
         run: list[str] = []
         strict: set[str] = set()
         words = [w.lower() for w, _, _ in self.left]
+        if words and words[-1] in lex.SPEND_VERBS and (spent := self._spent_on()):
+            return (*spent, "spending"), frozenset(spent) - lex.PLAIN_MODIFIERS
         for k, word in enumerate(words):
             if _topical(word) and word not in lex.STOP_RUN:
                 run.append(concept(word))
@@ -249,6 +267,21 @@ class Window:
                 narrow = {w for w in strict if frozenset({w, noun}) not in lex.RELATED_NOUNS}
                 return (*phrase, *kept)[-4:], frozenset(narrow - lex.PLAIN_MODIFIERS)
         return (), frozenset()
+
+    def _spent_on(self) -> tuple[str, ...]:
+        """'spends 3.1 percent of GDP on research' → ('research',): what a spent figure is
+        spent on, the noun phrase after an 'on' within a few words after it."""
+        words = [w.lower() for w, _, _ in self.right[:6]]
+        if "on" not in words:
+            return ()
+        phrase: list[str] = []
+        for word in words[words.index("on") + 1 :]:
+            if word in _DETERMINERS and not phrase:
+                continue
+            if not _topical(word) or word in lex.STOP_RUN or word in _PHRASE_PREPOSITIONS:
+                break
+            phrase.append(concept(word))
+        return tuple(phrase[-3:])
 
     def _changed_object(self) -> tuple[str, ...]:
         """'reduced deaths by 80 percent' → ('death',): what a change 'by' a figure is of, the
