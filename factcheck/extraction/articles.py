@@ -25,6 +25,7 @@ from trafilatura.utils import load_html
 
 from factcheck.extraction.lexicon import BIO_PAIRS, BIO_RE, COMMENT_FORM_RE
 from factcheck.extraction.links import Link, main_text_links
+from factcheck.extraction.transcripts import LABEL_LINE_RE
 
 logger = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ _INVISIBLE_RE = re.compile(
 _SPACES_RE = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL_PUNCTUATION = tuple(".!?:;…,")
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"”’]?(?:\s|$)")
 _HTML_HINT_RE = re.compile(r"<(?:!doctype|html|head|body|p|div|article|main|span|br)\b", re.I)
 MIN_HTML_WORDS = 5  # less than a sentence of main text means the page has no article
 _JSON_LD_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage"}
@@ -95,12 +97,32 @@ def split_paragraphs(text: str) -> list[str]:
     """Paragraphs of normalised text.
 
     When blank lines separate paragraphs, single line breaks inside one are hard wrapping and
-    are re-joined; text without any blank line has one paragraph per line.
+    are re-joined (a transcript's speaker label alone on its line excepted); text without any
+    blank line has one paragraph per line.
     """
     if not _PARAGRAPH_BREAK_RE.search(text.strip()):
         return [line for line in text.split("\n") if line.strip()]
     blocks = _PARAGRAPH_BREAK_RE.split(text.strip())
-    return [" ".join(block.split("\n")) for block in blocks if block.strip()]
+    return [part for block in blocks if block.strip() for part in _unwrap(block)]
+
+
+def _unwrap(block: str) -> list[str]:
+    """A block's lines re-joined, but a transcript's speaker label alone on its line ("Jane Doe
+    -- Chief Executive Officer"), before a line ending a sentence or another label, stays a
+    paragraph of its own: the turn's text follows it."""
+    if "\n" not in block or not LABEL_LINE_RE.search(block):
+        return [" ".join(block.split("\n"))]
+    lines = block.split("\n")
+    parts: list[list[str]] = [[]]
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if LABEL_LINE_RE.match(line) and (
+            _SENTENCE_END_RE.search(following) or LABEL_LINE_RE.match(following)
+        ):
+            parts.extend([[line], []])
+        else:
+            parts[-1].append(line)
+    return [" ".join(part) for part in parts if part]
 
 
 def clean_body(paragraphs: list[str]) -> list[str]:

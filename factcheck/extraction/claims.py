@@ -41,7 +41,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     Nothing from a release's appendix on ("ENDS", "Notes to editors", "About X", "Media
     contacts": furniture.appendix_start) is a claim, nor an FAQ box's item (furniture.faq_spans).
     In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
-    speaker's, and one that would be a plain *fact* is a *quote*: it is speech."""
+    speaker's, and one that would be a plain *fact* is a *quote*: it is speech; a call
+    operator's turn (introductions, keypad instructions) holds no claim."""
     claims: list[ClaimCandidate] = []
     previous = ""  # the latest claimant, for "it said"
     turns = speaker_turns(body)
@@ -58,6 +59,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         if score < threshold:
             continue
         turn = speaker_at(turns, sentence.start) if turns else None
+        if turn is not None and turn.procedural:
+            continue
         if turn is not None and kind == "fact":
             kind = "quote"
         if turn is not None and turn.speaker:

@@ -16,6 +16,9 @@ claim, whatever the model says. Pure pattern matching over one sentence.
                     "Advertisement", "Sponsored: …", "T&Cs apply"
     introductions   "Moderator: Helen Achterberg, chief executive of …" (who someone is, under
                     a header label)
+    calls           housekeeping, safe harbour ("see our annual report for a description of the
+                    principal risks"), "412.6p at time of call", "Duration: 0 hours 41 minutes",
+                    "Transcript provided by …"
 Bylines and datelines are recognised in French, Spanish and German too ("Par …", "Publié le
 27/11/2026 à 09h12", "Actualizado: …", "Aktualisiert am …").
 """
@@ -161,7 +164,17 @@ _CALL_HOUSEKEEPING_RE = re.compile(
     r"(?:call|webcast|presentation)\b"
     r"|\b(?:listen-only|listen only)\s+mode\b|\b(?:this|today's|the)\s+(?:call|conference|"
     r"webcast)\s+(?:is being|will be|may be)\s+recorded\b|\bforward-looking\s+statements?\b"
-    r"|\bactual results (?:may|could|might) differ\b|\bsafe[- ]harbou?r\b",
+    r"|\bactual results (?:may|could|might) differ\b|\bsafe[- ]harbou?r\b"
+    # "Please see our annual report for a description of the principal risks"
+    r"|\b(?:see|refer to)\b[^.\n]{0,80}\bfor (?:a |more )?(?:description|discussion|details?|"
+    r"information) (?:of|on|about) (?:the |these |such )?(?:principal |key |main |material )?"
+    r"(?:risks?|risk factors|uncertainties)\b"
+    # a call's header and its transcript service's footer: "412.6p at time of call",
+    # "Duration: 0 hours 41 minutes", "Transcript provided by …", "This transcript may …"
+    r"|\d\s*(?:p|c|pence|cents)?\s+at (?:the )?time of (?:the )?call\b"
+    r"|(?:^|[|·•]\s*)(?:call\s+)?duration\s*:\s*\d"
+    r"|^\W*(?:this\s+)?transcripts?\s+(?:was\s+|is\s+)?(?:provided|produced|supplied|prepared)"
+    r"\s+by\b|\bthis transcript (?:may|might|could) (?:not|contain)\b",
     re.I,
 )
 # Promotions and advertisements: "Shop smarter: save 20% with code XMAS20 at …", "Use promo
@@ -190,7 +203,8 @@ _PROMOTION_RE = re.compile(
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
 # pattern to have a chance: cheap substring tests spare most sentences the regexes.
 _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
-    (_CALL_HOUSEKEEPING_RE, ("welcome", "listen", "recorded", "forward", "differ", "harbo")),
+    (_CALL_HOUSEKEEPING_RE, ("welcome", "listen", "recorded", "forward", "differ", "harbo",
+                             "risk", "uncertaint", "time of", "duration", "transcript")),
     (_STAGE_DIRECTION_RE, ("[", "(", "suspended", "adjourned", "resumed")),
     (_TWEET_FOOTER_RE, ("@", "repost", "retweet", "likes", "quote ", "bookmarks", "replies",
                         "views")),

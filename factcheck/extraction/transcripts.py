@@ -4,7 +4,8 @@ A body is a transcript when at least TRANSCRIPT_MIN_TURNS paragraphs open with a
 and two to MAX_SPEAKERS different labels are used: capitals ("OKONKWO: …", "JOE BIDEN: …",
 "MODERATOR: …", "SEN. WHITFIELD: …", "THE PRESIDENT: …"), a mixed-case full name used for two
 turns or more or named elsewhere in the body ("Kate Morley: …") or followed by an earnings
-call's role ("Kate Morley -- Chief Financial Officer: …"), or a mixed-case surname the
+call's role ("Kate Morley -- Chief Financial Officer: …") or a bracketed one ("Kate Morley
+(Treasurer): …"), or a mixed-case surname the
 body gives in full ("Okonkwo: …" after "James Okonkwo"). A turn runs from its label to the next
 label: the paragraphs after a labelled one without a label of their own continue it; a
 bracketed stage direction ("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS
@@ -14,9 +15,13 @@ A label becomes the speaker's full name as the transcript gives it elsewhere: "O
 "James Okonkwo" after "Cllr James Okonkwo (Labour)"; "KATE MORLEY" → "Kate Morley"; titles
 are stripped; "THE PRESIDENT" → the name after "President" in the body. A moderator's or
 host's label ("MODERATOR", "HOST", "Q") becomes the name the transcript gives that role
-("moderated by Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives none. Every sentence of
-a named speaker's turn is the speaker's claim, whatever it reports ("He said that last year"
-is the speaker's claim about "he").
+("moderated by Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives none; an answer's
+("A", "ANSWER") the person it says it interviewed or spoke to ("in an interview with Jane
+Doe"). A call operator's turn is procedural: it holds no claim. A label may stand alone on its
+line, without a colon, when a role or an aside follows the name ("Jane Doe -- Chief Executive
+Officer", "Ann Roe -- Acme Bank -- Analyst", "Jane Doe (Chief Executive)": LABEL_LINE_RE).
+Every sentence of a named speaker's turn is the speaker's claim, whatever it reports ("He said
+that last year" is the speaker's claim about "he").
 """
 
 from __future__ import annotations
@@ -37,7 +42,20 @@ _LABEL_RE = re.compile(
     rf"(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}})"
     # an earnings call's role after the name: "Jane Doe -- Chief Executive Officer:"
     r"(?:[^\S\n]+(?:--|—|–)[^\S\n]+(?P<role>[A-Z][^:\n]{1,60}?))?"
-    r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?\s*:\s+\S",
+    r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?\s*:\s+(?=\S)",
+    re.M,
+)
+_SEPARATOR = r"[^\S\n]+(?:--|—|–)[^\S\n]+"
+# A label alone on its line, no colon, the turn on the next lines: "Jane Doe -- Chief Executive
+# Officer", "Ann Roe -- Acme Bank -- Analyst", "Jane Doe (Chief Executive)".
+# The name is a person's, in mixed case (no "HOUSE OF COMMONS — …" header, no "The Outlook —
+# …" sub-heading); the role closes with no full stop, the aside holds no ticker's colon.
+_NAME_WORD = r"[A-Z][\w'’-]*[a-z][\w'’-]*"
+LABEL_LINE_RE = re.compile(
+    r"^(?!(?:The|A|An|In|On|Of|For|To|And|What|How|Why|When|Where|Who|Our|Your|My)\b)"
+    rf"(?P<label>{_NAME_WORD}(?: {_NAME_WORD}){{1,3}})"
+    rf"(?:{_SEPARATOR}(?P<role>[A-Z][^:\n]{{0,60}}?(?:{_SEPARATOR}[A-Z][^:\n]{{1,40}}?)?)"
+    r"|[^\S\n]*\((?P<aside>[^):\n]{1,60})\))(?<![.!?])[^\S\n]*$",
     re.M,
 )
 # Labels that open page furniture or live-blog posts, never a speaker.
@@ -61,6 +79,7 @@ _UNNAMED_LABELS = frozenset(
     WOMAN MEMBER PARTICIPANT OPERATOR
     """.split()
 )
+_PROCEDURAL_LABELS = frozenset({"OPERATOR", "CONFERENCE OPERATOR", "CALL OPERATOR"})
 _END_RE = re.compile(r"^\W*(?:\[?\s*ENDS?\b|END OF (?:TRANSCRIPT|INTERVIEW)|\(?\s*END\s*\)?$)")
 _STAGE_RE = re.compile(r"^\s*[\[(][^\])\n]{0,60}[\])]\s*$")
 
@@ -72,11 +91,20 @@ class Turn:
     start: int
     end: int
     speaker: str
+    procedural: bool = False  # a call operator's: introductions and instructions, no claims
 
 
 def speaker_turns(body: str) -> list[Turn]:
     """The turns of a transcript body, in order; [] when `body` is no transcript."""
-    labels = [match for match in _LABEL_RE.finditer(body) if _is_speaker_label(match)]
+    labels = sorted(
+        (
+            match
+            for regex in (_LABEL_RE, LABEL_LINE_RE)
+            for match in regex.finditer(body)
+            if _is_speaker_label(match) and (regex is _LABEL_RE or _opens_a_turn(body, match))
+        ),
+        key=lambda match: match.start(),
+    )
     counts: dict[str, int] = {}
     for match in labels:
         counts[match.group("label")] = counts.get(match.group("label"), 0) + 1
@@ -87,7 +115,12 @@ def speaker_turns(body: str) -> list[Turn]:
         for key, aside in {m.group("label"): m.group("aside") or "" for m in labels}.items()
     }
     labels = [
-        m for m in labels if m.group("role") or _is_speaker(m.group("label"), counts, names, body)
+        m
+        for m in labels
+        if m.group("role")
+        or m.group("aside")
+        or m.re is LABEL_LINE_RE
+        or _is_speaker(m.group("label"), counts, names, body)
     ]
     if len(labels) < TRANSCRIPT_MIN_TURNS or len({m.group("label") for m in labels}) < 2:
         return []
@@ -95,7 +128,8 @@ def speaker_turns(body: str) -> list[Turn]:
     for index, match in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
         speaker = names[match.group("label")]
-        turns.append(Turn(match.start(), _turn_end(body, match.end(), end), speaker))
+        procedural = match.group("label").upper() in _PROCEDURAL_LABELS
+        turns.append(Turn(match.start(), _turn_end(body, match.end(), end), speaker, procedural))
     return turns
 
 
@@ -125,12 +159,31 @@ def speaker_name(label: str, aside: str, body: str) -> str:
     first = words[-1].upper() if words[0].upper() == "THE" and len(words) > 1 else words[0].upper()
     if first in _ROLE_LABELS:
         return (_full_name(aside, body) if aside else "") or _role_holder(first, body)
+    if first in _ANSWER_LABELS:
+        return _interviewee(body)
     if first in _UNNAMED_LABELS:
         return ""
     titled = " ".join(_title_case(word) for word in words if word.upper() != "THE")
     if strip_titles(titled) == titled and all(word in TITLE_WORDS for word in titled.split()):
         return _title_holder(titled, body)  # "THE PRESIDENT" → "Joe Biden"
     return _full_name(label, body)
+
+
+_ANSWER_LABELS = frozenset({"A", "ANSWER"})
+_INTERVIEWEE_RE = re.compile(
+    r"\b(?i:interview(?:ed|s)?|conversation|q\s*&\s*a|spoke|speaks|talked|talks|sat down|"
+    r"chatted|chats)[^\S\n]+(?i:with|to)[^\S\n]+((?:[A-Z][\w'’.-]+[^\S\n]+){1,4}[A-Z][\w'’-]+)"
+)
+
+
+def _interviewee(body: str) -> str:
+    """Who answers a Q&A: the person the body says it interviewed or spoke to ("our interview
+    with Dr Jane Doe", "we spoke to Jane Doe"), titles stripped; "" when it names nobody."""
+    found = _INTERVIEWEE_RE.search(body)
+    if found is None:
+        return ""
+    name = strip_titles(found.group(1))
+    return name if len(name.split()) > 1 else ""
 
 
 def _title_holder(title: str, body: str) -> str:
@@ -144,6 +197,11 @@ def _title_holder(title: str, body: str) -> str:
 def _is_speaker_label(match: re.Match[str]) -> bool:
     words = match.group("label").replace("-", " ").split()
     return not any(word.upper().strip(".") in _NOT_SPEAKERS for word in words)
+
+
+def _opens_a_turn(body: str, match: re.Match[str]) -> bool:
+    """A label alone on its line opens a turn when text follows it before the body ends."""
+    return bool(body[match.end() : match.end() + 200].strip())
 
 
 def _turn_end(body: str, start: int, limit: int) -> int:
@@ -163,9 +221,16 @@ def _turn_end(body: str, start: int, limit: int) -> int:
 
 
 def _looks_like_furniture(line: str) -> bool:
-    """A closing line of a station or publisher ("© Radio …", "Listen again on …")."""
+    """A closing line of a station, publisher or transcript service ("© Radio …", "Listen
+    again on …", "Transcript provided by …")."""
     return bool(
-        re.match(r"^\s*(?:©|\(c\)|copyright\b|listen again\b|all rights reserved)", line, re.I)
+        re.match(
+            r"^\s*(?:©|\(c\)|copyright\b|listen again\b|all rights reserved|"
+            r"(?:this\s+)?transcripts?\s+(?:was\s+|is\s+)?(?:provided|produced|supplied|prepared)"
+            r"\s+by\b)",
+            line,
+            re.I,
+        )
     )
 
 

@@ -1,0 +1,111 @@
+"""Transcripts and call furniture for the classes the sixth held-out evaluation missed (speaker
+labels alone on their line without a colon, "Name (Role):" labels used once, Q/A turns whose
+answers are the interviewee's, a call operator's procedural turns, a call's header, risk
+reference and transcript-service footer). Texts written for these tests; none is taken from an
+evaluation article."""
+
+from factcheck.extraction import extract_claims, extract_from_text
+from factcheck.extraction.furniture import is_furniture
+from factcheck.extraction.transcripts import speaker_turns
+
+# --- labels alone on their line ---------------------------------------------------------------
+
+PASTED_CALL = """Harwick Mills plc Half-Year 2026 Results Call
+Tuesday 3 March 2026, 8:30 a.m. GMT
+HWM 238.4p at time of call | Duration: 0 hours 35 minutes
+
+Participants:
+Lena Osei -- Chief Executive Officer
+Marco Vitale -- Finance Director
+Jo Park -- Tillman Brokers -- Analyst
+
+Operator: Good morning and thank you for holding. All lines are muted. I will now pass you to
+your host.
+
+Lena Osei -- Chief Executive Officer
+Thank you. Mill output rose 11% in the half, helped by the new kiln line.
+
+We also signed four supply contracts in Poland, our first outside the UK.
+
+Marco Vitale -- Finance Director
+Thanks, Lena. Sales were £148 million, up 6% on last year. Please refer to our annual report
+for a discussion of the principal risks and uncertainties.
+
+Operator: Our next question comes from Jo Park at Tillman Brokers.
+
+Jo Park -- Tillman Brokers -- Analyst
+Lena, how much did energy costs rise?
+
+Lena Osei -- Chief Executive Officer
+Energy costs fell 9% after we renewed the gas contract.
+
+Transcript provided by QuoteDesk, which covers 2,400 listed companies.
+"""
+
+
+def claims_of(raw: str) -> dict[str, str]:
+    return {c.text: c.claimant for c in extract_claims(extract_from_text(raw).text)}
+
+
+def claimant_of(claims: dict[str, str], phrase: str) -> str:
+    found = [name for text, name in claims.items() if phrase in text]
+    assert found, f"no claim holds {phrase!r}"
+    return found[0]
+
+
+def test_labels_alone_on_their_line_name_the_speakers_of_the_lines_below():
+    claims = claims_of(PASTED_CALL)
+    assert claimant_of(claims, "Mill output rose 11%") == "Lena Osei"
+    assert claimant_of(claims, "four supply contracts") == "Lena Osei"  # a turn's 2nd paragraph
+    assert claimant_of(claims, "Sales were £148 million") == "Marco Vitale"
+    assert claimant_of(claims, "Energy costs fell 9%") == "Lena Osei"
+
+
+def test_a_call_operator_header_risk_reference_and_provider_footer_are_no_claims():
+    texts = " ".join(claims_of(PASTED_CALL))
+    for phrase in ("at time of call", "Duration", "All lines are muted", "Jo Park at Tillman",
+                   "principal risks", "Transcript provided by"):  # fmt: skip
+        assert phrase not in texts
+
+
+def test_a_page_header_or_dashed_heading_is_not_split_off_as_a_label():
+    raw = (
+        "Northgate Energy (LSE: NGE)\nEmbargoed until 07:00 GMT, 2 March 2026\n\n"
+        "The Outlook — Prices and Demand\nWholesale prices fell 12% in February, the company "
+        "said.\n\nRenewables made up 41% of output, it added."
+    )
+    body = extract_from_text(raw).text
+    assert "The Outlook — Prices and Demand Wholesale" in body
+    assert speaker_turns(body) == []
+
+
+# --- "Name (Role):" and Q/A -------------------------------------------------------------------
+
+
+def test_name_with_a_role_in_brackets_is_a_label_even_when_used_once():
+    raw = (
+        "Leona Briggs (Festival Director): Ticket sales rose 23% this year, to 41,000.\n\n"
+        "Samir Qadri (Treasurer): The festival lost £85,000 on the outdoor stage.\n\n"
+        "Leona Briggs (Festival Director): We will cut the stage budget by a third next year."
+    )
+    assert claimant_of(claims_of(raw), "lost £85,000") == "Samir Qadri"
+
+
+def test_answers_of_a_q_and_a_are_the_interviewees():
+    raw = (
+        "Commuters waited longer than ever this winter. In an interview with Dr Marcus Ellery, "
+        "the operator's managing director, we asked why.\n\n"
+        "Q: How many trains ran late in December?\n\n"
+        "A: About 38% of services arrived more than five minutes late.\n\n"
+        "Q: What will you change?\n\n"
+        "A: We are hiring 120 more drivers by June."
+    )
+    claims = claims_of(raw)
+    assert claimant_of(claims, "About 38% of services") == "Marcus Ellery"
+    assert claimant_of(claims, "hiring 120 more drivers") == "Marcus Ellery"
+
+
+def test_news_about_a_call_a_risk_or_a_transcript_stays():
+    assert not is_furniture("At the time of the call, 40 patients were waiting in the corridor.")
+    assert not is_furniture("The inquiry heard that the transcript was altered by 3 officials.")
+    assert not is_furniture("The regulator said the principal risks had grown by 20% in a year.")
