@@ -89,3 +89,61 @@ def test_an_acronym_in_capitals_is_no_negation():
     passage = "The mean NO2 concentration at Leeds roadside sites was 38 µg/m³ in 2021."
 
     assert result(claim, passage) == "agrees"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "Greece gave 3.1 million flu jabs last winter, a doctor said.",
+            "Some 3.0 million influenza vaccine doses were given in Greece last winter.",
+            "agrees",
+        ),
+        (
+            "Rome had 40 million overnight stays by tourists in 2022, a blogger said.",
+            "Nights spent by tourists in Rome's hotels totalled 36 million in 2022.",
+            "close",
+        ),
+        (
+            "Smog killed 12,000 people in Poland in 2020, an activist said.",
+            "Air pollution caused 12,100 premature deaths in Poland in 2020, a study found.",
+            "agrees",
+        ),
+        (
+            "Border guards logged 90,000 irregular crossings in 2022, a post said.",
+            "Detections of irregular entries at Spain's borders reached 91,000 in 2022.",
+            "agrees",
+        ),
+        (
+            "Porto house prices rose 7 percent in 2023, an agent said.",
+            "Home prices in the Porto area increased 7.2% in 2023, the statistics office said.",
+            "agrees",
+        ),
+        (
+            "France's minimum wage is €11.65 an hour in 2024, a post says.",
+            "The statutory minimum wage in France rose to 11.65 euros per hour in 2024.",
+            "agrees",
+        ),
+        (
+            "Greece spends 16 percent of its GDP on pensions, a video says.",
+            "Pension expenditure in Greece amounted to 15.8% of gross domestic product.",
+            "agrees",
+        ),
+    ],
+)
+def test_one_thing_named_in_other_words_pairs(claim, passage, expected):
+    assert result(claim, passage) == expected
+
+
+def test_an_acronym_is_the_name_it_abbreviates():
+    claim = "The European Space Agency had a budget of €7.8 billion in 2024, an engineer posted."
+    passage = "The ESA budget for 2024 was 7.79 billion euros, the agency said."
+
+    assert result(claim, passage) == "agrees"
+
+
+def test_money_paid_into_a_budget_is_not_spending_from_it():
+    claim = "Austria paid €4.1 billion into the EU budget in 2022, a senator claims."
+    passage = "EU budget spending in Austria came to 4.1 billion euros in 2022."
+
+    assert result(claim, passage) == "none"

@@ -61,7 +61,7 @@ _NEUTRAL = frozenset(
     """recorded confirmed reported registered logged counted estimated expected projected
     forecast announced posted listed identified measured calculated put numbered included
     employed involved affected related based located aged used need needed gathered drew
-    attracted collected amassed pledged promised planned proposed targeted""".split()
+    attracted collected amassed pledged promised planned proposed targeted caused""".split()
 )
 # Words between a verb and its figure ("destroyed nearly 600 homes", "sold more than 45,000").
 _BETWEEN = frozenset(

@@ -389,7 +389,15 @@ def _same_name(x: str, y: str) -> bool:
     a, b = set(x.split()), set(y.split())
     if a <= b or b <= a:
         return True
+    if y == _initials(x) or x == _initials(y):
+        return True  # "erc" is the "european research council"
     return len(a) == len(b) == 1 and len(x) >= 4 and len(y) >= 4 and x[:4] == y[:4]
+
+
+def _initials(name: str) -> str:
+    """'european research council' → 'erc' (names of three words or more, 'of' skipped)."""
+    words = [w for w in name.split() if w not in ("of", "and", "for")]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
 def _same_kinds(x: frozenset[str], y: frozenset[str]) -> bool:

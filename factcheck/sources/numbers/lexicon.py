@@ -91,7 +91,7 @@ CONCEPTS = {
     **dict.fromkeys(
         ("fled", "flee", "fleeing", "escaped", "escape", "displaced", "uprooted"), "flee"
     ),
-    **dict.fromkeys(("homes", "home", "houses", "households", "household"), "home"),
+    **dict.fromkeys(("homes", "home", "houses", "house", "households", "household"), "home"),
     **dict.fromkeys(("vacancy", "vacancies", "vacant"), "vacancy"),  # "vacant posts"
     **dict.fromkeys(("children", "child", "kids", "pupils", "minors"), "children"),
     **dict.fromkeys(("refugees", "refugee", "asylum"), "refugee"),
@@ -154,6 +154,11 @@ CONCEPTS = {
     ),
     # What is paid for a player, a deal or a service is its fee.
     **dict.fromkeys(("fee", "fees", "paid", "pay", "pays", "paying"), "fee"),
+    # One disease by two names; one count of tourism by two names; a border crossed, entered.
+    **dict.fromkeys(("flu", "influenza"), "flu"),
+    **dict.fromkeys(("covid", "coronavirus"), "covid"),
+    **dict.fromkeys(("nights", "night", "overnights", "stays", "stay"), "night"),
+    **dict.fromkeys(("crossings", "crossing", "entries", "entry"), "crossing"),
     **{w: w for w in ("measles", "mumps", "diabetes", "news", "series", "species", "rabies")},
 }
 PERSON_GROUPS = frozenset(
@@ -417,7 +422,8 @@ CONTAINERS = frozenset(
 # Modifiers that do not narrow what a noun phrase measures ("consumer price inflation" is
 # inflation, "the budget deficit" the deficit): the other side need not name them.
 PLAIN_MODIFIERS = frozenset(
-    "consumer headline annual overall total national budget official general gross".split()
+    """consumer headline annual overall total national budget official general gross statutory
+    legal""".split()
 )
 # Different nouns that name one measure when they share a modifier ("food prices" / "food
 # inflation").

@@ -342,7 +342,8 @@ class Window:
             return self._head_before(), self._object_phrase(words), False
         modifiers = {concept(w) for w in run[:-1] if _topical(w)}
         modifiers |= self._of_phrase(words, k + len(run))
-        return concept(run[-1]), modifiers, base
+        named = lex.PHRASES.get(tuple(run[-2:]))  # "of gross domestic product": the economy
+        return named or concept(run[-1]), modifiers, base
 
     def _compound_before_noun(self, count: int) -> set[int]:
         """Indexes of the first ``count`` following words joined by a hyphen ('full-time',
@@ -468,7 +469,9 @@ class Window:
                     continue
                 if not w[:1].isupper() or w.lower() in _MONTHS or len(name) == 3:
                     break
-                name.append(lex.DEMONYMS.get(w.lower(), w.lower()))  # "the UK" is Britain
+                lower = w.lower()
+                lower = lower[:-2] if lower.endswith(("'s", "’s")) else lower  # "Milan's"
+                name.append(lex.DEMONYMS.get(lower, lower))  # "the UK" is Britain
             if name:
                 places.add(" ".join(name))
         return frozenset(places)

@@ -27,9 +27,13 @@ _NAME_PREPOSITIONS = frozenset(
     among against outside inside around""".split()
 )
 # A sentence's first word with these endings is a common noun far more often than a name.
-_NOUN_ENDINGS = tuple("ing ed tion sion ment ity ance ence ship ure ism age ers ors ists".split())
+_NOUN_ENDINGS = tuple(
+    """ing ed tion sion ment ity ance ence ship ure ism age ers ors ists ings tions sions ments
+    ities ances ences ships ures isms ages""".split()
+)
 _NOT_NAMES = lex.TITLES | lex.GENERIC | lex.STOP_RUN | lex.CLAUSE_WORDS | lex.ROLES | _MONTHS
 _INITIAL = re.compile(r"(?:^|[.!?:;\n])[\s\"'“‘(\[]*$")  # what precedes a sentence's first word
+_PAID = frozenset("paid pay pays paying put puts poured pours pumped".split())
 _PASSIVE_AUXILIARIES = frozenset("is are was were be been being get got".split())
 
 
@@ -145,6 +149,8 @@ def _kinds(words: list[str]) -> frozenset[str]:
     words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words]  # "women's pay"
     kinds = {k for w in words if w in lex.EXCLUSIVE_KINDS for k in lex.EXCLUSIVE_KINDS[w].split()}
     kinds |= {"marked:" + lex.MARKED[w] for w in words if w in lex.MARKED}
+    if any(w in _PAID and n == "into" for w, n in zip(words, words[1:], strict=False)):
+        kinds = kinds - {"flow:out"} | {"flow:in"}  # "paid €2bn into the budget": money in
     kinds |= {lex.PAIR_KINDS[p] for p in zip(words, words[1:], strict=False) if p in lex.PAIR_KINDS}
     kinds |= {"act:" + act for w in words for act in ACTS.get(w, ())}
     return frozenset(kinds | {"role:" + concept(w) for w in words if _is_role(w)})
