@@ -147,3 +147,29 @@ def test_money_paid_into_a_budget_is_not_spending_from_it():
     passage = "EU budget spending in Austria came to 4.1 billion euros in 2022."
 
     assert result(claim, passage) == "none"
+
+
+def test_a_possessor_before_the_noun_is_not_what_is_counted():
+    claim = "Only 60 percent of Eurostar's cross-channel trains ran on time in 2023, a post says."
+    passage = "Eurostar said 78 percent of its cross-channel trains were punctual in 2023."
+
+    assert result(claim, passage) == "conflicts"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage", "expected"),
+    [
+        (
+            "The ferry crossing to the island takes 90 minutes, a tourist said.",
+            "Ferries now reach the island in one and a half hours, the operator said.",
+            "agrees",
+        ),
+        (
+            "Some 2.5 million people visited the fair, organisers said.",
+            "Two and a half million people visited the fair this year, the council said.",
+            "agrees",
+        ),
+    ],
+)
+def test_and_a_half_is_read(claim, passage, expected):
+    assert result(claim, passage) == expected

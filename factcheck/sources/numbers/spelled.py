@@ -44,9 +44,27 @@ def spelled_numbers(text: str) -> Iterator[tuple[float, int, int, str]]:
             i += 1
             continue
         value, last, ordinal = parsed
+        if not ordinal:
+            value, last = _and_a_half(text, words, value, last)
         if not _is_pronoun_one(words, i, last):
             yield value, words[i][1], words[last][2], "ordinal" if ordinal else "number"
         i = last + 1
+
+
+def _and_a_half(
+    text: str, words: list[tuple[str, int, int]], value: float, last: int
+) -> tuple[float, int]:
+    """'two and a half hours' is 2.5, 'one and a half million' 1.5 million."""
+    following = words[last + 1 : last + 5]
+    if [w for w, _, _ in following[:3]] != ["and", "a", "half"] or value >= 1000:
+        return value, last
+    if any(_glue(text, words, j) != " " for j in range(last + 1, last + 4)):
+        return value, last
+    value, last = value + 0.5, last + 3
+    scale = following[3][0] if len(following) == 4 else ""
+    if scale in lex.SCALES and _glue(text, words, last + 1) == " ":
+        return value * lex.SCALES[scale], last + 1
+    return value, last
 
 
 def _spelled_at(

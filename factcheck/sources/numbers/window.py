@@ -333,6 +333,9 @@ class Window:
                 lower.endswith(("ed", "ing", "ly")) or lower in lex.PARTICIPLES
             ):
                 break  # "people fled", "97 km/h battered", "cocaine hidden": a verb ends the noun
+            if lower.endswith(("'s", "’s")) and n + 1 < len(words):
+                run = []  # "of Deutsche Bahn's trains": the possessor is no part of the noun
+                continue
             run.append(lower)
             if lower in lex.PERSON_GROUPS or _plural(lower):
                 break  # "households use wood": a compound noun ends at its plural
