@@ -2,7 +2,7 @@
 
     python eval/numbers.py [--errors]
         [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9
-         |all]
+         |heldout10|all]
 
 Data: eval/data/number_pairs.jsonl, written for this project (see eval/data/README.md). Each row
 has ``claim``, ``passage``, ``label`` (agrees / close / conflicts / none), ``kind`` (trap, same,
@@ -20,7 +20,9 @@ lead, then looked at and tuned on by the numfix4 branch), heldout8 (written by a
 while heldout7 was being tuned on, before the changes it measures; run before and once after them
 by the lead, then looked at and tuned on by the numfix5 branch), heldout9 (written by a sixth
 helper while the check was changed after heldout8, before the changes it measures; run by the
-lead mid-round and once after the round; not yet looked at).
+lead mid-round and once after the round, then looked at and tuned on by the numfix6 branch),
+heldout10 (written by a seventh helper while heldout9 was being tuned on, before the changes it
+measures; run by the lead before and once after them).
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not
@@ -48,6 +50,7 @@ SPLITS = (
     "heldout7",
     "heldout8",
     "heldout9",
+    "heldout10",
 )
 
 
