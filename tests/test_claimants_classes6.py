@@ -4,7 +4,7 @@ answers are the interviewee's, a call operator's procedural turns, a call's head
 reference and transcript-service footer). Texts written for these tests; none is taken from an
 evaluation article."""
 
-from factcheck.extraction import extract_claims, extract_from_text
+from factcheck.extraction import extract_claims, extract_from_text, find_claimant
 from factcheck.extraction.furniture import is_furniture
 from factcheck.extraction.transcripts import speaker_turns
 
@@ -109,3 +109,45 @@ def test_news_about_a_call_a_risk_or_a_transcript_stays():
     assert not is_furniture("At the time of the call, 40 patients were waiting in the corridor.")
     assert not is_furniture("The inquiry heard that the transcript was altered by 3 officials.")
     assert not is_furniture("The regulator said the principal risks had grown by 20% in a year.")
+
+
+# --- claimants in news prose ------------------------------------------------------------------
+
+
+def test_an_age_and_a_who_clause_after_a_name_leave_the_person_speaking():
+    sentence = "Omar Lind, 57, who keeps bees near the quarry, said he had lost 30 hives."
+    assert find_claimant(sentence) == "Omar Lind"
+    assert find_claimant("Ruth Gale, 72, said the bus had not come for 3 days.") == "Ruth Gale"
+
+
+def test_a_party_and_lower_case_role_before_the_name_after_said():
+    sentence = "“The costs are double that,” said Opposition transport spokeswoman Ivy Marr."
+    assert find_claimant(sentence) == "Ivy Marr"
+    assert find_claimant("“Wrong,” said Green party leader Tobias Wren.") == "Tobias Wren"
+
+
+def test_a_multi_word_bodys_officer_in_an_appositive_is_not_whom_they_told():
+    sentence = (
+        "Ada Quist, Kelvin Rail's head of safety, told Radio Tamar 6: \"Trains ran 40 minutes "
+        'late."'
+    )
+    assert find_claimant(sentence) == "Ada Quist"
+
+
+def test_a_participle_clause_before_the_subject_is_not_a_study_description():
+    sentence = "In its ruling, published on Friday, the Pay Tribunal said the firm owed £2.4m."
+    assert find_claimant(sentence) == "Pay Tribunal"
+
+
+def test_a_body_whose_name_opens_with_a_title_word_keeps_it():
+    sentence = "Dentists received 4,100 complaints, the General Dental Council said on Monday."
+    assert find_claimant(sentence) == "General Dental Council"
+
+
+def test_a_body_first_named_by_its_acronym_gets_its_long_form_without_the():
+    body = (
+        "The Fair Trading Authority (FTA) has opened an inquiry into Parcelo.\n\n"
+        "The FTA said the firm had overcharged 80,000 customers by £3.1 million."
+    )
+    claim = [c for c in extract_claims(body) if "80,000" in c.text][0]
+    assert claim.claimant == "Fair Trading Authority"

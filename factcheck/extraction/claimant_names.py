@@ -66,14 +66,18 @@ def strip_acronym(name: str) -> str:
 def strip_titles(name: str) -> str:
     """'Turkish President Recep Tayyip Erdogan' → 'Recep Tayyip Erdogan', 'Sen. Dana Whitfield'
     → 'Dana Whitfield', 'Jane Smith MP' → 'Jane Smith'; a bare title stays as it is, and so
-    does a body whose name opens with a title word ('Premier League', 'Supreme Court')."""
+    does a body whose name opens with a title word ('Premier League', 'Supreme Court',
+    'General Dental Council')."""
     words = name.split()
     while len(words) > 1 and words[-1].strip(",") in POST_NOMINALS:
         words = words[:-1]
     last_title = max((index for index, word in enumerate(words) if is_title(word)), default=-1)
     rest = words[last_title + 1 :]
-    if rest and all(word.lower() in ORGANISATION_NOUNS for word in rest):
-        return " ".join(words)  # "Premier League", "Supreme Court": a body, not a title
+    if rest and (
+        all(word.lower() in ORGANISATION_NOUNS for word in rest)
+        or (last_title == 0 and len(rest) > 1 and rest[-1].lower() in ORGANISATION_NOUNS)
+    ):  # "Premier League", "Supreme Court", "General Dental Council": a body, not a title
+        return " ".join(words)
     while rest[:1] in (["of"], ["for"]) and len(rest) > 2:  # "Mayor for Transport Kay Hollis"
         rest = rest[2:]
     return " ".join(rest) if rest and rest[0][:1].isupper() else " ".join(words)
@@ -141,7 +145,13 @@ def canonical_claimants(names: Sequence[str], body: str) -> list[str]:
     canonical = []
     for name in names:
         parts = [long_forms.get(part, part) for part in re.split(r"\s+and\s+", name)]
-        name = " and ".join(parts) if len(parts) > 1 and name else long_forms.get(name, name)
+        if len(parts) > 1 and name:
+            name = " and ".join(parts)
+        elif name in long_forms and _key(long_forms[name]) not in first_form:
+            # first named by its acronym: the long form, without the "The" opening a sentence
+            name = re.sub(r"^The\s+(?=\S+\s)", "", long_forms[name])
+        else:
+            name = long_forms.get(name, name)
         name = _by_initials(name, first_form)
         name = _by_short_form(name, body)
         key = _key(name)

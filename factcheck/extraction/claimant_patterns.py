@@ -16,6 +16,7 @@ from factcheck.extraction.lexicon import (
     LEADING_CONNECTIVES,
     MONTHS,
     NATIONALITIES,
+    PERSON_ROLES,
     TITLE_WORDS,
     WEEKDAYS,
 )
@@ -132,3 +133,20 @@ def is_named_authority(words: list[str]) -> bool:
         and all(word[:1].isupper() for word in named)
         and not is_nationality(" ".join(named[:-1]))
     )
+
+
+# "said Opposition health spokesman Rhys Kettering", "said Green party leader Tom Bell": a
+# party or body, a lower-case role, then the person.
+_AFFILIATION_ROLE_NAME_RE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}(?:[a-z][\w-]*\s+){0,3}?(?:"
+    + "|".join(sorted(PERSON_ROLES, key=len, reverse=True))
+    + rf")\s+({NAME})"
+)
+
+
+def person_after_affiliation_role(text: str) -> str:
+    """'Opposition emergency services spokesman Rhys Kettering' → 'Rhys Kettering', or ""."""
+    found = _AFFILIATION_ROLE_NAME_RE.match(text.strip(" ,:"))
+    if found is None or claimant_type(strip_titles(found.group(1))) != "person":
+        return ""
+    return found.group(1)

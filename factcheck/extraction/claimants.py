@@ -60,6 +60,7 @@ from factcheck.extraction.claimant_patterns import (
     is_described_authority,
     is_named_authority,
     is_nationality,
+    person_after_affiliation_role,
     person_without_affiliation,
     strip_title_words,
     tidy,
@@ -128,10 +129,12 @@ _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what|as|where)\s+(he|she|t
 _PARTICIPLE_APPOSITIVE_RE = re.compile(r"(?<=[\w.)]),\s+[a-z]+ing\b[^,;:]{0,80},\s*$")
 _TOLD_RE = re.compile(r"told|tells", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?$")
+_AGE_RE = re.compile(r"(?<=[a-z]),\s*(?:aged\s+)?\d{1,3}$")  # "Tom Reed, 63, who …, said"
 _PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
 # ", the RTWU's regional organiser,", ", director of public health for the region,".
 _APPOSITIVE_RE = re.compile(
-    r"(?<=[\w.])\s*,\s*(?:(?:the|a|an|of|from|at|[A-Z][\w.]*['’]s)\s+[^,]{1,120}"
+    r"(?<=[\w.])\s*,\s*(?:(?:the|a|an|of|from|at|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.]*['’]s)"
+    r"\s+[^,]{1,120}"
     r"|(?:[a-z][\w-]*\s+){0,2}(?:head|" + "|".join(_PERSON_ROLE_NOUNS) + r")\b[^,]{0,120}"
     # ", Chief Medical Officer,": a capitalised job title after the name
     r"|(?:[A-Z][\w&-]*\s+){0,3}(?:Officer|Executive|Director|Manager|Founder|Adviser|Advisor|"
@@ -355,7 +358,7 @@ def _subject_before(text: str) -> str:
             return outer if claimant_type(strip_titles(outer)) == "person" else named.group(1)
         if named is not None:
             return named.group(1)
-    tail = _RELATIVE_CLAUSE_RE.sub("", tail).rstrip(" ,")
+    tail = _AGE_RE.sub("", _RELATIVE_CLAUSE_RE.sub("", tail).rstrip(" ,"))
     tail = _PARTY_RE.sub("", strip_acronym(tail))
     study = _STUDY_AT_END_RE.search(tail)
     if study is not None and study.group(1) not in DETERMINERS:
@@ -402,7 +405,7 @@ def _name_after_verb(text: str) -> str:
         name = strip_titles(described.group(1))
         if claimant_type(name) == "person":
             return name
-    found = _kind_then_name(text) or _name_at_start(text)
+    found = _kind_then_name(text) or person_after_affiliation_role(text) or _name_at_start(text)
     if found:
         return found
     roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "a affirmé la ministre Claire Martin"

@@ -209,7 +209,10 @@ EVIDENCE_BY_RE = re.compile(
 # "A Bank of Portugal study published in May found …": the study's author speaks.
 STUDY_NOUNS = "study|report|survey|analysis|poll|review|audit|estimate|estimates|research|paper"
 STUDY_PARTICIPLE_RE = re.compile(
-    r"\s+(?:published|released|issued|carried out|conducted|commissioned|seen by)\b.*$"
+    # not a participle clause that a subject follows ("In its ruling, published on Monday,
+    # the court said")
+    r"\s+(?:published|released|issued|carried out|conducted|commissioned|seen by)\b"
+    r"(?![^,]*,\s*\S)[^\n]*$"
 )
 
 # Nouns that head a definite description of an organisation ("the ministry", "the agency"),
