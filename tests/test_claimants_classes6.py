@@ -6,6 +6,7 @@ evaluation article."""
 
 from factcheck.extraction import extract_claims, extract_from_text, find_claimant
 from factcheck.extraction.furniture import is_furniture
+from factcheck.extraction.scoring import classify_kind
 from factcheck.extraction.transcripts import speaker_turns
 
 # --- labels alone on their line ---------------------------------------------------------------
@@ -151,3 +152,27 @@ def test_a_body_first_named_by_its_acronym_gets_its_long_form_without_the():
     )
     claim = [c for c in extract_claims(body) if "80,000" in c.text][0]
     assert claim.claimant == "Fair Trading Authority"
+
+
+def test_list_items_after_a_colon_are_the_claims_of_who_introduced_the_list():
+    body = (
+        "Rents in the city rose 11% last year, according to a study by the Tenants' Union of "
+        "Ostbury.\n\n"
+        "The union's survey of 2,000 renters found that:\n\n"
+        "- four in ten tenants spend more than half their income on rent;\n\n"
+        "- 18% had moved home at least twice in three years.\n\n"
+        "Rents rose 4% in the rest of the country."
+    )
+    claims = {c.text: c.claimant for c in extract_claims(body)}
+    assert claimant_of(claims, "four in ten tenants") == "Tenants' Union of Ostbury"
+    assert claimant_of(claims, "18% had moved") == "Tenants' Union of Ostbury"
+    assert claimant_of(claims, "rest of the country") == ""
+
+
+# --- kinds ------------------------------------------------------------------------------------
+
+
+def test_a_dozen_things_and_a_time_ahead_of_schedule_are_statistics():
+    assert classify_kind("The storm flooded at least a dozen riverside shops.") == "statistic"
+    assert classify_kind("The bridge reopened three weeks ahead of schedule.") == "statistic"
+    assert classify_kind("The bridge reopened ahead of schedule.") != "statistic"

@@ -13,7 +13,12 @@ from factcheck.extraction.claimant_patterns import (
     drop_evidence_adjectives,
     without_possessive,
 )
-from factcheck.extraction.lexicon import EVIDENCE_BY_RE, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES
+from factcheck.extraction.lexicon import (
+    EVIDENCE_BY_RE,
+    EVIDENCE_NOUNS,
+    EVIDENCE_PARTICIPLES,
+    ORGANISATION_NOUNS,
+)
 
 EVIDENCE_VERBS = (  # "has found" too: "…, a survey by Northmoor Public Health has found."
     r"(?:(?:has|have|had)\s+)?(?:found|finds|shows?|showed|shown|suggests?|suggested|concluded|concludes|estimates?|estimated|"
@@ -37,6 +42,10 @@ EVIDENCE_SUBJECT_RE = re.compile(
     rf"(?:\s+of\s+(?:[\w-]+\s+){{0,3}}?[\w-]+)?(?:{_PARTICIPLE_CLAUSE})?,?\s+{EVIDENCE_VERBS}"
     rf"|(?P<maker>{NAME})\s+(?:{EVIDENCE_NOUNS})\s+(?:for\s+(?:the\s+)?{NAME}\s+)?"
     rf"(?:(?:{EVIDENCE_PARTICIPLES})(?:\s+[\w-]+){{0,4}}?\s+)?{EVIDENCE_VERBS}"
+    # "The charity's analysis of official data found": a body named before by its kind
+    rf"|\b(?:[Tt]he|[Ii]ts)\s+(?P<kind>{'|'.join(sorted(ORGANISATION_NOUNS))})['’]s?\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?(?:{EVIDENCE_NOUNS})(?:\s+of\s+(?:[\w,.%-]+\s+){{0,4}}?[\w-]+)?"
+    rf",?\s+{EVIDENCE_VERBS}"
 )
 EVIDENCE_VERB_RE = re.compile(rf"\b{EVIDENCE_VERBS}")  # cheap test before the search above
 # "The report found that …", "Its latest survey also shows …": evidence named before, whose
@@ -96,6 +105,8 @@ def without_commissioner(name: str) -> str:
 def evidence_subject(evidence: re.Match[str]) -> str:
     """The author of EVIDENCE_SUBJECT_RE's evidence; a name before the noun ("Census figures
     show") only when it is clearly an organisation's ("Bank of Portugal study", "ONS data")."""
+    if evidence.group("kind"):
+        return f"the {evidence.group('kind')}"  # resolved against the article before
     author = evidence.group("author") or without_possessive(evidence.group("owner") or "")
     if (
         author

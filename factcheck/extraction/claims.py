@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from factcheck.extraction.claimant_names import canonical_claimants, claimant_type, tweet_author
@@ -15,6 +16,7 @@ CHECKWORTHINESS_THRESHOLD = 0.5
 # An unattributed quotation this close after an attributed claim continues its speaker's words.
 QUOTE_CONTINUATION_GAP = 400
 _OPENING_QUOTES = ("“", '"', "«", "„", "‘")
+_BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+")
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,9 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     A sentence opening with a quotation mark that names no speaker, within
     QUOTE_CONTINUATION_GAP characters of an attributed claim, continues that claimant's quote
     (news prose gives the speaker once: “…,” she said. “…”); so does one right after an
-    attributed quotation too weak to be a claim itself (“No,” Ruiz said. “…”).
+    attributed quotation too weak to be a claim itself (“No,” Ruiz said. “…”). A list item
+    ("- …", "• …", "2. …") naming no speaker is the claim of whoever introduced the list in a
+    sentence ending with a colon ("The charity's analysis found that:").
     Nothing from a release's appendix on ("ENDS", "Notes to editors", "About X", "Media
     contacts": furniture.appendix_start) is a claim, nor an FAQ box's item (furniture.faq_spans).
     In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
@@ -50,11 +54,15 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     appendix = appendix_start(body)  # notes to editors, "About X", contacts: no claims
     boxes = faq_spans(body)
     sentences = split_sentences(body)
+    lead_in = ""  # the claimant of a sentence ending in a colon, for the list items after it
     for index, sentence in enumerate(sentences):
         if sentence.start >= appendix:
             break
         if any(start <= sentence.start < end for start, end in boxes):
             continue
+        item = _BULLET_RE.match(sentence.text) is not None
+        if not item:
+            lead_in = _lead_in(sentence, body, previous) if sentence.text.endswith(":") else ""
         score, kind = score_and_kind(sentence.text)
         if score < threshold:
             continue
@@ -73,6 +81,7 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
                 claimant = previous
             if not claimant and index and sentence.text.startswith(_OPENING_QUOTES):
                 claimant = _quoted_before(body, sentences[index - 1], sentence.start, previous)
+            claimant = claimant or (lead_in if item else "")
         previous = claimant or previous
         last_end = sentence.end if claimant else last_end
         claims.append(
@@ -83,6 +92,12 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         replace(claim, claimant=name, claimant_type=claimant_type(name))
         for claim, name in zip(claims, names, strict=True)
     ]
+
+
+def _lead_in(sentence: Sentence, body: str, previous: str) -> str:
+    """Who speaks in a sentence introducing a list ("The charity's analysis found that:")."""
+    context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
+    return find_claimant(sentence.text, context, previous)
 
 
 def _quoted_before(body: str, prior: Sentence, start: int, previous: str) -> str:
