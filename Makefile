@@ -75,6 +75,7 @@ eval: $(STAMP)
 	$(PY) eval/extraction.py --readme
 	for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6; do $(PY) eval/extraction.py --$$set --readme; done
 	$(PY) eval/numbers.py
+	$(PY) eval/numbers_cv.py
 	$(PY) eval/matching.py
 
 clean:
