@@ -176,3 +176,29 @@ def test_a_dozen_things_and_a_time_ahead_of_schedule_are_statistics():
     assert classify_kind("The storm flooded at least a dozen riverside shops.") == "statistic"
     assert classify_kind("The bridge reopened three weeks ahead of schedule.") == "statistic"
     assert classify_kind("The bridge reopened ahead of schedule.") != "statistic"
+
+
+def test_a_job_after_a_comma_and_q_dot_a_dot_are_labels_too():
+    panel = (
+        "Ines Varga, Chief Executive: Our costs rose 14% last year.\n\n"
+        "Colm Reilly, Finance Director: Revenue was £42 million, down 3%.\n\n"
+        "Ines Varga, Chief Executive: We cut 120 jobs in March."
+    )
+    assert claimant_of(claims_of(panel), "Revenue was £42 million") == "Colm Reilly"
+    qa = (
+        "We spoke to Councillor Hana Prys about the bin strike.\n\n"
+        "Q. How many collections were missed?\n\n"
+        "A. About 40,000 households missed at least one collection in May.\n\n"
+        "Q. When will it end?\n\n"
+        "A. Talks with the union start on Friday."
+    )
+    assert claimant_of(claims_of(qa), "About 40,000 households") == "Hana Prys"
+
+
+def test_a_dateline_and_an_initial_are_no_labels():
+    body = (
+        "LONDON, Chief Markets: Shares fell 2% on Monday.\n\n"
+        "A. Okafor scored 3 goals in 2 games, the club said.\n\n"
+        "Sales rose 4% in May, the company said."
+    )
+    assert speaker_turns(body) == []

@@ -5,20 +5,20 @@ and two to MAX_SPEAKERS different labels are used: capitals ("OKONKWO: …", "JO
 "MODERATOR: …", "SEN. WHITFIELD: …", "THE PRESIDENT: …"), a mixed-case full name used for two
 turns or more or named elsewhere in the body ("Kate Morley: …") or followed by an earnings
 call's role ("Kate Morley -- Chief Financial Officer: …") or a bracketed one ("Kate Morley
-(Treasurer): …"), or a mixed-case surname the
-body gives in full ("Okonkwo: …" after "James Okonkwo"). A turn runs from its label to the next
-label: the paragraphs after a labelled one without a label of their own continue it; a
-bracketed stage direction ("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS
+(Treasurer): …") or a job after a comma ("Kate Morley, Finance Director: …"), or a mixed-case
+surname the body gives in full ("Okonkwo: …" after "James Okonkwo"). A turn runs from its label
+to the next label: the paragraphs after a labelled one without a label of their own continue
+it; a bracketed stage direction ("[CROSSTALK]", "[08:13]") does not end it, an end mark ("[ENDS
 08:16]", "END OF TRANSCRIPT") or a closing "© …" / "Listen again …" line ends the last.
 
 A label becomes the speaker's full name as the transcript gives it elsewhere: "OKONKWO" →
-"James Okonkwo" after "Cllr James Okonkwo (Labour)"; "KATE MORLEY" → "Kate Morley"; titles
-are stripped; "THE PRESIDENT" → the name after "President" in the body. A moderator's or
-host's label ("MODERATOR", "HOST", "Q") becomes the name the transcript gives that role
-("moderated by Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives none; an answer's
-("A", "ANSWER") the person it says it interviewed or spoke to ("in an interview with Jane
-Doe"). A call operator's turn is procedural: it holds no claim. A label may stand alone on its
-line, without a colon, when a role or an aside follows the name ("Jane Doe -- Chief Executive
+"James Okonkwo" after "Cllr James Okonkwo (Labour)"; "KATE MORLEY" → "Kate Morley"; titles are
+stripped; "THE PRESIDENT" → the name after "President" in the body. A moderator's or host's
+label ("MODERATOR", "HOST", "Q") becomes the name the transcript gives that role ("moderated by
+Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives none; an answer's ("A", "ANSWER"; "Q."
+and "A." too) the person it says it interviewed or spoke to ("in an interview with Jane Doe").
+A call operator's turn is procedural: it holds no claim. A label may stand alone on its line,
+without a colon, when a role or an aside follows the name ("Jane Doe -- Chief Executive
 Officer", "Ann Roe -- Acme Bank -- Analyst", "Jane Doe (Chief Executive)": LABEL_LINE_RE).
 Every sentence of a named speaker's turn is the speaker's claim, whatever it reports ("He said
 that last year" is the speaker's claim about "he").
@@ -37,12 +37,20 @@ TRANSCRIPT_MIN_TURNS = 3
 MAX_SPEAKERS = 40  # more distinct labels than this is a list of fields, not a conversation
 _UPPER_WORD = r"[A-Z][A-Z'’.-]*"
 _MIXED_WORD = r"[A-Z][\w'’.-]*"
+_JOB_WORDS = (
+    "Officer|Executive|Director|Manager|Chair|Chairman|Chairwoman|President|Secretary|Minister|"
+    "Host|Guest|Analyst|Editor|Founder|Spokesperson|Spokesman|Spokeswoman|Councillor|Leader|"
+    "Treasurer|Professor|Economist|Correspondent|Reporter|Presenter|Moderator|CEO|CFO|COO|CTO"
+)
 _LABEL_RE = re.compile(
     r"^(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[^\S\n]+)?"  # a time mark may come first
     rf"(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}})"
-    # an earnings call's role after the name: "Jane Doe -- Chief Executive Officer:"
-    r"(?:[^\S\n]+(?:--|—|–)[^\S\n]+(?P<role>[A-Z][^:\n]{1,60}?))?"
-    r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?\s*:\s+(?=\S)",
+    # an earnings call's role after the name: "Jane Doe -- Chief Executive Officer:", or a
+    # job after a comma: "Jane Doe, Finance Director:"
+    r"(?:[^\S\n]+(?:--|—|–)[^\S\n]+(?P<role>[A-Z][^:\n]{1,60}?)"
+    rf"|,[^\S\n]+(?P<job>(?:[A-Z][\w&'’-]*[^\S\n]+){{0,3}}(?:{_JOB_WORDS})))?"
+    # "Q." and "A." as well as "Q:" and "A:"
+    r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?(?:\s*:|(?<![\w.][QA])(?<=[QA])\.)\s+(?=\S)",
     re.M,
 )
 _SEPARATOR = r"[^\S\n]+(?:--|—|–)[^\S\n]+"
@@ -118,6 +126,7 @@ def speaker_turns(body: str) -> list[Turn]:
         m
         for m in labels
         if m.group("role")
+        or m.groupdict().get("job")
         or m.group("aside")
         or m.re is LABEL_LINE_RE
         or _is_speaker(m.group("label"), counts, names, body)
