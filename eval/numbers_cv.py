@@ -3,7 +3,7 @@
     python eval/numbers_cv.py [--model logistic|boosting] [--penalty N]
 
 Folds: heldout5 … heldout10, each written by a different author; dev and heldout … heldout4 are
-always in training. For each fold the gate (``factcheck/sources/numbers/pairing.py``'s features,
+always in training. For each fold the gate (``eval/numbers_pairing.py``'s features,
 P(same thing | candidate figure pair)) is trained on every other split, its threshold chosen by an
 inner leave-one-author-out loop over the training folds alone (never on the fold it is scored
 on), and the fold is scored three ways: (a) today's rules, (b) the rules' pairs the gate keeps,
@@ -25,8 +25,8 @@ DATA = ROOT / "eval" / "data" / "number_pairs.jsonl"
 
 import numpy as np  # noqa: E402
 
+from eval.numbers_pairing import GROUPS, candidates, features  # noqa: E402
 from factcheck.sources.numbers.compare import _distance  # noqa: E402
-from factcheck.sources.numbers.pairing import GROUPS, candidates, features  # noqa: E402
 
 FOLDS = ("heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10")
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 1.0, 0.05))

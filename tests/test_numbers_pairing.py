@@ -1,8 +1,8 @@
 """Candidate figure pairs and the general features a learned pairing gate reads
-(factcheck/sources/numbers/pairing.py; the gate's leave-one-author-out evaluation is
+(eval/numbers_pairing.py; the gate's leave-one-author-out evaluation is
 eval/numbers_cv.py). Sentences written for these tests, not taken from the eval data."""
 
-from factcheck.sources.numbers.pairing import GROUPS, candidates, content_words, features
+from eval.numbers_pairing import GROUPS, candidates, content_words, features
 
 
 def test_candidates_are_the_claims_main_figures_with_passage_figures_of_their_family():
