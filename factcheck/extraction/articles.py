@@ -168,6 +168,7 @@ def extract_from_html(html: str, url: str | None = None) -> ExtractedArticle:
     if tree is None:
         return ExtractedArticle(text="")
     found = _page_metadata(tree)
+    _keep_lead_teasers(tree)
     metadata = _trafilatura_guesses(tree, url)
     document = trafilatura.bare_extraction(
         tree,  # copied by trafilatura, which prunes its copy
@@ -188,6 +189,20 @@ def extract_from_html(html: str, url: str | None = None) -> ExtractedArticle:
         canonical_url=canonical_url,
         links=tuple(main_text_links(tree, text, base_url=url or canonical_url)) if text else (),
     )
+
+
+def _keep_lead_teasers(tree: lxml_html.HtmlElement) -> None:
+    """A lead paragraph marked "teaser" (German and Dutch pages mark their standfirst so) is
+    article text: a `<p class="…teaser…">` holding no link, among two body paragraphs or more
+    of its own parent, loses the class that trafilatura's precision mode discards. A teaser
+    box of other stories (links, or no body paragraphs beside it) keeps it."""
+    for lead in tree.xpath(_TEASER_XPATH):
+        siblings = [p for p in lead.getparent() if p.tag == "p" and p is not lead]
+        if len(siblings) >= 2 and not any("teaser" in p.get("class", "").lower() for p in siblings):
+            lead.set("class", re.sub("(?i)teaser", "lead", lead.get("class", "")))
+
+
+_TEASER_XPATH = "//p[contains(translate(@class, 'T', 't'), 'teaser') and not(.//a)]"
 
 
 def _html_body(extracted: str, title: str) -> str:

@@ -35,8 +35,9 @@ _ACRONYM_DEFINITION_RE = re.compile(
     r"\s+\(([A-Z][A-Za-z]{1,9})\)"
 )
 _GERMAN_TITLE_RE = re.compile(
-    r"[A-ZÄÖÜ][a-zäöüß]*(?:minister|präsident|kanzler|sprecher|chef|direktor|bürgermeister)"
-    r"(?:in)?|Dr\.|Prof\.|Herr|Frau"
+    r"[A-ZÄÖÜ][a-zäöüß]*(?:minister|präsident|kanzler|sprecher|chef|direktor|bürgermeister|"
+    r"senator|leiter|sekretär|richter|anwalt|dezernent|intendant)(?:in)?"
+    r"|[A-ZÄÖÜ][a-zäöüß]*(?:vorsitzende|abgeordnete|beauftragte)r?|Dr\.|Prof\.|Herr|Frau"
 )
 _TRAILING_ACRONYM_RE = re.compile(r"\s*\([A-Z][A-Za-z]{1,9}\)$")
 # Words completing a business's short name ("Nimbra" → "Nimbra Systems"); not "Committee"

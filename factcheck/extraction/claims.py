@@ -45,7 +45,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     Nothing from a release's appendix on ("ENDS", "Notes to editors", "About X", "Media
     contacts": furniture.appendix_start) is a claim, nor an FAQ box's item (furniture.faq_spans).
     In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
-    speaker's, and one that would be a plain *fact* is a *quote*: it is speech; a call
+    speaker's, and one that would be a plain *fact* is a *quote*: it is speech, scored as
+    attributed speech (the label does what "said X" does) unless the turn is a host's; a call
     operator's turn (introductions, keypad instructions) holds no claim."""
     claims: list[ClaimCandidate] = []
     previous = ""  # the latest claimant, for "it said"
@@ -63,10 +64,11 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         item = _BULLET_RE.match(sentence.text) is not None
         if not item:
             lead_in = _lead_in(sentence, body, previous) if sentence.text.endswith(":") else ""
-        score, kind = score_and_kind(sentence.text)
+        turn = speaker_at(turns, sentence.start) if turns else None
+        spoken = turn is not None and bool(turn.speaker) and not turn.hosting
+        score, kind = score_and_kind(sentence.text, spoken=spoken)
         if score < threshold:
             continue
-        turn = speaker_at(turns, sentence.start) if turns else None
         if turn is not None and turn.procedural:
             continue
         if turn is not None and kind == "fact":

@@ -200,6 +200,35 @@ _PROMOTION_RE = re.compile(
     r"(?:a|per)\s+(?:week|month|year)\b",
     re.I,
 )
+# A broadcast's or podcast's own furniture: its header ("Episode 212 | Podcast length 48 min"),
+# an automatic-transcript notice, the phone line ("The lines are open on 0800 097 4974"), a
+# ratings appeal ("please rate us five stars"), a disclaimer ("Views expressed by guests are
+# their own"); a line of post metrics ("86 reposts · 1,204 likes").
+_BROADCAST_RE = re.compile(
+    r"(?:^|[|·•]\s*)(?:podcast|episode|show|programme|program|running)?\s*(?:length|duration|"
+    r"running time|runtime)\s*:?\s*\d+\s*(?:min|mins|minutes|h|hr|hours)\b"
+    r"|\btranscripts?\s+(?:was\s+|is\s+|has been\s+)?(?:generated|created|produced|made)\s+"
+    r"automatically\b|\bautomatically[- ]generated\s+transcripts?\b"
+    r"|\b(?:lines?\s+(?:are|is)\s+open|call\s+(?:us|in|the\s+(?:show|studio|programme))|"
+    r"phone\s+(?:us|in)|text\s+us|ring\s+us|give\s+us\s+a\s+(?:call|ring))\b[^.!?]{0,30}?"
+    r"(?:\+\d{1,3}|\b0\d{2,4})[\s-]?\d{2,4}[\s-]?\d{3,4}\b"
+    r"|\b(?:please\s+)?(?:rate|review)\s+(?:us|the\s+(?:show|podcast|episode))\b"
+    r"|\bleave\s+(?:us\s+)?an?\s+(?:rating|review)\b"
+    r"|\b(?:views|opinions)\s+(?:expressed\s+)?(?:by\s+[\w\s'’]{1,30}?\s+)?(?:are|is)\s+"
+    r"(?:their|his|her|its|the\s+\w+['’]s?)\s+own\b"
+    rf"|^\W*(?:{_METRIC}(?:reposts?|retweets?|likes|replies|views|comments|shares)\W*){{2,}}$",
+    re.I,
+)
+# A price offer: a trial ("4 Wochen für 0,99 €", "3 months for £1", "1 mois pour 1 €") or a
+# box's starting price ("Tickets from £28", "Tickets ab 28 €", "Billets dès 15 €").
+_OFFER_RE = re.compile(
+    r"\b\d+\s+(?:weeks?|months?|Wochen|Monate|semaines?|mois|semanas?|mes(?:es)?)\s+"
+    r"(?:for|für|pour|por)\s+(?:just\s+|only\s+|nur\s+)?(?:[£$€]\s?\d+(?:[.,]\d\d)?|"
+    r"\d+(?:[.,]\d\d)?\s?(?:€|euros?|EUR|p)(?!\w))"
+    r"|^\W*(?:tickets?|seats?|entry|admission|billets?|entradas?|karten)\s+(?:from|ab|dès|desde|"
+    r"à partir de)\s+(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?))\W*$",
+    re.I,
+)
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
 # pattern to have a chance: cheap substring tests spare most sentences the regexes.
 _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
@@ -223,6 +252,11 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_MARKET_DATA_RE, ("delayed", "data", "▲", "▼", "+", "-", "−", "↑", "↓", ":", "(")),
     (_DATA_CAPTION_RE, (":", "transcript")),
     (_UPDATE_NOTE_RE, ("this ",)),
+    (_BROADCAST_RE, ("length", "duration", "running", "runtime", "transcript", "line", "call",
+                     "phone", "text", "ring", "rate", "review", " own", "repost", "retweet",
+                     "likes")),
+    (_OFFER_RE, ("for", "für", "pour", "por", "ticket", "seat", "entry", "admission", "billet",
+                 "entrada", "karten")),
     (_PROMOTION_RE, ("code", " off", "advertis", "sponsored", "promoted", "paid ", "partner",
                      " apply", "subscribe", "ad", "recommended", "just ", "only ", "affiliate",
                      "commission", "newsletter", "briefing", "bulletin", "app", "offer", "free ")),

@@ -89,6 +89,15 @@ _FRACTION_RE = re.compile(
     r"larger|faster)\b",
     re.I,
 )
+# Shares in French, Spanish and German ("un tiers", "la mitad", "ein Drittel"): quantities the
+# English model has no word for, so they count as one (+ "quantity") as well as a statistic.
+_FOREIGN_FRACTION_RE = re.compile(
+    r"\b(?:(?:un|deux|trois)\s+(?:tiers|quarts?)|la\s+moitié|(?:un|una|dos|tres)\s+"
+    r"(?:tercios?|cuartos?)|la\s+mitad|(?:ein|zwei|drei)\s+(?:Drittel|Viertel)|die\s+Hälfte|"
+    r"(?:la\s+)?(?:mayoría|majorité)\s+de|(?:eine[rn]?|jede[rn]?)\s+von\s+(?:zehn|fünf|vier|drei)"
+    r"|(?:un|una)\s+de\s+cada\s+\w+|(?:un|une)\s+sur\s+\w+)\b",
+    re.I,
+)
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
@@ -169,9 +178,13 @@ def classify_kind(sentence: str) -> str:
     return _kind(_signals(sentence))
 
 
-def score_and_kind(sentence: str) -> tuple[float, str]:
-    """checkworthiness and classify_kind together, analysing the sentence once."""
+def score_and_kind(sentence: str, spoken: bool = False) -> tuple[float, str]:
+    """checkworthiness and classify_kind together, analysing the sentence once. `spoken`: a
+    named speaker's words whose attribution is outside the sentence (a transcript's or an
+    interview's label "Brandauer:" does what "said X" does), so the attribution rule applies."""
     signals = _signals(sentence)
+    if spoken and "attribution" not in signals:
+        signals = signals | {"attribution"}
     return _score(sentence, signals), _kind(signals)
 
 
@@ -217,7 +230,7 @@ def _signals(sentence: str) -> frozenset[str]:
         or pairs & lex.ATTRIBUTION_PAIRS
         or words & lex.FOREIGN_ATTRIBUTION_WORDS
     )
-    quantity = has_quantity(text)
+    quantity = has_quantity(text) or bool(_FOREIGN_FRACTION_RE.search(text))
     unquoted = _QUOTED_SPEECH_RE.sub(" ", text)
     found = {
         "figures": bool(_FIGURE_RE.search(undated)),

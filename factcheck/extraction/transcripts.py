@@ -17,7 +17,11 @@ stripped; "THE PRESIDENT" → the name after "President" in the body. A moderato
 label ("MODERATOR", "HOST", "Q") becomes the name the transcript gives that role ("moderated by
 Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives none; an answer's ("A", "ANSWER"; "Q."
 and "A." too) the person it says it interviewed or spoke to ("in an interview with Jane Doe").
-A call operator's turn is procedural: it holds no claim. A label may stand alone on its line,
+A call operator's turn is procedural: it holds no claim. A Q&A interview's interviewer may be
+labelled with the publication's name ("Rundschau:", "Diario:"): a one-word label used twice or
+more, each turn answered by a named speaker's label, is an unnamed interviewer's. A host's,
+moderator's or interviewer's turn is `hosting` (questions and running order, so its sentences
+get no credit as the speaker's attributed words). A label may stand alone on its line,
 without a colon, when a role or an aside follows the name ("Jane Doe -- Chief Executive
 Officer", "Ann Roe -- Acme Bank -- Analyst", "Jane Doe (Chief Executive)": LABEL_LINE_RE).
 Every sentence of a named speaker's turn is the speaker's claim, whatever it reports ("He said
@@ -78,7 +82,7 @@ _NOT_SPEAKERS = frozenset(
 _ROLE_LABELS = frozenset(
     """
     MODERATOR MODERATORS HOST PRESENTER INTERVIEWER ANCHOR CHAIR CHAIRMAN CHAIRWOMAN Q QUESTION
-    REPORTER JOURNALIST
+    REPORTER JOURNALIST FRAGE PREGUNTA ENTREVISTADOR ENTREVISTADORA INTERVIEWEUR
     """.split()
 )
 _UNNAMED_LABELS = frozenset(
@@ -100,6 +104,7 @@ class Turn:
     end: int
     speaker: str
     procedural: bool = False  # a call operator's: introductions and instructions, no claims
+    hosting: bool = False  # a host's, moderator's or interviewer's: questions and running order
 
 
 def speaker_turns(body: str) -> list[Turn]:
@@ -122,6 +127,8 @@ def speaker_turns(body: str) -> list[Turn]:
         key: speaker_name(key, aside, body)
         for key, aside in {m.group("label"): m.group("aside") or "" for m in labels}.items()
     }
+    interviewers = _interviewer_labels(labels, counts, names, body)
+    names.update(dict.fromkeys(interviewers, ""))
     labels = [
         m
         for m in labels
@@ -129,6 +136,7 @@ def speaker_turns(body: str) -> list[Turn]:
         or m.groupdict().get("job")
         or m.group("aside")
         or m.re is LABEL_LINE_RE
+        or m.group("label") in interviewers
         or _is_speaker(m.group("label"), counts, names, body)
     ]
     if len(labels) < TRANSCRIPT_MIN_TURNS or len({m.group("label") for m in labels}) < 2:
@@ -138,7 +146,9 @@ def speaker_turns(body: str) -> list[Turn]:
         end = labels[index + 1].start() if index + 1 < len(labels) else len(body)
         speaker = names[match.group("label")]
         procedural = match.group("label").upper() in _PROCEDURAL_LABELS
-        turns.append(Turn(match.start(), _turn_end(body, match.end(), end), speaker, procedural))
+        turn_end = _turn_end(body, match.end(), end)
+        hosting = _hosts(match) or match.group("label") in interviewers
+        turns.append(Turn(match.start(), turn_end, speaker, procedural, hosting))
     return turns
 
 
@@ -151,6 +161,35 @@ def _is_speaker(label: str, counts: dict[str, int], names: dict[str, str], body:
     if " " in label:
         return counts[label] > 1 or body.count(label) > counts[label]
     return " " in names[label] or label.upper() in _ROLE_LABELS | _UNNAMED_LABELS
+
+
+def _interviewer_labels(
+    labels: list[re.Match[str]], counts: dict[str, int], names: dict[str, str], body: str
+) -> set[str]:
+    """Single mixed-case words that label an interviewer: a publication's name ("Rundschau:",
+    "SPIEGEL:" is capitals already), used for two turns or more, each turn answered by a named
+    speaker's label ("Brandauer:"). Their turns are questions: nobody's claim but what they
+    cite ("Der Verband … rechnet mit …" keeps its own attribution)."""
+    found = set()
+    for label, count in counts.items():
+        if count < 2 or " " in label or label.isupper() or _is_speaker(label, counts, names, body):
+            continue
+        answers = [
+            labels[i + 1].group("label")
+            for i, m in enumerate(labels[:-1])
+            if m.group("label") == label
+        ]
+        if len(answers) >= count - 1 and all(
+            answer != label and _is_speaker(answer, counts, names, body) for answer in answers
+        ):
+            found.add(label)
+    return found
+
+
+def _hosts(match: re.Match[str]) -> bool:
+    """A host's, moderator's or interviewer's label: "MODERATOR:", "Jane Doe (Host):"."""
+    words = f"{match.group('label')} {match.group('aside') or ''}".upper().split()
+    return any(word.strip(".,") in _ROLE_LABELS for word in words)
 
 
 def speaker_at(turns: list[Turn], position: int) -> Turn | None:
@@ -178,7 +217,7 @@ def speaker_name(label: str, aside: str, body: str) -> str:
     return _full_name(label, body)
 
 
-_ANSWER_LABELS = frozenset({"A", "ANSWER"})
+_ANSWER_LABELS = frozenset({"A", "ANSWER", "ANTWORT", "RESPUESTA", "RÉPONSE"})
 _INTERVIEWEE_RE = re.compile(
     r"\b(?i:interview(?:ed|s)?|conversation|q\s*&\s*a|spoke|speaks|talked|talks|sat down|"
     r"chatted|chats)[^\S\n]+(?i:with|to)[^\S\n]+((?:[A-Z][\w'’.-]+[^\S\n]+){1,4}[A-Z][\w'’-]+)"
