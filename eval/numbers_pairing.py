@@ -24,10 +24,7 @@ from factcheck.sources.numbers.compare import (
     _distance,
     _family,
     _heads_match,
-    _names_shared,
     _same_kinds,
-    _same_period,
-    _same_place,
     _same_subject,
     comparable,
     compare,
@@ -35,6 +32,7 @@ from factcheck.sources.numbers.compare import (
 )
 from factcheck.sources.numbers.parse import TIME_KINDS, Quantity
 from factcheck.sources.numbers.roles import main_figures, roles_pair
+from factcheck.sources.numbers.where import _names_shared, _same_period, _same_place
 from factcheck.sources.numbers.words import concept
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")

@@ -2,7 +2,8 @@
 
 ``parse.py`` finds quantities (``spelled.py`` those written in words; the word tables are
 ``lexicon.py``'s), ``context.py`` reads what each is about, ``units.py`` converts measures through
-pint, ``compare.py`` pairs and grades them (its module doc is the contract).
+pint, ``compare.py`` pairs and grades them (its module doc is the contract; ``where.py`` tests
+period and place, ``contrast.py`` minimal pairs).
 """
 
 from factcheck.sources.numbers.compare import (

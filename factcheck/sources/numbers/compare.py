@@ -10,7 +10,10 @@ Two figures pair (``comparable``) only when they measure the same thing:
   named head need a shared topic word, never a place, institution or container alone
   ("unemployment" ≠ "retail sales", "the council" is no evidence); stated modifiers agree
   ("measles cases" ≠ "cholera cases"); a negated clause pairs only with a negated one;
-* the same period and place where both state one (a 2019 figure never checks a 2023 claim).
+* the same period and place where both state one (a 2019 figure never checks a 2023 claim;
+  ``where.py``);
+* no minimal pair: clauses that say nearly the same thing but swap one content word in one slot
+  ("11 home games" / "11 away games") are about different things (``contrast.py``).
 
 Grades (``compare``) with the ``Bands``: each figure is an interval — a point, a bound ("more than
 9,000" is [9,000, ∞) with a hard edge) or a range ("between 40 and 50 percent"). Overlapping
@@ -29,9 +32,11 @@ from functools import lru_cache
 from factcheck.sources.numbers import lexicon as lex
 from factcheck.sources.numbers import units
 from factcheck.sources.numbers.context import describe
+from factcheck.sources.numbers.contrast import contrasting
 from factcheck.sources.numbers.parse import TIME_KINDS, About, Quantity, find_quantities
 from factcheck.sources.numbers.periods import same_rate
 from factcheck.sources.numbers.roles import main_figures, roles_pair, with_roles
+from factcheck.sources.numbers.where import _same_period, _same_place
 from factcheck.sources.numbers.words import concept, is_person_concept
 
 _WEAK_PAIR_RATIO = 10.0  # figures with no named head pair only within this factor
@@ -78,6 +83,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         and _same_kinds(a.about.kinds, b.about.kinds)
         and _change_with_change(a.about, b.about)
         and (a.kind == "percent" or _change_with_total(a, b))
+        and not _minimal_pair(a, b)
     )
 
 
@@ -233,6 +239,13 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
     return a.kind != "number" or _within_ratio(a.value, b.value)
 
 
+def _minimal_pair(a: Quantity, b: Quantity) -> bool:
+    """Nearly the same clauses with one content word swapped (``contrast.py``). When both
+    figures name what they count, or a unit says what is measured, only the words after them."""
+    headed = bool(a.about.head and b.about.head) or a.kind == "measure"
+    return contrasting(a.about.clause, b.about.clause, headed)
+
+
 def _measured_thing_named(a: Quantity, b: Quantity) -> bool:
     """Figures with no head: the noun of a clause's noun phrase is what it measures ('the
     carmaker's operating profit'). When only one side names it and the other does not name it
@@ -315,89 +328,6 @@ def _name_words(x: About, y: About) -> set[str]:
 def _within_ratio(x: float, y: float) -> bool:
     low, high = sorted((abs(x), abs(y)))
     return low == high or (low > 0 and high / low <= _WEAK_PAIR_RATIO)
-
-
-def _same_period(a: Quantity, b: Quantity) -> bool:
-    """Years, months and other named periods ("the first quarter", "last year", "the 1990s",
-    "now"): where both sides name one, they must name the same."""
-    x, y = a.about, b.about
-    if x.years and y.years and not x.years & y.years:
-        return False
-    if x.periods and y.periods and not x.periods & y.periods:
-        return False
-    if not (_in_decades(x.years, y.periods) and _in_decades(y.years, x.periods)):
-        return False  # a 2023 figure is not one of the 1990s
-    if x.years and y.years and _within_year(x) != _within_year(y):
-        return False  # 2023's figure is not one of its final quarter, nor of March 2023
-    return not (x.month and y.month and x.month != y.month)
-
-
-def _within_year(x: About) -> bool:
-    """A figure of a month, quarter or half, not of twelve months ("in the year to July")."""
-    if "year-to" in x.periods:
-        return False
-    return bool(x.month) or any(p.startswith(("quarter:", "half:")) for p in x.periods)
-
-
-def _in_decades(years: frozenset[int], periods: frozenset[str]) -> bool:
-    decades = {int(p[7:]) for p in periods if p.startswith("decade:")}
-    return not years or not decades or any(y // 10 * 10 in decades for y in years)
-
-
-def _same_place(a: Quantity, b: Quantity) -> bool:
-    """Places after 'in', 'across' …, and the proper names of each clause ("Scotland recorded",
-    "Apple's revenue"): where both sides name some, they must share one."""
-    x, y = a.about.places, b.about.places
-    if x and y:
-        words = {w for place in x for w in place.split()}
-        if not any(w in words for place in y for w in place.split()):
-            return False
-    if not (_names_meet(a.about, b.about) and _names_meet(b.about, a.about)):
-        return False
-    return _worldwide(a.about, b.about) and _worldwide(b.about, a.about)
-
-
-def _worldwide(x: About, y: About) -> bool:
-    """A worldwide figure is not one of a place: "5,000 employees worldwide" / "in the UK"."""
-    return "scope:world" not in x.kinds or "scope:world" in y.kinds or not (y.places or y.names)
-
-
-def _names_meet(x: About, y: About) -> bool:
-    """Whether the names ``x``'s clause is about ("Spain's", "The Louvre had") are among the
-    names, places and first words of ``y``'s, when ``y`` names any; two clauses whose only
-    names are their first words ("Scotland recorded …" / "Wales recorded …") must share one of
-    those or a place. A first word the other clause names as a common word is no name
-    ("Interest rates were cut" / "the Bank cut interest rates")."""
-    first_x = {n for n in x.first_names if concept(n) not in y.topic}
-    first_y = {n for n in y.first_names if concept(n) not in x.topic}
-    if x.names:
-        if _names_shared(x.names, y.names | y.places | y.first_names):
-            return True
-        return not (y.names | y.places | first_y)
-    if y.names or not first_x or not first_y:
-        return True
-    return _names_shared(x.first_names | x.places, y.first_names | y.places)
-
-
-def _names_shared(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> bool:
-    return any(_same_name(n, m) for n in x for m in y)
-
-
-def _same_name(x: str, y: str) -> bool:
-    """'manchester' is 'manchester united', never 'manchester city'; 'cornish' is 'cornwall'
-    (a word's first four letters name its place)."""
-    a, b = set(x.split()), set(y.split())
-    if a <= b or b <= a:
-        return True
-    if y == _initials(x) or x == _initials(y):
-        return True  # "erc" is the "european research council"
-    return len(a) == len(b) == 1 and len(x) >= 4 and len(y) >= 4 and x[:4] == y[:4]
-
-
-def _initials(name: str) -> str:
-    """'european research council' → 'erc' (names of three words or more, 'of' skipped)."""
-    words = [w for w in name.split() if w not in ("of", "and", "for")]
-    return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
 def _same_kinds(x: frozenset[str], y: frozenset[str]) -> bool:

@@ -116,6 +116,7 @@ class About:
     change_words: frozenset[str] = frozenset()  # "growth", "inflation": a level sized a change
     kinds: frozenset[str] = frozenset()  # exclusive kinds named ("trade:export", "role:nurse")
     done: frozenset[str] = frozenset()  # what was done to it: "flooded" in "homes were flooded"
+    clause: tuple[str, ...] = ()  # its clause's words as concepts, in order, "#" the figure
     role: str = ""  # what the figure is in its sentence (``roles.py``): "" main, "part", "group",
     # "base", "modifier", "identifier"
 

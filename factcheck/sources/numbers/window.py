@@ -7,6 +7,7 @@ import re
 
 from factcheck.sources.numbers import lexicon as lex
 from factcheck.sources.numbers.acts import governing_acts
+from factcheck.sources.numbers.contrast import clause_tokens
 from factcheck.sources.numbers.parse import About, Quantity
 from factcheck.sources.numbers.periods import _has_year, _month_of, _year_of
 from factcheck.sources.numbers.words import (
@@ -68,6 +69,7 @@ class Window:
         self.text, self.quantity, self.sentence = text, quantity, sentence
         start, end = quantity.span
         self.following = [t for t in around if t[1] >= end]
+        self.after = after
         self.left = _left_words([t for t in around if t[2] <= start], before)[-_WINDOW:]
         self.right = _right_words(self.following, after, sentence[1])[:_WINDOW]
 
@@ -107,7 +109,13 @@ class Window:
             change_words=frozenset(w for w in lowered if w in lex.CHANGE_LEVELS),
             kinds=self._kinds(lowered),
             done=frozenset(done),
+            clause=self._clause(),
         )
+
+    def _clause(self) -> tuple[str, ...]:
+        """The clause's content words as concepts, in order, with "#" for the figure."""
+        through = _right_words(self.following, self.after, self.sentence[1], through=True)
+        return clause_tokens([t[0] for t in self.left], [t[0] for t in through[:_WINDOW]])
 
     def _kinds(self, lowered: list[str]) -> frozenset[str]:
         """The clause's exclusive kinds, acts and distances; a figure a clause 'came to' is a

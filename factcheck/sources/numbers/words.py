@@ -46,7 +46,7 @@ def concept(word: str) -> str:
     if word in lex.DEMONYMS and word != "us":
         return lex.DEMONYMS[word]  # "Chinese exports" are exports of China
     if word.endswith("'s"):
-        word = word[:-2]
+        return concept(word[:-2])  # "the household's bill" is a household's
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -80,7 +80,7 @@ def _left_words(words: list[tuple[str, int, int]], before: int) -> list[tuple[st
 
 
 def _right_words(
-    words: list[tuple[str, int, int]], after: int, end: int
+    words: list[tuple[str, int, int]], after: int, end: int, *, through: bool = False
 ) -> list[tuple[str, int, int]]:
     """The right side of a clause: up to the separator before another figure (one before ``end``,
     even the sentence's last words: "… by 80 percent and admissions by 60 percent"), a 'while',
@@ -89,7 +89,7 @@ def _right_words(
     next_figure = after < end
     for word, start, _ in words:
         lower = word.lower()
-        if start >= after or lower in lex.CLAUSE_WORDS:
+        if start >= after or (lower in lex.CLAUSE_WORDS and not (through and lower == "against")):
             break
         if next_figure and lower in _SEPARATORS:
             break
