@@ -73,3 +73,27 @@ def test_a_word_that_moved_is_no_swap_and_verbs_are_marked():
 
     assert not contrasting(moved, other, headed=False)
     assert clause_tokens(["the", "mill", "ground"], ["of", "flour"])[-3].startswith("~")
+
+
+def test_an_average_never_pairs_with_a_total_a_thousand_times_larger():
+    claim = "Nursing homes in Kent charge residents £1,400 a week on average."
+    passage = "Kent County Council spends £1.4m a week on nursing care."
+
+    assert result(claim, passage) == "none"
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        (
+            "Nursing homes in Kent charge residents more than £1,300 a week on average.",
+            "Nursing homes in Kent charge an average of £1,420 a week.",
+        ),
+        (
+            "The average household in Devon pays £2,100 a year in council tax.",
+            "Households in Devon pay £2,150 a year in council tax.",
+        ),
+    ],
+)
+def test_an_average_still_pairs_with_a_figure_of_its_size(claim, passage):
+    assert result(claim, passage) == "agrees"

@@ -84,6 +84,7 @@ def comparable(a: Quantity, b: Quantity) -> bool:
         and _change_with_change(a.about, b.about)
         and (a.kind == "percent" or _change_with_total(a, b))
         and not _minimal_pair(a, b)
+        and _average_with_total(a, b)
     )
 
 
@@ -237,6 +238,17 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
     elif not _measured_thing_named(a, b):
         return False
     return a.kind != "number" or _within_ratio(a.value, b.value)
+
+
+def _average_with_total(a: Quantity, b: Quantity) -> bool:
+    """An average is one member's share ("care homes charge £1,250 a week on average"), not a
+    total ("the council spends £1.25m a week"): an average and a figure not called one pair only
+    within ``_WEAK_PAIR_RATIO`` of each other, whatever the magnitudes' units."""
+    mean = "statistic:mean"
+    if (mean in a.about.kinds) == (mean in b.about.kinds) or a.kind == "percent":
+        return True
+    x, y = (next(v for v in _interval(q)[:2] if math.isfinite(v)) for q in (a, b))
+    return _within_ratio(x, y)
 
 
 def _minimal_pair(a: Quantity, b: Quantity) -> bool:
