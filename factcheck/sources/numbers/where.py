@@ -39,13 +39,25 @@ def _same_place(a: Quantity, b: Quantity) -> bool:
     """Places after 'in', 'across' …, and the proper names of each clause ("Scotland recorded",
     "Apple's revenue"): where both sides name some, they must share one."""
     x, y = a.about.places, b.about.places
-    if x and y:
+    if x and y and not _mentioned(a.about, b.about):
         words = {w for place in x for w in place.split()}
         if not any(w in words for place in y for w in place.split()):
             return False
     if not (_names_meet(a.about, b.about) and _names_meet(b.about, a.about)):
         return False
     return _worldwide(a.about, b.about) and _worldwide(b.about, a.about)
+
+
+def _mentioned(x: About, y: About) -> bool:
+    """Each clause names the other's names and places among its words ("the bus route between
+    Whitby and Scarborough" / "the Whitby to Scarborough service", "sold … in Europe" / "European
+    deliveries at Volta"): the same named things, whatever role each gives them."""
+    one, other = x.names | x.places, y.names | y.places
+    return bool(one and other) and _in_topic(one, y.topic) and _in_topic(other, x.topic)
+
+
+def _in_topic(names: frozenset[str], topic: frozenset[str]) -> bool:
+    return all(concept(w) in topic for name in names for w in name.split())
 
 
 def _worldwide(x: About, y: About) -> bool:
@@ -59,6 +71,8 @@ def _names_meet(x: About, y: About) -> bool:
     names are their first words ("Scotland recorded …" / "Wales recorded …") must share one of
     those or a place. A first word the other clause names as a common word is no name
     ("Interest rates were cut" / "the Bank cut interest rates")."""
+    if _mentioned(x, y):
+        return True
     first_x = {n for n in x.first_names if concept(n) not in y.topic}
     first_y = {n for n in y.first_names if concept(n) not in x.topic}
     if x.names:

@@ -148,6 +148,8 @@ class Window:
         glued = not self.text[self.quantity.span[1] : first[1]].strip()
         if glued and first[0] in _BELOW:
             return frozenset({"dimension:depth"})  # "3,800 metres below the surface"
+        if first[0] == "from" and any(w == "to" for w, _, _ in self.following[1:8]):
+            return frozenset()  # "runs 9.5 miles from the centre to Stockport": a route's length
         return frozenset({"dimension:distance"}) if glued and first[0] in _AWAY else frozenset()
 
     def _names(self, measured: set[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -478,8 +480,8 @@ class Window:
                     places.add(" ".join(name))
                     name = []
                     continue
-                if not w[:1].isupper() or w.lower() in _MONTHS or len(name) == 3:
-                    break
+                if not w[:1].isupper() or w.lower() in _MONTHS or len(name) == 3 or len(w) < 2:
+                    break  # "in H1" is a half-year, no place
                 lower = w.lower()
                 lower = lower[:-2] if lower.endswith(("'s", "’s")) else lower  # "Milan's"
                 name.append(lex.DEMONYMS.get(lower, lower))  # "the UK" is Britain
