@@ -2,7 +2,7 @@
 
     python eval/numbers.py [--errors]
         [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9
-         |heldout10|all]
+         |heldout10|heldout11|all]
 
 Data: eval/data/number_pairs.jsonl, written for this project (see eval/data/README.md). Each row
 has ``claim``, ``passage``, ``label`` (agrees / close / conflicts / none), ``kind`` (trap, same,
@@ -22,7 +22,8 @@ by the lead, then looked at and tuned on by the numfix5 branch), heldout9 (writt
 helper while the check was changed after heldout8, before the changes it measures; run by the
 lead mid-round and once after the round, then looked at and tuned on by the numfix6 branch),
 heldout10 (written by a seventh helper while heldout9 was being tuned on, before the changes it
-measures; run by the lead before and once after them).
+measures; run by the lead before and once after them), heldout11 (written by an eighth helper
+while a learned pairing model was being built, before it; run by the lead before and once after).
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not
@@ -51,6 +52,7 @@ SPLITS = (
     "heldout8",
     "heldout9",
     "heldout10",
+    "heldout11",
 )
 
 
