@@ -2,7 +2,8 @@
 
     python eval/numbers.py [--errors]
         [--split dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|heldout7|heldout8|heldout9
-         |heldout10|heldout11|all]
+         |heldout10|heldout11
+         |heldout12|all]
 
 Data: eval/data/number_pairs.jsonl, written for this project (see eval/data/README.md). Each row
 has ``claim``, ``passage``, ``label`` (agrees / close / conflicts / none), ``kind`` (trap, same,
@@ -23,7 +24,9 @@ helper while the check was changed after heldout8, before the changes it measure
 lead mid-round and once after the round, then looked at and tuned on by the numfix6 branch),
 heldout10 (written by a seventh helper while heldout9 was being tuned on, before the changes it
 measures; run by the lead before and once after them), heldout11 (written by an eighth helper
-while a learned pairing model was being built, before it; run by the lead before and once after).
+while a learned pairing model was being built, before it and before the heldout10 round; run by
+the lead before and once after), heldout12 (written by a ninth helper while heldout10 was being
+tuned on, before the changes it measures; run by the lead before and once after them).
 
 Measures: precision of ``agrees`` and of ``conflicts`` (of the pairs the check called so, the
 share labelled so); decided = share of comparable pairs (label not ``none``) the check did not
@@ -53,6 +56,7 @@ SPLITS = (
     "heldout9",
     "heldout10",
     "heldout11",
+    "heldout12",
 )
 
 
