@@ -5,7 +5,12 @@ French, Spanish and German, a broadcast's header, phone line, ratings appeal and
 metrics of an embedded post, trial offers and ticket prices. Texts written for these tests;
 none is taken from an evaluation article."""
 
-from factcheck.extraction import extract_claims, extract_from_html, extract_from_text
+from factcheck.extraction import (
+    extract_claims,
+    extract_from_html,
+    extract_from_text,
+    find_claimant,
+)
 from factcheck.extraction.furniture import is_furniture
 from factcheck.extraction.scoring import classify_kind
 from factcheck.extraction.transcripts import speaker_turns
@@ -148,3 +153,31 @@ def test_sales_figures_and_news_about_broadcasts_stay():
         "Ticket prices rose from £28 to £35 this season.",
     ):
         assert not is_furniture(text), text
+
+
+# --- court roles and a body's head noun ------------------------------------------------------
+
+COURT = (
+    "Dawn Feltham, 44, admitted theft at Kilnsey Crown Court. She had managed the accounts of "
+    "Ashgrove Wildlife Sanctuary since 2015. Describing the losses, Tobias Nkemelu, "
+    "prosecuting, told the court that 96 payments had been diverted. Priya Wallis, defending, "
+    "said her client had repaid £8,000. "
+)
+
+
+def test_the_prosecutor_and_the_defence_barrister_are_the_advocates_named_before():
+    prosecutor = "The prosecutor said the payments were spread over four years."
+    assert find_claimant(prosecutor, COURT) == "Tobias Nkemelu"
+    defence = "The defence barrister said Feltham had sold her car to repay the money."
+    assert find_claimant(defence, COURT) == "Priya Wallis"
+
+
+def test_the_body_described_by_its_head_noun_is_the_name_ending_in_it():
+    sanctuary = "In a short statement, the sanctuary said visitor numbers had fallen by a third."
+    assert find_claimant(sanctuary, COURT) == "Ashgrove Wildlife Sanctuary"
+    # no earlier name ends in the noun: nobody
+    assert find_claimant("The museum said it would reopen in May.", COURT) == ""
+
+
+def test_a_fifth_or_a_tenth_is_a_statistic():
+    assert classify_kind("The charity said donations had fallen by about a fifth.") == "statistic"

@@ -9,15 +9,14 @@ published in May found …", "An analysis by X found …", "X's annual report sh
 "…, said the study's lead author, Professor Helen Marsh" → "Helen Marsh"; "A Home Office
 spokesperson said" → "Home Office". Titles (Sen., Cllr, Dr …), letters after a name (MP),
 opening connectives ("But the union") and time phrases ("On Monday") are stripped ("Turkish
-President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan"). "According to X, Y said …" credits
-Y, the speaker. French, Spanish and German: "selon l'Insee", "a déclaré le ministre …, Name",
-"según el INE", "dijo el ministro", "laut X", "sagte X", "wie das X mitteilte".
+President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan"); "According to X, Y said …" is Y's.
+Also "selon l'Insee", "a déclaré le ministre …, X", "según el INE", "sagte X", "wie X mitteilte".
 
-Whom the sentence does not name ("the ministry", "the charity", "she", "Ms Reeves") is looked
-up in `context`, the article before it (claimant_context); "it"/"they" → `previous`, the
-claimant of the nearest earlier attributed claim. Results are cached, so a megabyte of
-repeated sentences costs no more than one page. An acronym's long form, "The"/"the" and
-surnames are made consistent across an article by claimant_names.canonical_claimants.
+Whom the sentence does not name ("the ministry", "she", "Ms Reeves") is looked up in
+`context`, the article before it (claimant_context; "the prosecutor", "the hospice":
+claimant_referents); "it"/"they" → `previous`, the nearest earlier claimant. Results are
+cached: a megabyte of repeated sentences costs one page. An acronym's long form, "The"/"the"
+and surnames are made consistent across an article by claimant_names.canonical_claimants.
 """
 
 from __future__ import annotations
@@ -67,6 +66,7 @@ from factcheck.extraction.claimant_patterns import (
     without_owner,
     without_possessive,
 )
+from factcheck.extraction.claimant_referents import described_speaker
 from factcheck.extraction.lexicon import (
     ANONYMOUS_ROLES,
     CLAIMANT_VERBS_RE,
@@ -245,7 +245,7 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
             evidence_author(source.group(1) or source.group(2)), context, previous
         )
         return inner or leading
-    return _attributed_speaker(text, context, previous)
+    return _attributed_speaker(text, context, previous) or described_speaker(text, context)
 
 
 def _ends_with_role(description: str) -> bool:

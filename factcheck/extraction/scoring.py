@@ -62,7 +62,7 @@ _FIGURE_RE = re.compile(rf"\d|[$€£¥%]|\b(?:{lex.SCALE_WORDS}|{lex.NUMBER_WOR
 _SMALL_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)"
 # Shares are quantities: "half", "two thirds", "one in three", "nine out of 10", "1 in 5".
 _FRACTION_RE = re.compile(
-    r"\b(?:half|(?:a|one)[\s-]third|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters|majority)\b"
+    r"\b(?:half|(?:a|one)[\s-](?:third|fifth|tenth)|two[\s-]thirds|(?:a|one)[\s-]quarter|three[\s-]quarters|majority)\b"
     rf"|\b{_SMALL_NUMBER}\s+(?:in|out of)\s+(?:every\s+)?{_SMALL_NUMBER}\b"
     # A count in words: "a prison sentence of up to two years", "at least three people".
     r"|\b(?:up to|at least|at most|more than|fewer than|less than|as many as|a maximum of|"
