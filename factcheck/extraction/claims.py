@@ -16,6 +16,12 @@ CHECKWORTHINESS_THRESHOLD = 0.5
 # An unattributed quotation this close after an attributed claim continues its speaker's words.
 QUOTE_CONTINUATION_GAP = 400
 _OPENING_QUOTES = ("“", '"', "«", "„", "‘")
+_CITATION_RE = re.compile(
+    r"\b(?:[Aa]ccording to|found that|[Ss]elon|[Ss]egún|[Dd]e acuerdo con|[Ll]aut)\s"
+)
+_OWN_EVIDENCE_RE = re.compile(
+    r"^\W*(?:[Oo]ur|[Mm]y|[Ww]e|I|[Nn]os|[Nn]otre|[Nn]uestr[oa]s?|[Uu]nser\w*)\b"
+)
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+")
 
 
@@ -45,9 +51,10 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     Nothing from a release's appendix on ("ENDS", "Notes to editors", "About X", "Media
     contacts": furniture.appendix_start) is a claim, nor an FAQ box's item (furniture.faq_spans).
     In a transcript (transcripts.speaker_turns) a sentence of a named speaker's turn is that
-    speaker's, and one that would be a plain *fact* is a *quote*: it is speech, scored as
-    attributed speech (the label does what "said X" does) unless the turn is a host's; a call
-    operator's turn (introductions, keypad instructions) holds no claim."""
+    speaker's (but an organisation the speaker cites, "According to the X, …", "the X found
+    that …", is the claimant), and one that would be a plain *fact* is a *quote*: it is
+    speech, scored as attributed speech (the label does what "said X" does) unless the turn
+    is a host's; a call operator's turn (introductions, keypad instructions) holds no claim."""
     claims: list[ClaimCandidate] = []
     previous = ""  # the latest claimant, for "it said"
     turns = speaker_turns(body)
@@ -73,10 +80,10 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
             continue
         if turn is not None and kind == "fact":
             kind = "quote"
+        context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
         if turn is not None and turn.speaker:
-            claimant = turn.speaker
+            claimant = _cited_body(sentence.text, context) or turn.speaker
         else:
-            context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
             claimant = find_claimant(sentence.text, context, previous)
             claimant = claimant or tweet_author(body, sentence.end)
             if not claimant and _continues_quotation(sentence.text, sentence.start - last_end):
@@ -94,6 +101,16 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         replace(claim, claimant=name, claimant_type=claimant_type(name))
         for claim, name in zip(claims, names, strict=True)
     ]
+
+
+def _cited_body(text: str, context: str) -> str:
+    """The organisation a speaker cites for a sentence of their turn ("According to the Low
+    Pay Observatory, …", "the Institution of Engineers found that …"), or ""."""
+    if _CITATION_RE.search(text) is None:
+        return ""
+    cited = find_claimant(text, context)
+    named = cited[:1].isupper() and not _OWN_EVIDENCE_RE.match(text)  # not "Our survey …"
+    return cited if named and claimant_type(cited) == "organisation" else ""
 
 
 def _lead_in(sentence: Sentence, body: str, previous: str) -> str:

@@ -13,7 +13,11 @@ it; a bracketed stage direction ("[CROSSTALK]", "[08:13]") does not end it, an e
 
 A label becomes the speaker's full name as the transcript gives it elsewhere: "OKONKWO" →
 "James Okonkwo" after "Cllr James Okonkwo (Labour)"; "KATE MORLEY" → "Kate Morley"; titles are
-stripped; "THE PRESIDENT" → the name after "President" in the body. A moderator's or host's
+stripped; "THE PRESIDENT" → the name after "President" in the body; a first name alone
+("CARMELA") → the one full name the body gives with it ("Carmela Ortega" in the show notes). A
+debate's label may carry a constituency and a party ("Ms Jane Doe (Northfield) (Lab):"), and an
+office its holder's name ("The Minister for Roads (Jane Doe):" → "Jane Doe"); a titled surname
+("Ms Doe:") labels a turn when the body names that person in full. A moderator's or host's
 label ("MODERATOR", "HOST", "Q") becomes the name the transcript gives that role ("moderated by
 Jane Doe", "MODERATOR (JANE DOE)"), or "" when it gives none; an answer's ("A", "ANSWER"; "Q."
 and "A." too) the person it says it interviewed or spoke to ("in an interview with Jane Doe").
@@ -34,7 +38,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from factcheck.extraction.claimant_names import strip_titles
+from factcheck.extraction.claimant_names import claimant_type, strip_titles
 from factcheck.extraction.lexicon import TITLE_WORDS
 
 TRANSCRIPT_MIN_TURNS = 3
@@ -48,13 +52,17 @@ _JOB_WORDS = (
 )
 _LABEL_RE = re.compile(
     r"^(?:[\[(]?\d{1,2}:\d\d(?::\d\d)?[\])]?[^\S\n]+)?"  # a time mark may come first
-    rf"(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}})"
+    rf"(?P<label>{_UPPER_WORD}(?:[ -]{_UPPER_WORD}){{0,3}}|{_MIXED_WORD}(?: {_MIXED_WORD}){{0,3}}"
+    # a parliament's office before the holder's name: "The Minister for Coasts and Flooding"
+    rf"|The(?: (?:for|of|and|the))?(?: {_MIXED_WORD}(?: (?:for|of|and|the))?){{1,6}}(?= \())"
     # an earnings call's role after the name: "Jane Doe -- Chief Executive Officer:", or a
     # job after a comma: "Jane Doe, Finance Director:"
     r"(?:[^\S\n]+(?:--|—|–)[^\S\n]+(?P<role>[A-Z][^:\n]{1,60}?)"
     rf"|,[^\S\n]+(?P<job>(?:[A-Z][\w&'’-]*[^\S\n]+){{0,3}}(?:{_JOB_WORDS})))?"
     # "Q." and "A." as well as "Q:" and "A:"
-    r"(?:\s*\((?P<aside>[^)\n]{1,60})\))?(?:\s*:|(?<![\w.][QA])(?<=[QA])\.)\s+(?=\S)",
+    # a constituency and a party: "Jane Doe (Northfield) (Lab):", the party no aside
+    r"(?:\s*\((?P<aside>[^)\n]{1,60})\)(?:\s*\([^)\n]{1,20}\))?)?"
+    r"(?:\s*:|(?<![\w.][QA])(?<=[QA])\.)\s+(?=\S)",
     re.M,
 )
 _SEPARATOR = r"[^\S\n]+(?:--|—|–)[^\S\n]+"
@@ -158,8 +166,9 @@ def _is_speaker(label: str, counts: dict[str, int], names: dict[str, str], body:
     mixed-case word ("Okonkwo:") only when it is a role or the body names them in full."""
     if label.isupper():
         return True
-    if " " in label:
-        return counts[label] > 1 or body.count(label) > counts[label]
+    if " " in label:  # "Mr Bairstow:" after "Mr Colin Bairstow (Fenby) (Con):" counts too
+        named = label.split()[0] in _HONORIFICS and names[label] in body and names[label] != label
+        return counts[label] > 1 or body.count(label) > counts[label] or named
     return " " in names[label] or label.upper() in _ROLE_LABELS | _UNNAMED_LABELS
 
 
@@ -204,6 +213,8 @@ def speaker_at(turns: list[Turn], position: int) -> Turn | None:
 def speaker_name(label: str, aside: str, body: str) -> str:
     """A label's speaker in the form the transcript gives in full (module docstring)."""
     words = label.replace("-", " ").split()
+    if words[0] == "The" and _PERSON_ASIDE_RE.match(aside):  # "The Minister for X (Jane Doe)"
+        return strip_titles(aside)
     first = words[-1].upper() if words[0].upper() == "THE" and len(words) > 1 else words[0].upper()
     if first in _ROLE_LABELS:
         return (_full_name(aside, body) if aside else "") or _role_holder(first, body)
@@ -217,6 +228,8 @@ def speaker_name(label: str, aside: str, body: str) -> str:
     return _full_name(label, body)
 
 
+_HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Dr Dr. Prof Sir Dame Lord Lady".split())
+_PERSON_ASIDE_RE = re.compile(r"^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+$")
 _ANSWER_LABELS = frozenset({"A", "ANSWER", "ANTWORT", "RESPUESTA", "RÉPONSE"})
 _INTERVIEWEE_RE = re.compile(
     r"\b(?i:interview(?:ed|s)?|conversation|q\s*&\s*a|spoke|speaks|talked|talks|sat down|"
@@ -298,8 +311,19 @@ def _full_name(label: str, body: str) -> str:
             was_mixed, count = seen.get(name, (0, 0))
             seen[name] = (max(was_mixed, int(mixed)), count + 1)
     if not seen:
-        return " ".join(words)
+        return _given_name_holder(words, body) or " ".join(words)
     return max(seen, key=lambda name: (*seen[name], -len(name)))
+
+
+def _given_name_holder(words: list[str], body: str) -> str:
+    """'CARMELA' → 'Carmela Ortega': a label of one given name, when the body (show notes, a
+    guest list) names one person in full with it; "" otherwise."""
+    if len(words) != 1:
+        return ""
+    pattern = rf"\b{re.escape(words[0])}((?:[^\S\n]+[A-Z][\w'’-]+){{1,2}})(?![\w'’-]|\s*:)"
+    found = {strip_titles(f"{words[0]}{rest}") for rest in re.findall(pattern, body)}
+    found = {name for name in found if claimant_type(name) == "person"}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _agrees(found: list[str], label: list[str]) -> bool:
