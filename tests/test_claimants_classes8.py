@@ -4,7 +4,15 @@ labels with a constituency and a party and an office followed by its holder's na
 titled surname label, a body a speaker cites inside their turn. Texts written for these tests;
 none is taken from an evaluation article."""
 
-from factcheck.extraction import extract_claims
+import re
+
+from factcheck.extraction import extract_claims, find_claimant
+
+
+def _unwrapped(text: str) -> str:
+    """The text with its hard line wraps undone: one line a paragraph, as pages give them."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text)
+
 
 # --- transcripts: first-name labels, debates, cited bodies ----------------------------------
 
@@ -89,3 +97,104 @@ def test_a_member_citing_a_body_gives_the_claim_to_the_body():
     assert found.claimant == "Rural Transport Institute"
     own = next(c for c in claims if "cut by a quarter" in c.text)
     assert own.claimant == "Harriet Penrose"
+
+
+# --- French, Spanish and German attributions -------------------------------------------------
+
+FRENCH = _unwrapped(
+    """La ligne de bus 12 sera supprimée le dimanche, a annoncé mardi sa présidente, Gaëlle
+Fournier, devant le conseil syndical. « Nous perdons de l'argent sur chaque trajet », a déclaré
+Mme Fournier. Le nombre de voyageurs a baissé de 18 % en deux ans, a-t-elle précisé. Le réseau a
+perdu 1,2 million d'euros l'an dernier, a reconnu la présidente. Cette année, 31 % des lignes ont
+été réduites, a indiqué l'Observatoire régional des mobilités de la Sarthe (ORMS) dans une note.
+Pour le docteur Basile Renaud, médecin à Ferbois, « les patients âgés n'auront plus aucun moyen
+de venir ». Selon lui, 40 % de ses patients n'ont pas de voiture."""
+)
+
+
+def test_a_french_inverted_verb_with_a_day_and_a_possessive_names_the_person_after():
+    claims = extract_claims(FRENCH)
+    line = next(c for c in claims if "ligne de bus 12" in c.text)
+    assert line.claimant == "Gaëlle Fournier"
+
+
+def test_a_french_title_a_pronoun_and_a_role_resolve_to_the_person_named_before():
+    claims = extract_claims(FRENCH)
+    quoted = next(c for c in claims if "chaque trajet" in c.text)
+    assert quoted.claimant == "Gaëlle Fournier"  # "a déclaré Mme Fournier"
+    fell = next(c for c in claims if "baissé de 18 %" in c.text)
+    assert fell.claimant == "Gaëlle Fournier"  # "a-t-elle précisé"
+    lost = next(c for c in claims if "1,2 million" in c.text)
+    assert lost.claimant == "Gaëlle Fournier"  # "a reconnu la présidente"
+
+
+def test_a_body_with_lower_case_words_is_named_up_to_its_acronym():
+    claims = extract_claims(FRENCH)
+    lines = next(c for c in claims if "31 % des lignes" in c.text)
+    assert lines.claimant == "Observatoire régional des mobilités de la Sarthe"
+
+
+def test_pour_x_gives_xs_view_and_selon_lui_is_the_same_man():
+    view = next(s for s in FRENCH.split(". ") if "aucun moyen" in s)
+    assert find_claimant(view) == "Basile Renaud"
+    claims = extract_claims(FRENCH)
+    patients = next(c for c in claims if "40 % de ses patients" in c.text)
+    assert patients.claimant == "Basile Renaud"
+
+
+SPANISH = _unwrapped(
+    """El precio medio del metro cuadrado en Valdemora subió un 22 % en 2025, según un
+informe del Observatorio Municipal de Vivienda publicado este martes. El informe indica que el
+número de desahucios pasó de 140 a 310 en dos años. Para Lucía Ferrer, portavoz de Inquilinas
+Unidas, el Ayuntamiento reacciona tarde. «En mi portal ya solo quedan tres vecinos de toda la
+vida de los doce que había», explicó. De acuerdo con el economista Andrés Bueno, de la
+Universidad de Valdemora, el alquiler absorbe ya el 45 % del salario medio."""
+)
+
+
+def test_a_spanish_report_named_before_is_whose_figures_the_next_sentence_gives():
+    claims = extract_claims(SPANISH)
+    evictions = next(c for c in claims if "desahucios" in c.text)
+    assert evictions.claimant == "Observatorio Municipal de Vivienda"
+
+
+def test_a_quotation_closed_by_a_bare_spanish_verb_is_the_previous_sentences_speaker():
+    claims = extract_claims(SPANISH)
+    neighbours = next(c for c in claims if "tres vecinos" in c.text)
+    assert neighbours.claimant == "Lucía Ferrer"
+
+
+def test_a_lower_case_role_before_a_name_is_dropped():
+    claims = extract_claims(SPANISH)
+    salary = next(c for c in claims if "45 % del salario" in c.text)
+    assert salary.claimant == "Andrés Bueno"
+
+
+# --- posts, owned accounts, "It blamed" ------------------------------------------------------
+
+EXPLAINER = _unwrapped(
+    """A viral post by Marcus Quigley, who runs a residents' group in Eastleigh Vale,
+claims that the council spends £12 million a year on consultants. According to the Eastleigh
+Vale Council's published accounts, the council spent £3.1 million on consultants in 2025.
+
+Brightmoor Freight will close its Harlow depot by June, the company said on Monday. It blamed a
+23% drop in parcel volumes since 2024."""
+)
+
+
+def test_a_post_by_x_that_claims_something_is_xs_claim():
+    claims = extract_claims(EXPLAINER)
+    post = next(c for c in claims if "£12 million a year" in c.text)
+    assert post.claimant == "Marcus Quigley"
+
+
+def test_a_bodys_accounts_are_the_bodys_claim():
+    claims = extract_claims(EXPLAINER)
+    spent = next(c for c in claims if "£3.1 million" in c.text)
+    assert spent.claimant == "Eastleigh Vale Council"
+
+
+def test_it_blamed_is_the_previous_claimants_explanation():
+    claims = extract_claims(EXPLAINER)
+    blamed = next(c for c in claims if "23% drop" in c.text)
+    assert blamed.claimant == "Brightmoor Freight"

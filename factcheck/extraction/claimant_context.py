@@ -76,8 +76,10 @@ _ABBREVIATED_ROLES = {
     "dr": "doctor",
 }
 # A title giving a person's sex: "she" is never "Mr Gray", "he" never "Ms Reeves".
-_MALE_TITLES = frozenset("Mr Mr. Sir Lord Monsieur M. Señor Herr".split())
-_FEMALE_TITLES = frozenset("Mrs Mrs. Ms Ms. Miss Dame Lady Madame Mme Señora Frau".split())
+_MALE_TITLES = frozenset("Mr Mr. Sir Lord Monsieur M. Señor Sr. Don Herr".split())
+_FEMALE_TITLES = frozenset(
+    "Mrs Mrs. Ms Ms. Miss Dame Lady Madame Mme Mlle Señora Sra. Srta. Doña Frau".split()
+)
 _EVIDENCE_AUTHOR_RE = re.compile(
     rf"\b(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|trial|poll)\b"
     rf"[^.\n]{{0,60}}?\b(?:by|from|at)\s+(?:(?:researchers|scientists|a team|academics)\s+"
@@ -238,6 +240,11 @@ def last_person(context: str, pronoun: str = "") -> str:
         "elle": _MALE_TITLES,
         "he": _FEMALE_TITLES,
         "il": _FEMALE_TITLES,
+        "lui": _FEMALE_TITLES,
+        "él": _FEMALE_TITLES,
+        "er": _FEMALE_TITLES,
+        "ella": _MALE_TITLES,
+        "sie": _MALE_TITLES,
     }.get(pronoun.lower(), frozenset())
     for match in reversed(list(NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]

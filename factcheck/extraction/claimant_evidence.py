@@ -55,6 +55,13 @@ EVIDENCE_OPENING_RE = re.compile(
     r"(?:study|report|survey|poll|analysis|research|review|paper|findings|figures|data|audit)"
     rf"\s+(?:also\s+)?{EVIDENCE_VERBS}"
 )
+# "A Facebook post by X, who runs …, claims that …": the author of what is quoted.
+POST_AUTHOR_RE = re.compile(
+    r"\b(?:post|tweet|video|message|letter|leaflet|thread|statement|petition|advert)\s+"
+    rf"(?:[a-z]+\s+)?by\s+(?:the\s+)?(?P<author>{NAME})(?:\s*\([A-Z][A-Za-z]{{1,9}}\))?"
+    r"(?:,\s+(?:who|which|an?|the)\b[^,;:“”\"]{1,100},)?\s+"
+    r"(?:claims|claimed|says|said|argues|argued|states|stated|alleges|alleged|asserts|asks)\b"
+)
 _AFTER_LOWER_THE_RE = re.compile(r"\bthe\s+$")
 # "the Food Standards Agency's latest survey": evidence owned by a named body.
 _OWNED_EVIDENCE_RE = re.compile(

@@ -10,7 +10,10 @@ published in May found …", "An analysis by X found …", "X's annual report sh
 spokesperson said" → "Home Office". Titles (Sen., Cllr, Dr …), letters after a name (MP),
 opening connectives ("But the union") and time phrases ("On Monday") are stripped ("Turkish
 President Recep Tayyip Erdogan" → "Recep Tayyip Erdogan"); "According to X, Y said …" is Y's.
-Also "selon l'Insee", "a déclaré le ministre …, X", "según el INE", "sagte X", "wie X mitteilte".
+Also "selon l'Insee", "a déclaré le ministre …, X", "según el INE", "sagte X", "wie X mitteilte",
+"a annoncé lundi sa directrice, X", "Pour le docteur X, « … »", "El informe señala que" (whose
+report: claimant_foreign), "selon lui"/"según ella" (the person before); who is named after
+the verb is claimant_after's; "A Facebook post by X, who …, claims that" → X.
 
 Whom the sentence does not name ("the ministry", "she", "Ms Reeves") is looked up in
 `context`, the article before it (claimant_context; "the prosecutor", "the hospice":
@@ -24,6 +27,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.extraction.claimant_after import (
+    ADJECTIVES,
+    BUSINESS_NOUNS,
+    FOREIGN_DESCRIPTION_RE,
+    PERSON_ROLE_NOUNS,
+    ROLES,
+    body_noun_at_start,
+    kind_then_name,
+    name_after_verb,
+    name_at_start,
+)
 from factcheck.extraction.claimant_clauses import participle_speaker, reports_clause
 from factcheck.extraction.claimant_context import (
     CONTEXT_WINDOW,
@@ -39,9 +53,20 @@ from factcheck.extraction.claimant_evidence import (
     EVIDENCE_OPENING_RE,
     EVIDENCE_SUBJECT_RE,
     EVIDENCE_VERB_RE,
+    POST_AUTHOR_RE,
     evidence_author,
     evidence_subject,
     without_commissioner,
+)
+from factcheck.extraction.claimant_foreign import (
+    EVIDENCE_OPENING_RE as FOREIGN_EVIDENCE_OPENING_RE,
+)
+from factcheck.extraction.claimant_foreign import (
+    evidence_author_before as foreign_evidence_author_before,
+)
+from factcheck.extraction.claimant_foreign import (
+    view_holder,
+    without_role,
 )
 from factcheck.extraction.claimant_names import (
     claimant_type,
@@ -59,7 +84,6 @@ from factcheck.extraction.claimant_patterns import (
     is_described_authority,
     is_named_authority,
     is_nationality,
-    person_after_affiliation_role,
     person_without_affiliation,
     strip_title_words,
     tidy,
@@ -77,46 +101,15 @@ from factcheck.extraction.lexicon import (
     PERSON_ROLES,
     PRONOUNS,
     SOURCE_PHRASES,
-    SPEAKING_BODIES,
     STUDY_NOUNS,
     STUDY_PARTICIPLE_RE,
 )
 
 _SENTENCE_WINDOW = 2_000
 _NP_WINDOW = 200
-_ROLES = "|".join(sorted(ANONYMOUS_ROLES | SPEAKING_BODIES | ORGANISATION_NOUNS))
-_ADJECTIVES = r"(?:senior|top|unnamed|government|security|military)"
 _ROLE_AT_END_RE = re.compile(
-    rf"(?:\b(?:the|a|an|The|A|An)\s+)?((?:{_ADJECTIVES}\s+)*(?:{NAME_TOKEN}\s+)?"
-    rf"(?:{_ADJECTIVES}\s+)*(?:[a-z]+\s+)?(?:{_ROLES}))$"
-)
-_ROLE_AT_START_RE = re.compile(
-    rf"^((?:the|a|an)\s+(?:{_ADJECTIVES}\s+)*(?:[a-z]+\s+)?(?:{_ROLES}))\b"
-    # "according to the official results": an adjective, no one's role
-    r"(?!\s+(?:results?|figures|data|statistics|estimates?|count|tally|records?|website|"
-    r"numbers|forecasts?|documents?|guidance|advice|rules|policy|line|version|account)\b)"
-)
-# "according to market research firm Kantar Worldpanel", "said the trade body the British
-# Retail Consortium": a lower-case kind of body, then its name.
-_KIND_THEN_NAME_RE = re.compile(
-    r"^(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,3}?(?:firm|company|group|body|consultancy|"
-    r"pollster|agency|charity|think[ -]tank|watchdog|regulator|union|association|provider|"
-    r"organisation|organization|campaigners?|researchers|analysts|platform|network)"
-    rf"\s+(?:the\s+)?({NAME})"
-)
-# "the company said" after "Shell reported …": a business named only by the claim before.
-# ("Wexley Town will leave …, the club confirmed": the sentence's own subject).
-_BUSINESS_NOUNS = frozenset(
-    "company firm group airline carrier retailer club charity trust league insurer lender "
-    "operator bank society utility supplier provider manufacturer broadcaster".split()
-)
-# "a précisé l'institut de la statistique", "dijo el ministerio": a body described, unnamed.
-_FOREIGN_DESCRIPTION_RE = re.compile(
-    r"(?:l['’]\s*|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+)(?P<noun>institut|ministère|office|"
-    r"agence|association|banque|organisme|fédération|syndicat|gouvernement|entreprise|groupe|"
-    r"société|commission|conseil|tribunal|parquet|préfecture|mairie|club|ligue|fondation|"
-    r"observatoire|instituto|ministerio|organismo|empresa|banco|gobierno|agencia|asociación|"
-    r"fundación|sindicato|ayuntamiento)(?:\s+[^\s,.;:A-ZÉÁ][^\s,.;:]*){0,5}"
+    rf"(?:\b(?:the|a|an|The|A|An)\s+)?((?:{ADJECTIVES}\s+)*(?:{NAME_TOKEN}\s+)?"
+    rf"(?:{ADJECTIVES}\s+)*(?:[a-z]+\s+)?(?:{ROLES}))$"
 )
 _STUDY_AT_END_RE = re.compile(rf"({NAME})\s+(?:{STUDY_NOUNS})$")
 _TRAILING_FILLER_RE = re.compile(
@@ -130,12 +123,11 @@ _PARTICIPLE_APPOSITIVE_RE = re.compile(r"(?<=[\w.)]),\s+[a-z]+ing\b[^,;:]{0,80},
 _TOLD_RE = re.compile(r"told|tells", re.I)
 _RELATIVE_CLAUSE_RE = re.compile(r",\s*(?:which|who|whose)\b[^,]*,?$")
 _AGE_RE = re.compile(r"(?<=[a-z]),\s*(?:aged\s+)?\d{1,3}$")  # "Tom Reed, 63, who …, said"
-_PERSON_ROLE_NOUNS = sorted(PERSON_ROLES - ANONYMOUS_ROLES - {"dr", "prof", "head"})
 # ", the RTWU's regional organiser,", ", director of public health for the region,".
 _APPOSITIVE_RE = re.compile(
     r"(?<=[\w.])\s*,\s*(?:(?:the|a|an|of|from|at|(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.]*['’]s)"
     r"\s+[^,]{1,120}"
-    r"|(?:[a-z][\w-]*\s+){0,2}(?:head|" + "|".join(_PERSON_ROLE_NOUNS) + r")\b[^,]{0,120}"
+    r"|(?:[a-z][\w-]*\s+){0,2}(?:head|" + "|".join(PERSON_ROLE_NOUNS) + r")\b[^,]{0,120}"
     # ", Chief Medical Officer,": a capitalised job title after the name
     r"|(?:[A-Z][\w&-]*\s+){0,3}(?:Officer|Executive|Director|Manager|Founder|Adviser|Advisor|"
     r"Investigator|Chair|Chairman|Chairwoman|President|Secretary|Editor|Economist|Partner|"
@@ -183,23 +175,8 @@ _GERMAN_SOURCE_RE = re.compile(
 # "the opposition leader said": a person named earlier by that role.
 _PERSON_ROLE_AT_END_RE = re.compile(
     r"\b(?:the|The|le|Le|la|La)\s+((?:[a-z][\w'’-]*\s+){0,2}(?:"
-    + "|".join(_PERSON_ROLE_NOUNS)
+    + "|".join(PERSON_ROLE_NOUNS)
     + r"))$"
-)
-# "said the study's lead author, Professor Helen Marsh": the person after the description.
-_DESCRIBED_NAME_RE = re.compile(
-    rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({NAME})"
-)
-_ROLE_THEN_NAME_RE = re.compile(
-    rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({NAME})"
-)
-_ROLE_AFTER_VERB_RE = re.compile(
-    r"^(?:the|le|la|el)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(_PERSON_ROLE_NOUNS) + r")\b"
-)
-_FRENCH_BODY_RE = re.compile(
-    r"^(?:le|la|l['’])\s*((?:ministère|préfecture|parquet|mairie|direction|office|haut conseil)"
-    r"\s+(?:de\s+l['’]\s*|de\s+la\s+|du\s+|des\s+|de\s+)[A-ZÉÈ][\w'’-]*"
-    r"(?:\s+(?:et\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+)?)?[A-ZÉÈ][\w'’-]*)*)"
 )
 # A quotation introduced by its speaker and a colon, whatever the verb.
 _INTRODUCED_QUOTE_RE = re.compile(r"^\W*([^:“”\"«]{1,100}):\s*[“\"«‘]")
@@ -210,16 +187,11 @@ _EVIDENCE_DESCRIPTION_RE = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:new\s+|latest\s+)?"
     r"(?:study|report|survey|analysis|research|researchers|review|paper|team|authors|scientists)$"
 )
-_SPOKESPERSON_FOR_RE = re.compile(
-    r"^(?:an?|the)\s+(?:[a-z]+\s+)?(?:spokes(?:person|man|woman)|representative|press officer)"
-    r"\s+(?:for|at|from|of)\s+"
-)
 _PERSON_OFFICE_AT_END_RE = re.compile(
-    r"\b(?:the|The)\s+(" + "|".join(_PERSON_ROLE_NOUNS) + r")['’]s\s+(?:press\s+)?office$"
+    r"\b(?:the|The)\s+(" + "|".join(PERSON_ROLE_NOUNS) + r")['’]s\s+(?:press\s+)?office$"
 )
 # A party and state or constituency after a name: "Sen. Dan Okafor (R-Ohio)", "(Lab)".
 _PARTY_RE = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z][a-z]{1,8}\.?)\)$")
-_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
 
 
 def find_claimant(sentence: str, context: str = "", previous: str = "") -> str:
@@ -245,7 +217,11 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
             evidence_author(source.group(1) or source.group(2)), context, previous
         )
         return inner or leading
-    return _attributed_speaker(text, context, previous) or described_speaker(text, context)
+    found = _attributed_speaker(text, context, previous) or described_speaker(text, context)
+    view = "" if found else view_holder(text)  # "Pour le docteur X, « … »"
+    if view and claimant_type(strip_titles(view)) in {"person", "organisation"}:
+        return _clean_name(view, context, previous)
+    return found
 
 
 def _ends_with_role(description: str) -> bool:
@@ -259,14 +235,21 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
     german = _GERMAN_SOURCE_RE.search(masked)
     if german is not None:  # "…, wie das Statistische Bundesamt mitteilte."
         return _clean_name(german.group("body") or german.group("body2"), context, previous)
+    post = POST_AUTHOR_RE.search(masked)
+    if post is not None:  # "A Facebook post by X, who runs …, claims that"
+        return _clean_name(post.group("author"), context, previous)
     trailing = _TRAILING_ATTRIBUTION_RE.search(masked.rstrip())
     if trailing is not None:
         speaker = _subject_before(masked[: trailing.end(1)])
-        if speaker:
-            name = _clean_name(speaker, _with(context, text[: trailing.start(1)]), previous)
+        if speaker:  # "X will close …, the company said": X before any earlier company
+            name = _business(speaker, text)
+            name = _clean_name(name, _with(context, text[: trailing.start(1)]), previous)
             return _business(name, text)
     if EVIDENCE_OPENING_RE.match(masked):  # "The report found …": whose report?
         return evidence_author_before(context)
+    if FOREIGN_EVIDENCE_OPENING_RE.match(masked):  # "El informe señala que …"
+        author = foreign_evidence_author_before(context, _SENTENCE_WINDOW * 3)
+        return _clean_name(author, context, previous) if author else ""
     evidence = EVIDENCE_SUBJECT_RE.search(masked) if EVIDENCE_VERB_RE.search(masked) else None
     for verb in CLAIMANT_VERBS_RE.finditer(masked):
         if evidence is not None and evidence.start() < verb.start():
@@ -275,10 +258,10 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         if verb.group().lower() in SOURCE_PHRASES:
             after = masked[verb.end() :]
             author = evidence_author(after)
-            found = _kind_then_name(author) or _name_at_start(author)
+            found = kind_then_name(author) or name_at_start(author)
             if author != after.strip(" ,:"):  # "according to a poll by Opinium for The Observer"
                 found = without_commissioner(found)
-            found = found or _body_noun_at_start(author)
+            found = found or body_noun_at_start(author)
             return _business(_clean_name(found, context, previous), text)
         if "-t-" in verb.group():  # "a-t-il déclaré"
             return _clean_name(verb.group().split("-")[2].split()[0], local, previous)
@@ -289,14 +272,14 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         told = told or reports_clause(masked[verb.end() :])  # "…, said the board had …"
         inverted = _INVERTED_RE.search(head) is not None and not told
         if inverted and not _APPOSITIVE_RE.search(head[-_NP_WINDOW:].rstrip()):
-            after = _name_after_verb(masked[verb.end() :])  # "…, a indiqué Bercy."
+            after = name_after_verb(masked[verb.end() :])  # "…, a indiqué Bercy."
             if after:
                 return _clean_name(after, local, previous)
         before = _subject_before(head)
         if before:
             return _clean_name(before, local, previous)
         if inverted:
-            return _clean_name(_name_after_verb(masked[verb.end() :]), local, previous)
+            return _clean_name(name_after_verb(masked[verb.end() :]), local, previous)
     if evidence is not None:
         return _clean_name(evidence_subject(evidence), context, previous)
     finder = _BODY_FOUND_RE.match(masked)
@@ -317,7 +300,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
 def _business(name: str, text: str) -> str:
     """ "the company" ("…, the company said", "according to figures published by the
     company") → the business the sentence opens with, when it does; else `name`."""
-    if name.lower().removeprefix("the ") in _BUSINESS_NOUNS:
+    if name.lower().removeprefix("the ") in BUSINESS_NOUNS:
         return _sentence_subject(text) or name
     return name
 
@@ -379,7 +362,7 @@ def _subject_before(text: str) -> str:
         if not is_nationality(body):
             return body
     officer = _BODY_OFFICER_AT_END_RE.search(tail)
-    if officer is not None and officer.group(1) in ORGANISATION_NOUNS | _BUSINESS_NOUNS:
+    if officer is not None and officer.group(1) in ORGANISATION_NOUNS | BUSINESS_NOUNS:
         return f"the {officer.group(1)}"
     office = _PERSON_OFFICE_AT_END_RE.search(tail)
     if office is not None:  # "the governor's office" speaks for the governor named before
@@ -390,72 +373,8 @@ def _subject_before(text: str) -> str:
     person_role = _PERSON_ROLE_AT_END_RE.search(tail)
     if person_role is not None:
         return person_role.group()
-    pronoun = re.search(r"\b(he|she|it|they|il|elle)$", tail, re.I)
+    pronoun = re.search(r"\b(he|she|it|they|il|elle|él|ella|er|sie)$", tail, re.I)
     return pronoun.group(1) if pronoun is not None else ""
-
-
-def _name_after_verb(text: str) -> str:
-    """The speaker after '…,” said': a person named after a description ("the study's lead
-    author, Professor Helen Marsh") or the name or role that opens `text`."""
-    spokesperson = _SPOKESPERSON_FOR_RE.match(text.strip(" ,:"))
-    if spokesperson is not None:  # "said a spokesperson for the department"
-        return _name_at_start(text.strip(" ,:")[spokesperson.end() :]) or _name_at_start(text)
-    described = _DESCRIBED_NAME_RE.match(text.strip(" ,:"))
-    if described is not None:
-        name = strip_titles(described.group(1))
-        if claimant_type(name) == "person":
-            return name
-    found = _kind_then_name(text) or person_after_affiliation_role(text) or _name_at_start(text)
-    if found:
-        return found
-    roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "a affirmé la ministre Claire Martin"
-    if roled is not None and claimant_type(strip_titles(roled.group(1))) == "person":
-        return roled.group(1)
-    role = _ROLE_AFTER_VERB_RE.match(text.strip(" ,:"))  # "a déclaré le ministre."
-    if role is not None:
-        return role.group()
-    body = _FOREIGN_DESCRIPTION_RE.match(text.strip(" ,:"))  # "a précisé l'institut …"
-    if body is not None:
-        return body.group()
-    roled = _ROLE_THEN_NAME_RE.match(text.strip(" ,:"))  # "said co-author Dr Priya Raman"
-    if roled is not None and claimant_type(strip_titles(roled.group(1))) != "unknown":
-        return roled.group(1)
-    return ""
-
-
-def _name_at_start(text: str) -> str:
-    text = text.strip(" ,:")
-    for pattern in (_ROLE_AT_START_RE, NAME_AT_START_RE):
-        found = pattern.match(text)
-        if found is not None:
-            return _owner_or_name(found, text)
-    french = _FRENCH_BODY_RE.match(text)
-    if french is not None:  # "le ministère de l'Économie"
-        return french.group(1)
-    stripped = _LEADING_ARTICLE_RE.sub("", text)
-    found = NAME_AT_START_RE.match(stripped)
-    return _owner_or_name(found, stripped) if found is not None else ""
-
-
-def _kind_then_name(text: str) -> str:
-    """'market research firm Kantar Worldpanel' → 'Kantar Worldpanel', or ""."""
-    found = _KIND_THEN_NAME_RE.match(text.strip(" ,:"))
-    return found.group(1) if found is not None else ""
-
-
-def _body_noun_at_start(text: str) -> str:
-    """'company on Tuesday' (what "figures published by the" left) → 'the company'."""
-    noun = re.match(r"(?:the\s+)?([a-z]+)\b", text.strip(" ,:"))
-    if noun is None or noun.group(1) not in ORGANISATION_NOUNS | _BUSINESS_NOUNS:
-        return ""
-    return f"the {noun.group(1)}"
-
-
-def _owner_or_name(found: re.Match[str], text: str) -> str:
-    """The name `found` at the start of `text`, without a possessive when it owns the words
-    after it ("Zoopla's latest index")."""
-    owns = re.match(r"\s+[a-z]", text[found.end() :]) is not None
-    return without_possessive(found.group(1)) if owns else found.group(1)
 
 
 def _clean_name(phrase: str, context: str, previous: str) -> str:
@@ -467,7 +386,7 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
         return previous
     if not phrase or (lowered in PRONOUNS and not phrase.isupper()):
         return ""
-    phrase = re.sub(r"^(?:the|a|an|A|An)\s+(?=\S+\s+\S)", "", phrase)
+    phrase = re.sub(r"^(?:the|a|an|A|An)\s+(?=\S+\s+\S)", "", without_role(phrase))
     words = phrase.split()
     description = words[1:] if words[0] in _ARTICLES else words
     if is_described_authority(description):  # "the water authority": a body, not an official
@@ -489,10 +408,10 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
     if words[-1].lower() in ORGANISATION_NOUNS and not any(w[:1].isupper() for w in description):
         resolved = resolve_description(description, context)
         return resolved or unnamed_body(words[-1].lower(), context, previous) or phrase
-    foreign = _FOREIGN_DESCRIPTION_RE.fullmatch(phrase)
+    foreign = FOREIGN_DESCRIPTION_RE.fullmatch(phrase)
     if foreign is not None:  # "l'institut de la statistique" → the body named before
         return unnamed_body(foreign.group("noun"), context, previous) or phrase
-    if words[-1].lower() in _PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
+    if words[-1].lower() in PERSON_ROLE_NOUNS and not any(w[:1].isupper() for w in description):
         return resolve_person_role(description, context)
     name = strip_title_words(person_without_affiliation(without_owner(words)))
     if " " not in name:  # "Ms Reeves", "Ford told CNN": a surname the article gave in full

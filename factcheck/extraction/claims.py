@@ -22,6 +22,13 @@ _CITATION_RE = re.compile(
 _OWN_EVIDENCE_RE = re.compile(
     r"^\W*(?:[Oo]ur|[Mm]y|[Ww]e|I|[Nn]os|[Nn]otre|[Nn]uestr[oa]s?|[Uu]nser\w*)\b"
 )
+# A quotation closed by a verb of saying with no subject (Spanish, Italian, Portuguese drop
+# it): the speaker is whoever the sentence before attributed its words to.
+_BARE_VERB_RE = re.compile(
+    r"[»”\"]\s*,?\s*(?:explicó|dijo|añadió|aseguró|afirmó|señaló|indicó|advirtió|declaró|"
+    r"insistió|subrayó|reconoció|apuntó|agregó|sostuvo|concluyó|lamentó|precisó|"
+    r"disse|afirmou|explicou|acrescentou|ha detto|ha spiegato|ha aggiunto)\s*[.!]?\s*$"
+)
 _BULLET_RE = re.compile(r"^\s*(?:[-–—•*·▪●]|\d{1,2}[.)])\s+")
 
 
@@ -86,6 +93,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         else:
             claimant = find_claimant(sentence.text, context, previous)
             claimant = claimant or tweet_author(body, sentence.end)
+            if not claimant and index and _BARE_VERB_RE.search(sentence.text):
+                claimant = _lead_in(sentences[index - 1], body, previous)  # "«…», explicó."
             if not claimant and _continues_quotation(sentence.text, sentence.start - last_end):
                 claimant = previous
             if not claimant and index and sentence.text.startswith(_OPENING_QUOTES):

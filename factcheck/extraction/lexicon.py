@@ -61,6 +61,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Speaker Minister-President Premier Attorney-General Solicitor-General
     Constable Bishop Archbishop Cardinal Rabbi Coroner Sheriff Marshal Admiral Alderman Provost
     Executive Officer Administrator Headteacher Headmaster Headmistress Principal CFO COO CTO
+    Manager Coach Mme Mlle Madame Monsieur Sr. Sra. Srta. Señor Señora Don Doña Herr Frau
     """.split()
 )
 # Letters after a name ("Jane Smith MP", "Sir Keir Starmer KC"): stripped like titles.
@@ -168,11 +169,13 @@ CLAIMANT_VERBS_RE = re.compile(
     r"\b(?:found|finds|estimates?|reports|showed|shows)\s+that\b"
     r"|\b(?:said|says|told|stated|announced|revealed|acknowledged|reported|claimed|confirmed|"
     r"added|noted|warned|warns|insisted|estimated|wrote|denied|declared|explained|argued|admitted|"
-    r"expects?|forecasts|predicts|predicted|projects|tweeted|"
-    r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió|declaró|añadió|"
+    r"expects?|forecasts|predicts|predicted|projects|tweeted|blamed|blames|"
+    r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió|declaró|añadió|reconoció|"
+    r"respondió|insistió|admitió|subrayó|precisó|agregó|sostuvo|apuntó|"
     r"sagte|sagt|erklärte|betonte|warnte|schätzt|schätzte)\b"
     r"|(?<!\w)(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:déclaré|affirmé|indiqué|"
-    r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti)(?!\w)"
+    r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti|reconnu|répondu|rappelé|"
+    r"admis|confirmé|insisté|détaillé|regretté|prévenu)(?!\w)"
     r"|(?<!\w)(?:estime|affirme|souligne|explique|précise|ajoute|assure|avertit|déclare|"
     r"rappelle|juge)(?!\w)"
     r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Ll]aut|[Dd]['’]après|"
@@ -193,7 +196,7 @@ LEADING_CLAIMANT_RE = re.compile(
 EVIDENCE_NOUNS = (
     "estimates?|figures|data|statistics|research|analysis|analyses|stud(?:y|ies)|reports?|"
     "surveys?|polls?|review|audit|forecasts?|projections?|count|tally|assessment|modell?ing|"
-    "calculations?|findings|numbers|paper|census|investigation|inquiry"
+    "calculations?|findings|numbers|paper|census|investigation|inquiry|accounts|filings"
 )
 EVIDENCE_PARTICIPLES = (
     "published|released|issued|compiled|produced|prepared|carried out|conducted|commissioned|"
@@ -256,7 +259,11 @@ PERSON_ROLES: frozenset[str] = frozenset(
     directeur directrice économiste député députée sénateur sénatrice
     councillor councilor senator representative congressman congresswoman commissioner
     chancellor premier treasurer auditor moderator host presenter chair
+    docteur docteure doctora médecin alcalde alcaldesa regidor regidora portavoz presidenta
+    directora concejal concejala consejero consejera
     """.split()
 )
-PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she", "him", "her", "il", "elle"})
+PERSON_PRONOUNS: frozenset[str] = frozenset(
+    {"he", "she", "him", "her", "il", "elle", "lui", "él", "ella", "er", "sie"}
+)
 GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they"})
