@@ -16,6 +16,9 @@ claim, whatever the model says. Pure pattern matching over one sentence.
                     "Advertisement", "Sponsored: …", "T&Cs apply"
     introductions   "Moderator: Helen Achterberg, chief executive of …" (who someone is, under
                     a header label)
+    notices         "… · 57 commentaires", "Chapters: 00:00 …", "Correction, 2 May: …", "funded
+                    by 2,000 readers", "composez le 15", "Division No. 40", a forecast's line,
+                    "Refer 3 friends", "first two months free", "shop dot example"
     calls           housekeeping, safe harbour ("see our annual report for a description of the
                     principal risks"), "412.6p at time of call", "Duration: 0 hours 41 minutes",
                     "Transcript provided by …"
@@ -62,7 +65,7 @@ _FOREIGN_BYLINE_RE = re.compile(
 _RELATED_LINK_RE = re.compile(
     r"^\W*(?:read more|read also|also read|see also|related|more on this story|more on this|"
     r"recommended|lire aussi|à lire aussi|a lire aussi|voir aussi|lire également|sur le même sujet|"
-    r"lea también|leer más|lee también|ver también|le puede interesar|"
+    r"lea también|leer más|lee también|ver también|[lt]e puede interesar|"
     r"lesen sie auch|mehr zum thema|auch interessant|siehe auch|"
     r"leia também|veja também|leggi anche|most read|most popular|most viewed|popular now|"
     r"trending(?: now)?|top stories|more stories|editor['’]?s picks|you (?:might|may) also like|"
@@ -229,6 +232,31 @@ _OFFER_RE = re.compile(
     r"à partir de)\s+(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?))\W*$",
     re.I,
 )
+# A page's, newsletter's or podcast's own notices: a metadata line's count or duration field
+# ("… · 57 commentaires", "· 1.245 veces compartido", "Published … · Season 4 · 52 min",
+# "Comentarios (38)"), a chapters line, a correction note, a readers' funding line, an
+# instruction to dial an emergency number, a debate's division or column number, a forecast's
+# line, a referral offer, a sponsor's free months, a web address read out ("shop dot example").
+_NOTICE_RE = re.compile(
+    r"(?:^|·\s*)\d[\d.,]*\s*(?:veces compartido|compartidos?|partages|commentaires|comentarios|"
+    r"kommentare|comments|shares)\W*(?:·|$)"
+    r"|^\W*(?:comments|commentaires|comentarios|kommentare)\s*\(\d[\d.,]*\)\W*$"
+    r"|·\s*\d+\s*(?:min|mins|minutes|h)\W*$"
+    r"|^\W*(?:chapters|chapitres|capítulos|kapitel|timestamps)\s*:"
+    r"|^\W*(?:correction|clarification|rectificatif|corrección|fe de errores|korrektur)\b"
+    r"[^:.]{0,40}:|\ban earlier version of this (?:article|story|piece|report|page)\b"
+    r"|\bfunded by\s+[\d,.]+\s+(?:readers|members|supporters|donors|listeners|subscribers)\b"
+    r"|\b(?:composez|appelez|llame al|llamar al|marque el|wählen sie)\s+(?:le\s+|el\s+|die\s+)?"
+    r"\d{2,4}\b"
+    r"|^\W*(?:division|column|col\.|vol\.|volume)\s+(?:no\.?\s*)?\d+\W*$"
+    r"|^\W*(?:rain|showers?|sunny|cloudy|dry|bright|mist|fog|drizzle|snow|frost|wind)\b[^.]{0,120}"
+    r"\b(?:highs?|lows?)\s+of\s+-?\d{1,2}\s*°?\s*[CF]\b"
+    r"|^\W*(?:refer|invite)\s+(?:\d+|an?|one|two|three|four|five)\s+friends?\b"
+    r"|\bfirst\s+(?:\w+\s+){0,2}?(?:months?|weeks?)\s+(?:of\s+[^.]{1,40}?\s+)?free\b"
+    r"|\b[a-z0-9-]+ dot (?:com|co|org|net|example|io|fm)\b"
+    r"|\b(?:automatic|automated)\s+speech\s+recognition\b",
+    re.I,
+)
 # Each pattern with the lower-cased strings one of which a sentence must contain for the
 # pattern to have a chance: cheap substring tests spare most sentences the regexes.
 _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
@@ -255,6 +283,10 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
     (_BROADCAST_RE, ("length", "duration", "running time", "runtime", "automatic", "lines",
                      "call ", "phone ", "text us", "ring us", "rate ", "review", "s own",
                      "r own", "repost", "retweet", "likes")),
+    (_NOTICE_RE, ("·", "comment", "comentario", "chap", "capítulo", "timestamps", "correc",
+                   "clarif", "rectif", "fe de", "earlier version", "funded by", "compos", "appelez",
+                   "llam", "marque", "wählen", "division", "column", "col.", "vol", "highs",
+                   "lows", "refer", "invite", "free", " dot ", "speech recognition")),
     (_OFFER_RE, ("week", "month", "woche", "monat", "semaine", "mois", "semana", "mes", "ticket",
                  "seat", "entry", "admission", "billet", "entrada", "karten")),
     (_PROMOTION_RE, ("code", " off", "advertis", "sponsored", "promoted", "paid ", "partner",
