@@ -7,6 +7,7 @@ none is taken from an evaluation article."""
 import re
 
 from factcheck.extraction import extract_claims, find_claimant
+from factcheck.extraction.scoring import classify_kind
 
 
 def _unwrapped(text: str) -> str:
@@ -198,3 +199,39 @@ def test_it_blamed_is_the_previous_claimants_explanation():
     claims = extract_claims(EXPLAINER)
     blamed = next(c for c in claims if "23% drop" in c.text)
     assert blamed.claimant == "Brightmoor Freight"
+
+
+# --- kinds: announced dates, shares and durations in words, vote tallies ---------------------
+
+
+def test_an_announced_opening_or_closure_with_its_date_is_an_event():
+    assert (
+        classify_kind(
+            "A spokesman for the trust said a new maternity ward would open at the site in April."
+        )
+        == "event"
+    )
+    assert (
+        classify_kind(
+            "La piscine municipale fermera de 12 heures à 14 heures à partir du 3 mars, a annoncé "
+            "le maire."
+        )
+        == "event"
+    )
+    assert (
+        classify_kind("El alcalde dijo que el Ayuntamiento cerrará el mercado a partir de febrero.")
+        == "event"
+    )
+
+
+def test_a_share_or_a_duration_in_spanish_or_french_words_is_a_statistic():
+    assert (
+        classify_kind("Uno de cada cuatro comercios del centro ha cerrado, según la patronal.")
+        == "statistic"
+    )
+    assert classify_kind("Selon elle, l'attente dépasse déjà trois heures.") == "statistic"
+    assert classify_kind("Il arrive à huit heures, a-t-il dit.") != "statistic"  # a clock time
+
+
+def test_a_vote_tally_is_an_event():
+    assert classify_kind("The House divided: Ayes 212, Noes 198.") == "event"

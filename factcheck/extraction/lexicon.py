@@ -141,7 +141,7 @@ EVENT_WORDS = frozenset(
     visited ceremony scheduled signed launched elected inaugurated attack attacked bombing
     killed died arrested resigned invaded earthquake explosion ceasefire protest protests rally
     trial sentenced convicted ruled epidemic outbreak emergency evacuation evacuated ballot
-    ballots walkout walkouts passed passes approves approved rejects rejected
+    ballots walkout walkouts passed passes approves approved rejects rejected ayes noes yeas nays
     """.split()
 )
 EVENT_PAIRS = frozenset({"took place", "take place"})

@@ -95,8 +95,32 @@ _FOREIGN_FRACTION_RE = re.compile(
     r"\b(?:(?:un|deux|trois)\s+(?:tiers|quarts?)|la\s+moitié|(?:un|una|dos|tres)\s+"
     r"(?:tercios?|cuartos?)|la\s+mitad|(?:ein|zwei|drei)\s+(?:Drittel|Viertel)|die\s+Hälfte|"
     r"(?:la\s+)?(?:mayoría|majorité)\s+de|(?:eine[rn]?|jede[rn]?)\s+von\s+(?:zehn|fünf|vier|drei)"
-    r"|(?:un|una)\s+de\s+cada\s+\w+|(?:un|une)\s+sur\s+\w+)\b",
+    r"|(?:un|una|uno)\s+de\s+cada\s+\w+|(?:un|une)\s+sur\s+\w+)\b"
+    # a duration in words: "dépasse six heures", "tres meses", "zwei Jahre" (no clock time)
+    r"|(?<!\bà )(?<!\blas )\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|"
+    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|zwei|drei|vier|fünf|"
+    r"sechs|sieben|acht|neun|zehn|zwölf|zwanzig)\s+(?:heures|jours|semaines|mois|ans|horas|"
+    r"días|semanas|meses|años|Stunden|Tage|Wochen|Monate|Jahre)\b",
     re.I,
+)
+_MONTHS_FR_ES_DE = (
+    "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    "Januar|Februar|März|Juni|Juli|Oktober|Dezember"
+)
+# An announced opening, closure or start with its date: "would open at the hospital in
+# February", "fermeront la nuit à partir du 4 janvier", "no concederá licencias a partir de
+# enero", "ab dem 1. März geschlossen": an *event*, even when reported.
+_SCHEDULED_RE = re.compile(
+    r"\b(?:will|would|is to|are to|is due to|are due to|shall)\s+(?:be\s+)?(?:open|close|reopen|"
+    r"shut|start|begin|launch|end|opened|closed|launched|introduced|scrapped)\b[^.;]{0,80}?"
+    rf"\b(?:in|from|on|by)\s+(?:\d{{1,2}}\s+)?(?:{lex.MONTHS})"
+    r"|\b(?:ferm|ouvr|rouvr|suspend|supprim|lanc)\w*\b[^.;]{0,80}?\b(?:à partir du|à compter du|"
+    rf"dès le)\s+\d{{1,2}}(?:er)?\s+(?:{_MONTHS_FR_ES_DE})"
+    r"|\b(?:concederá|cerrará|abrirá|entrará|comenzará|empezará|prohibirá|aplicará|suspenderá)"
+    rf"\b[^.;]{{0,80}}?\ba partir del?\s+(?:\d{{1,2}}\s+de\s+)?(?:{_MONTHS_FR_ES_DE})"
+    rf"|\bab\s+(?:dem\s+)?(?:\d{{1,2}}\.\s+)?(?:{_MONTHS_FR_ES_DE}|{lex.MONTHS})\b[^.;]{{0,60}}?"
+    r"\b(?:geschlossen|geöffnet|gilt|gelten|startet|beginnt)"
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
@@ -139,6 +163,11 @@ _IDENTIFIER_NUMBER_RE = re.compile(
     + rf"|\b(?:{lex.MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     + _NO_SCALE
     + r"|\b\d[\d,]*\s+votes?\s+(?:to|against)\s+\d[\d,]*\b"
+    r"|\b(?:Ayes|Yeas|Contents)\s+\d[\d,]*[,;]?\s+(?:Noes|Nays|Not-Contents)\s+\d[\d,]*\b"
+    # clock times in French, Spanish and German: "de 20 heures à 8 heures", "a las 9", "um 8 Uhr"
+    r"|\b(?:de|à|entre|dès|jusqu'à|et)\s+\d{1,2}\s*(?:heures|h)(?:\s*\d\d)?\b"
+    + rf"|\b\d{{1,2}}(?:er|\.)?\s+(?:de\s+)?(?:{_MONTHS_FR_ES_DE})\b"
+    r"|\b(?:a|de|desde|hasta)\s+las\s+\d{1,2}(?:[:.]\d\d)?\b|\b\d{1,2}(?:[:.]\d\d)?\s*Uhr\b"
     r"|\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
     r"|\b(?:vote[sd]?|pass(?:es|ed)|approve[sd]|reject(?:s|ed)|defeat(?:s|ed)|backs|backed|"
     r"carrie[sd])\b[^.;]{0,40}?"
@@ -208,9 +237,11 @@ def _score(sentence: str, signals: frozenset[str]) -> float:
 def _kind(signals: frozenset[str]) -> str:
     if "empty" in signals or signals & _KIND_BLOCKERS:
         return "other"
-    for kind in ("statistic", "quotation", "reported_speech", "event", "quote"):
+    for kind in ("statistic", "quotation", "scheduled", "reported_speech", "event", "quote"):
         if kind in signals:
-            return "quote" if kind in {"quotation", "reported_speech"} else kind
+            return {"quotation": "quote", "reported_speech": "quote", "scheduled": "event"}.get(
+                kind, kind
+            )
     return "fact" if signals & {"names", "dates", "figures"} else "other"
 
 
@@ -249,6 +280,7 @@ def _signals(sentence: str) -> frozenset[str]:
         "quantity": quantity,
         "statistic": _states_quantity(unquoted, quantity if unquoted == text else None),
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
+        "scheduled": bool(_SCHEDULED_RE.search(text)),
         "quotation": bool(_QUOTATION_RE.search(text)),
         "attributed_quotation": attributed and bool(_QUOTATION_RE.search(text)),
         "reported_speech": bool(_REPORTED_SPEECH_RE.search(unquoted)),
