@@ -38,6 +38,9 @@ _SPACES_RE = re.compile("[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n\s*")
 _TERMINAL_PUNCTUATION = tuple(".!?:;…,")
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"”’]?(?:\s|$)")
+# A block's first line that is a heading in capitals, perhaps numbered ("26/116 POLICE REPORT",
+# "3. FINANCE"): minutes and reports put it above the item's text, never inside a sentence.
+_CAPS_HEADING_RE = re.compile(r"^(?:[\d./()-]+\s+)?(?=[^a-z\n]*[A-Z]{3})[^a-z.!?:\n]{3,80}$")
 _HTML_HINT_RE = re.compile(r"<(?:!doctype|html|head|body|p|div|article|main|span|br)\b", re.I)
 MIN_HTML_WORDS = 5  # less than a sentence of main text means the page has no article
 _JSON_LD_TYPES = {"NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle", "WebPage"}
@@ -110,6 +113,9 @@ def _unwrap(block: str) -> list[str]:
     """A block's lines re-joined, but a transcript's speaker label alone on its line ("Jane Doe
     -- Chief Executive Officer"), before a line ending a sentence or another label, stays a
     paragraph of its own: the turn's text follows it."""
+    first, _, rest = block.partition("\n")
+    if rest and _CAPS_HEADING_RE.match(first) and _SENTENCE_END_RE.search(rest.rstrip()[-2:] + " "):
+        return [first, *_unwrap(rest)]  # "26/116 POLICE REPORT" above the item's text
     if "\n" not in block or not LABEL_LINE_RE.search(block):
         return [" ".join(block.split("\n"))]
     lines = block.split("\n")

@@ -34,11 +34,17 @@ BUSINESS_NOUNS = frozenset(
 )
 # "a précisé l'institut de la statistique", "dijo el ministerio": a body described, unnamed.
 FOREIGN_DESCRIPTION_RE = re.compile(
-    r"(?:l['’]\s*|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+)(?P<noun>institut|ministère|office|"
+    r"(?:l['’]\s*|le\s+|la\s+|les\s+|el\s+|los\s+|las\s+|il\s+|lo\s+|o\s+|a\s+(?=[a-zâ]+ção|"
+    r"empresa|câmara|prefeitura|agência|entidade))"
+    r"(?:(?:stess[oa]|mesm[oa]|même|mism[oa])\s+)?(?P<noun>institut|ministère|office|"
     r"agence|association|banque|organisme|fédération|syndicat|gouvernement|entreprise|groupe|"
     r"société|commission|conseil|tribunal|parquet|préfecture|mairie|club|ligue|fondation|"
     r"observatoire|instituto|ministerio|organismo|empresa|banco|gobierno|agencia|asociación|"
-    r"fundación|sindicato|ayuntamiento)(?:\s+[^\s,.;:A-ZÉÁ][^\s,.;:]*){0,5}"
+    r"fundación|sindicato|ayuntamiento|"
+    # Italian and Portuguese: "l'ente", "la stessa società", "a empresa", "o ministério"
+    r"ente|società|compagnia|gruppo|consorzio|azienda|companhia|grupo|associazione|comune|ministero|istituto|agenzia|regione|fondazione|"
+    r"università|ministério|associação|câmara|prefeitura|governo|fundação|universidade|"
+    r"entidade|agência)(?:\s+[^\s,.;:A-ZÉÁ][^\s,.;:]*){0,5}"
 )
 
 _ROLE_AT_START_RE = re.compile(
@@ -59,13 +65,15 @@ _KIND_THEN_NAME_RE = re.compile(
 
 # "said the study's lead author, Professor Helen Marsh": the person after the description.
 _DESCRIBED_NAME_RE = re.compile(
-    rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’])\s*[^,.;:]{{0,80}}?,\s+({NAME})"
+    rf"^(?:the|its|their|his|her|a|an|le|la|les|l['’]|il|lo|o)\s*[^,.;:]{{0,80}}?,\s+({NAME})"
 )
 _ROLE_THEN_NAME_RE = re.compile(
     rf"^(?:(?:the|its|their|his|her)\s+)?(?:[a-z][\w-]*\s+){{1,3}}({NAME})"
 )
 _ROLE_AFTER_VERB_RE = re.compile(
-    r"^(?:the|le|la|el)\s+(?:[a-z][\w-]*\s+){0,2}?(?:" + "|".join(PERSON_ROLE_NOUNS) + r")\b"
+    r"^(?:the|le|la|el|il|lo|o)\s+(?:[a-z][\w-]*\s+){0,2}?(?:"
+    + "|".join(PERSON_ROLE_NOUNS + ["cittadin[oa]"])  # "la prima cittadina": the mayor
+    + r")\b"
 )
 _FRENCH_BODY_RE = re.compile(
     r"^(?:le|la|l['’])\s*((?:ministère|préfecture|parquet|mairie|direction|office|haut conseil)"
@@ -78,7 +86,9 @@ _SPOKESPERSON_FOR_RE = re.compile(
     r"\s+(?:for|at|from|of)\s+"
 )
 
-_LEADING_ARTICLE_RE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l['’])\s*(?=[A-Z])")
+_LEADING_ARTICLE_RE = re.compile(
+    r"^(?:the|a|an|el|la|los|las|le|les|l['’]|il|lo|o|os|as)\s*(?=[A-ZÉÁ])"
+)
 
 
 def name_after_verb(text: str) -> str:

@@ -220,14 +220,20 @@ def resolve_person_role(words: list[str], context: str) -> str:
             continue  # "The Chief Constable": the description itself, no one's name
         before = window[max(0, match.start() - 60) : match.start()].lower()
         after = window[match.end() : match.end() + 100]
-        appositive = after.split(".")[0].lower() if after.startswith(",") else ""
+        appositive = after.split(".")[0].lower() if after.lstrip(" ")[:1] in ",(" else ""
         own = {word.lower().strip(".,") for word in match.group().split()}
         own |= {_ABBREVIATED_ROLES.get(word, word) for word in own}  # "Sen." → senator
         clause = re.split(r"(?<=[a-z\d])[.!?]\s", before)[-1]  # never across a sentence end
         near = [word.strip(",.;:") for word in clause.split()[-8:]]
-        if role in own or role in near or role in appositive.split()[:10]:
+        if role in own or role in near or role in _words(appositive)[:12]:
             return name
     return ""
+
+
+def _words(text: str) -> list[str]:
+    """Words of `text` with an elided article split off ("dell'università" → "dell",
+    "università") and punctuation stripped."""
+    return [word.strip(",.;:()") for word in re.split(r"[\s'’]+", text) if word]
 
 
 def last_person(context: str, pronoun: str = "") -> str:

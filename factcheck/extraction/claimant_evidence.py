@@ -72,18 +72,23 @@ _PERFECT_TENSE_RE = re.compile(r"^(?:ha|han|a|ont)\s+[a-zé]+(?:ado|ido|é)\s+")
 _EVIDENCE_WORDS_FR_ES_DE = (
     r"(?:chiffres|données|estimations?|statistiques|étude|rapport|enquête|sondage|prévisions|"
     r"calculs|indice|bilan|sources|datos|cifras|fuentes|estimación|estimaciones|estadísticas|informe|estudio|"
-    r"encuesta|Angaben|Daten|Zahlen|Schätzungen?|Statistik|Bericht|Studie|Umfrage)"
+    r"encuesta|Angaben|Daten|Zahlen|Schätzungen?|Statistik|Bericht|Studie|Umfrage|"
+    r"dati|stime|rapporto|studio|indagine|sondaggio|dados|estimativas?|relatório|estudo|"
+    r"pesquisa|levantamento)"
 )
 # "selon les derniers chiffres de l'Insee", "selon l'estimation provisoire publiée vendredi
 # par l'Insee", "según datos del INE", "laut Angaben des Statistischen Bundesamtes" → the
 # author: the evidence and any words up to "par"/"por"/"von" (else the first "de"/"del"/"des").
 _FRENCH_EVIDENCE_RE = re.compile(
-    r"^(?:les|des|la|le|une?|l['’]|los|las|el|unos?|die|der|den|dem|neuen?|jüngsten)?\s*"
+    r"^(?:les|des|la|le|une?|l['’]|los|las|el|unos?|die|der|den|dem|neuen?|jüngsten|"
+    r"i|gli|il|lo|os|as|o|a)?\s*"
     r"(?:(?:derni(?:er|ère|ere)s?|nouveaux|nouvelles|premiers|premières|últimos|últimas|"
-    r"nuevos|nuevas)\s+)?"
+    r"nuevos|nuevas|ultimi|ultime|nuovi|nuove|novos|novas)\s+)?"
     + _EVIDENCE_WORDS_FR_ES_DE
-    + r"(?:(?:\s+[\w'’-]+){0,6}?\s+(?:par|por|von)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|el\s+|"
-    r"dem\s+|der\s+)?"
+    # "diffusi ieri dall'Autorità", "divulgados pelo Instituto": the Italian and Portuguese
+    # agent, the article elided into or joined to the preposition
+    + r"(?:(?:\s+[\w'’-]+){0,6}?\s+(?:dall['’]\s*|(?:par|por|von|dal|dalla|dallo|dagli|dai|"
+    r"da|pelo|pela|pelos|pelas)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|el\s+|dem\s+|der\s+)?)"
     r"|\s+(?:(?:publiée?s?|diffusée?s?|publicad[oa]s?)(?:\s+[\w-]+){0,3}?\s+)?"
     r"(?:de\s+l['’]\s*|de\s+la\s+|de\s+los\s+|de\s+las\s+|du\s+|des\s+|de\s+|del\s+|der\s+))"
 )

@@ -21,24 +21,40 @@ from factcheck.extraction.claimant_patterns import NAME
 _DAYS = (
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd['’]hui|"
     r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|ayer|hoy|"
-    r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|gestern|heute"
+    r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|gestern|heute|"
+    r"lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica|ieri|oggi|stamattina|stamani|"
+    r"segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|ontem|hoje"
 )
 _TIME_AFTER_VERB_RE = re.compile(
-    rf"^\s*(?:(?:ce|cette|este|esta|am)\s+)?(?:{_DAYS})(?:\s+(?:matin|soir|midi|pasado|"
-    r"por la (?:mañana|tarde)))?\s+"
+    rf"^\s*(?:(?:ce|cette|este|esta|am|nesta|neste)\s+)?(?:{_DAYS})(?:\s+(?:matin|soir|midi|"
+    r"pasado|por la (?:mañana|tarde)|sera|mattina|pomeriggio|à (?:tarde|noite)))?\s+"
 )
-_POSSESSIVE_RE = re.compile(r"^\s*(?:sa|son|ses|leur|su|sus|seine?|ihre?)\s+(?=[a-zé])")
+_ADVERB_AFTER_VERB_RE = re.compile(
+    r"^\s*(?:però|anche|inoltre|invece|poi|tuttavia|também|porém|ainda|contudo|cependant|"
+    r"aussi|también|además|auch)\s+"
+)
+# "sa directrice", "su presidente", "la sua direttrice", "o seu presidente": read as "la".
+_POSSESSIVE_RE = re.compile(
+    r"^\s*(?:sa|son|ses|leur|su|sus|seine?|ihre?|(?:il|la|i|le|o|a|os|as)\s+su[oaei]|"
+    r"(?:o|a|os|as)\s+se[u]s?|(?:o|a|os|as)\s+suas?)\s+(?=[a-zé])"
+)
 _VIEW_RE = re.compile(
-    rf"^\W*(?:Pour|Para)\s+(?:(?:le|la|l['’]|el|los|las)\s*)?(?:[a-zé][\w'’-]*\s+){{0,2}}"
+    rf"^\W*(?:Pour|Para|Per)\s+(?:(?:le|la|l['’]|el|los|las|il|lo|o|a)\s*)?(?:[a-zé][\w'’-]*\s+){{0,2}}"
     rf"({NAME})\s*,"
 )
 _ACRONYM_NAME_RE = re.compile(
-    r"^(?:(?:l['’]\s*|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+|die\s+|der\s+|das\s+))?"
+    r"^(?:(?:l['’]\s*|la\s+|le\s+|les\s+|el\s+|los\s+|las\s+|die\s+|der\s+|das\s+|"
+    r"il\s+|lo\s+|gli\s+|o\s+|os\s+|as\s+))?"
     r"([A-ZÉÁÍÓÚ][\w'’-]+(?:\s+[\w'’-]+){1,8}?)\s*\(([A-Z][A-Za-z]{1,8})\)"
 )
 _ROLE_BEFORE_NAME_RE = re.compile(
-    r"^(?:le|la|l['’]|el|los|las|der|die|un|una|une)\s*(?:[a-zéáíóú][\w'’-]*\s+){1,3}"
+    r"^(?:le|la|l['’]|el|los|las|der|die|un|una|une|il|lo|o|uma?)\s*"
+    r"(?:[a-zéáíóú][\w'’-]*\s+){1,3}"
     r"(?=[A-ZÉÁÍÓÚ])"
+)
+_NAME_LINKS = frozenset(
+    "de del della dei degli di da do dos das du des la le les el los las y e et and of for the "
+    "für und der die das".split()
 )
 EVIDENCE_OPENING_RE = re.compile(
     r"^\W*(?:El|La|Le|L['’]|Der|Die|Das|Ce|Cette|Este|Esta)\s*(?:nouvel(?:le)?\s+|nuevo\s+|"
@@ -57,6 +73,7 @@ _EVIDENCE_AUTHOR_RE = re.compile(
 def after_verb(text: str) -> str:
     """The words after a verb of saying, without a day ("a annoncé lundi …") and with a
     possessive read as an article ("sa directrice, X" → "la directrice, X")."""
+    text = _ADVERB_AFTER_VERB_RE.sub(" ", text, count=1)  # "ammette però la società"
     text = _TIME_AFTER_VERB_RE.sub(" ", text, count=1)
     return _POSSESSIVE_RE.sub(" la ", text, count=1)
 
@@ -78,7 +95,9 @@ def name_with_acronym(text: str) -> str:
     words = name.split()
     if name[0] != acronym[0] or all(word[:1].isupper() for word in words):
         return ""
-    return name if words[-1][:1].isupper() else ""
+    # "Osservatorio regionale del turismo (Ort)": the acronym spells its words' initials
+    initials = "".join(word[0] for word in words if word.lower() not in _NAME_LINKS)
+    return name if words[-1][:1].isupper() or initials.lower() == acronym.lower() else ""
 
 
 def without_role(phrase: str) -> str:

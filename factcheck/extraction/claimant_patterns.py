@@ -37,6 +37,7 @@ _EVIDENCE_ADJECTIVES = frozenset(
 _TIME_PREPOSITIONS = frozenset(
     "On In At Last This Next Early Late Since After Before By From Until During".split()
 )
+_VIEW_PREPOSITIONS = frozenset({"Per", "Pour", "Para"})
 _TIME_WORD_RE = re.compile(rf"^(?:{WEEKDAYS}|{MONTHS}|\d[\w,.]*)$")
 _NAME_ARTICLES = frozenset("The A An Le La le la El el".split())
 DETERMINERS = frozenset("The A An This That These Those Its Their Our His Her".split())
@@ -62,6 +63,8 @@ def tidy(phrase: str) -> str:
     words = phrase.split()
     while len(words) > 1 and words[0].rstrip(",") in LEADING_CONNECTIVES:
         words = words[1:]
+    if len(words) > 2 and words[0] in _VIEW_PREPOSITIONS and words[2][:1].isupper():
+        words = words[1:]  # "Per Bruno Sarti": whose view, "Per/Pour/Para X, …"
     if len(words) > 2 and words[0] in _TIME_PREPOSITIONS and _TIME_WORD_RE.match(words[1]):
         words = words[2:]  # "On Monday Tesco" → "Tesco"
     return _LOWER_ARTICLE_RE.sub("", re.sub(r"^The\s+(?=[A-Z]{2,}\b)", "", " ".join(words)))

@@ -91,6 +91,7 @@ from factcheck.extraction.claimant_patterns import (
     without_possessive,
 )
 from factcheck.extraction.claimant_referents import described_speaker
+from factcheck.extraction.claimant_roles import ROLE_SYNONYMS, role_holder, role_words
 from factcheck.extraction.lexicon import (
     ANONYMOUS_ROLES,
     CLAIMANT_VERBS_RE,
@@ -174,8 +175,8 @@ _GERMAN_SOURCE_RE = re.compile(
 )
 # "the opposition leader said": a person named earlier by that role.
 _PERSON_ROLE_AT_END_RE = re.compile(
-    r"\b(?:the|The|le|Le|la|La)\s+((?:[a-z][\w'’-]*\s+){0,2}(?:"
-    + "|".join(PERSON_ROLE_NOUNS)
+    r"\b(?:the|The|le|Le|la|La)\s+((?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,2}(?:"
+    + "|".join([*PERSON_ROLE_NOUNS, *ROLE_SYNONYMS])  # "The Fellside boss"
     + r"))$"
 )
 # A quotation introduced by its speaker and a colon, whatever the verb.
@@ -189,6 +190,11 @@ _EVIDENCE_DESCRIPTION_RE = re.compile(
 )
 _PERSON_OFFICE_AT_END_RE = re.compile(
     r"\b(?:the|The)\s+(" + "|".join(PERSON_ROLE_NOUNS) + r")['’]s\s+(?:press\s+)?office$"
+)
+_FOREIGN_DESCRIPTION_AT_END_RE = re.compile(rf"(?<![\w'’])(?:{FOREIGN_DESCRIPTION_RE.pattern})$")
+# What a verb of saying reports before evidence it cites: "said that a survey by …".
+_REPORTS_EVIDENCE_RE = re.compile(
+    r"\s*(?:that\s+)?(?:(?:an?|the|its|their|new|latest|recent|separate)\s+)*$"
 )
 # A party and state or constituency after a name: "Sen. Dan Okafor (R-Ohio)", "(Lab)".
 _PARTY_RE = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z][a-z]{1,8}\.?)\)$")
@@ -263,6 +269,9 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
                 found = without_commissioner(found)
             found = found or body_noun_at_start(author)
             return _business(_clean_name(found, context, previous), text)
+        cited = evidence is not None and evidence.start() > verb.start()
+        if cited and _REPORTS_EVIDENCE_RE.match(masked, verb.end(), evidence.start()):
+            break  # "X said that a survey by Y had found that …": Y's finding
         if "-t-" in verb.group():  # "a-t-il déclaré"
             return _clean_name(verb.group().split("-")[2].split()[0], local, previous)
         head = _PARTICIPLE_APPOSITIVE_RE.sub("", masked[: verb.start()])
@@ -373,6 +382,9 @@ def _subject_before(text: str) -> str:
     person_role = _PERSON_ROLE_AT_END_RE.search(tail)
     if person_role is not None:
         return person_role.group()
+    foreign = _FOREIGN_DESCRIPTION_AT_END_RE.search(tail)
+    if foreign is not None:  # "Nella stessa nota l'ente (precisa)": the body named before
+        return foreign.group()
     pronoun = re.search(r"\b(he|she|it|they|il|elle|él|ella|er|sie)$", tail, re.I)
     return pronoun.group(1) if pronoun is not None else ""
 
@@ -395,6 +407,9 @@ def _clean_name(phrase: str, context: str, previous: str) -> str:
             return resolved
     if words[-1].lower() in ANONYMOUS_ROLES and not is_named_authority(words):
         return resolve_role(words, context)
+    held = role_holder(role_words(phrase), context)  # "the Town Clerk", "la prima cittadina"
+    if held:
+        return held
     if words[0] == "The" and len(words) > 1 and all(is_title(word) for word in words[1:]):
         titled = resolve_person_role([word.lower() for word in words[1:]], context)
         if titled:  # "The Chief Constable said" → "Chief Constable Sarah Blake" before

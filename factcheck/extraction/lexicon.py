@@ -22,6 +22,11 @@ FOREIGN_ATTRIBUTION_WORDS: frozenset[str] = frozenset(
     selon d'après d’après dijo afirmó según señaló aseguró explicó declaró añadió indicó advirtió
     informó
     sagte sagt erklärte betonte warnte laut
+    secondo detto dichiarato spiegato annunciato aggiunto affermato sottolineato precisato
+    raccontato ammesso avvertito spiega precisa ammette avverte afferma sottolinea dichiara
+    aggiunge
+    segundo disse afirmou explicou acrescentou declarou anunciou admitiu alertou garantiu
+    sublinhou afirma explica admite alerta
     """.split()
 )
 ATTRIBUTION_RE = re.compile(
@@ -169,10 +174,20 @@ CLAIMANT_VERBS_RE = re.compile(
     r"\b(?:found|finds|estimates?|reports|showed|shows)\s+that\b"
     r"|\b(?:said|says|told|stated|announced|revealed|acknowledged|reported|claimed|confirmed|"
     r"added|noted|warned|warns|insisted|estimated|wrote|denied|declared|explained|argued|admitted|"
-    r"expects?|forecasts|predicts|predicted|projects|tweeted|blamed|blames|"
+    r"expects?|forecasts|predicts|predicted|projects|tweeted|blamed|blames|advised|"
+    r"pointed out|points out|"
     r"afirmó|informó|dijo|señaló|aseguró|indicó|explicó|advirtió|declaró|añadió|reconoció|"
     r"respondió|insistió|admitió|subrayó|precisó|agregó|sostuvo|apuntó|"
-    r"sagte|sagt|erklärte|betonte|warnte|schätzt|schätzte)\b"
+    r"sagte|sagt|erklärte|betonte|warnte|schätzt|schätzte|"
+    # Portuguese
+    r"disse|afirmou|explicou|acrescentou|declarou|anunciou|admitiu|alertou|garantiu|sublinhou|"
+    r"revelou|estimou|destacou)\b"
+    # Italian: "ha detto", "hanno spiegato", "spiega il professore", "l'ente precisa che"
+    r"|(?<!\w)(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|annunciato|aggiunto|affermato|"
+    r"sottolineato|precisato|raccontato|ammesso|avvertito|confermato|ricordato|riferito|"
+    r"rivelato|stimato|osservato)(?!\w)"
+    r"|(?<!\w)(?:spiega|precisa|ammette|avverte|afferma|sottolinea|dichiara|aggiunge|conferma|"
+    r"ricorda|sostiene|spiegano|precisano|ammettono|avvertono|affermano)(?!\w)"
     r"|(?<!\w)(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:déclaré|affirmé|indiqué|"
     r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti|reconnu|répondu|rappelé|"
     r"admis|confirmé|insisté|détaillé|regretté|prévenu)(?!\w)"
@@ -180,13 +195,20 @@ CLAIMANT_VERBS_RE = re.compile(
     r"rappelle|juge)(?!\w)"
     r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Ll]aut|[Dd]['’]après|"
     r"[Dd]e acuerdo con)\b"
+    # "secondo i dati …", "segundo o instituto": not the ordinal ("il secondo tempo")
+    r"|(?<![Ii]l )(?<![Oo] )\b(?:[Ss]econdo|[Ss]egundo)\b(?=\s+(?:[A-Z]|l['’]|il\s|lo\s|la\s|"
+    r"i\s|gli\s|le\s|o\s|a\s|os\s|as\s|un|dati|stime|fontes?|fonti|quanto))"
 )
 # The phrases among CLAIMANT_VERBS_RE whose claimant follows them ("according to X").
 SOURCE_PHRASES: frozenset[str] = frozenset(
-    {"according to", "as per", "según", "selon", "laut", "d'après", "d’après", "de acuerdo con"}
-)
+    {
+        "according to", "as per", "según", "selon", "laut", "d'après", "d’après",
+        "de acuerdo con", "secondo", "segundo",
+    }
+)  # fmt: skip
 LEADING_CLAIMANT_RE = re.compile(
-    r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Dd]['’]après|[Dd]e acuerdo con)\s+"
+    r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Dd]['’]après|[Dd]e acuerdo con|"
+    r"[Ss]econdo|[Ss]egundo)\s+"
     r"([^,]{1,120}),\s*"
     r"|^\W*[Ll]aut\s+((?:(?:des|der|dem|den|von|vom)\s+)?(?:[A-ZÄÖÜ][\w-]*\s+){1,4}"
     r"(?:(?:des|der|dem|von|vom|für)\s+(?:[A-ZÄÖÜ][\w-]*\s+){1,3})?)(?=[a-zäöü])"
@@ -261,6 +283,9 @@ PERSON_ROLES: frozenset[str] = frozenset(
     chancellor premier treasurer auditor moderator host presenter chair
     docteur docteure doctora médecin alcalde alcaldesa regidor regidora portavoz presidenta
     directora concejal concejala consejero consejera
+    sindaco sindaca assessore assessora direttore direttrice professore professoressa portavoce
+    prefeito prefeita diretor diretora porta-voz presidenta professor professora
+    clerk
     """.split()
 )
 PERSON_PRONOUNS: frozenset[str] = frozenset(
