@@ -133,3 +133,34 @@ def test_a_role_no_roster_gives_stays_unresolved():
     assert find_claimant("The Chair said that the budget had grown by 4%.", context) != (
         "Rosa Whitby"
     )
+
+
+def test_a_constables_title_is_no_part_of_the_name():
+    context = "PC Owen Latimer (Rural Crime Team) gave his report."
+    assert find_claimant(
+        "PC Latimer said that 12 quad bikes had been stolen since March.", context
+    ) == ("Owen Latimer")
+
+
+def test_according_to_a_kind_of_body_then_its_name():
+    sentence = "According to polling firm Northgate Insight, 41% of tenants had moved twice."
+    assert find_claimant(sentence) == "Northgate Insight"
+
+
+def test_a_bodys_researchers_speak_for_the_body():
+    context = (
+        "A review by the Coastal Rivers Trust, a charity, found in May that 30 weirs had failed."
+    )
+    sentence = "The trust's researchers estimate that one in five weirs will fail by 2030."
+    assert find_claimant(sentence, context) == "Coastal Rivers Trust"
+
+
+def test_he_after_a_head_coach_is_the_coach():
+    body = (
+        "Visiting manager Sam Orrell said his side had been unlucky.\n\n"
+        "Redbank head coach Luis Ferreira pointed out that his squad had lost 4 players to injury.\n\n"
+        "“We were down to the bare bones at the end. It is the truth,” he said."
+    )
+    claims = extract_claims(body)
+    assert _claim(claims, "lost 4 players").claimant == "Luis Ferreira"
+    assert _claim(claims, "bare bones").claimant == "Luis Ferreira"

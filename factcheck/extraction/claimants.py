@@ -155,8 +155,8 @@ _ORG_SPOKESPERSON_AT_END_RE = re.compile(
 # "the council's returning officer", "the firm's spokeswoman": an unnamed officer speaks for
 # the body the article named before.
 _BODY_OFFICER_AT_END_RE = re.compile(
-    r"\b(?:the|its)\s+([a-z]+)['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:officer|spokes(?:person|man|"
-    r"woman)|press office|representative)$"
+    r"\b(?:[Tt]he|[Ii]ts)\s+([a-z]+)['’]s?\s+(?:[a-z-]+\s+){0,2}?(?:officer|spokes(?:person|man|"
+    r"woman)|press office|representative|researchers|scientists|economists|analysts|experts)$"
 )
 # A body opening the sentence and what it found, "that" or not.
 _BODY_FOUND_RE = re.compile(rf"^\W*({NAME})\s+(?:has\s+|have\s+)?(?:found|finds)\b")
@@ -219,9 +219,9 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
             return _clean_name(named.group(1), context, previous)  # "…'s chief economist, X,"
     if source is not None:
         inner = _attributed_speaker(text[source.end() :], context, previous)
-        leading = _clean_name(
-            evidence_author(source.group(1) or source.group(2)), context, previous
-        )
+        author = evidence_author(source.group(1) or source.group(2))
+        author = kind_then_name(author) or author  # "market research firm Shelfwise Research"
+        leading = _clean_name(author, context, previous)
         return inner or leading
     found = _attributed_speaker(text, context, previous) or described_speaker(text, context)
     view = "" if found else view_holder(text)  # "Pour le docteur X, « … »"

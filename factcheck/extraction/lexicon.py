@@ -61,6 +61,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Spokesman Spokeswoman Spokesperson Dr. Mr. Mrs. Ms. Prof. Professor Sir Dame Lord Lady
     Senior Opposition Supreme Top Dr Mr Mrs Ms Prof
     Cllr Cllr. Councillor Councilor Sen Rep Assemblyman Assemblywoman Assemblymember
+    PC PCSO
     Congressman Congresswoman Commissioner Superintendent Supt. Inspector Insp. Detective Det.
     Sergeant Sgt. Captain Capt. Lieutenant Lt. Rev. Reverend Baroness Baron Mayor-elect
     Speaker Minister-President Premier Attorney-General Solicitor-General
@@ -285,7 +286,7 @@ PERSON_ROLES: frozenset[str] = frozenset(
     directora concejal concejala consejero consejera
     sindaco sindaca assessore assessora direttore direttrice professore professoressa portavoce
     prefeito prefeita diretor diretora porta-voz presidenta professor professora
-    clerk
+    clerk coach manager
     """.split()
 )
 PERSON_PRONOUNS: frozenset[str] = frozenset(
