@@ -158,7 +158,8 @@ def test_a_bodys_researchers_speak_for_the_body():
 def test_he_after_a_head_coach_is_the_coach():
     body = (
         "Visiting manager Sam Orrell said his side had been unlucky.\n\n"
-        "Redbank head coach Luis Ferreira pointed out that his squad had lost 4 players to injury.\n\n"
+        "Redbank head coach Luis Ferreira pointed out that his squad had lost 4 players"
+        " to injury.\n\n"
         "“We were down to the bare bones at the end. It is the truth,” he said."
     )
     claims = extract_claims(body)
