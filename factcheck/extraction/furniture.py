@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extraction import furniture_records as records
+
 _METRIC = r"[\d.,]+\s*[KkMm]?\s+"
 _TWEET_FOOTER_RE = re.compile(
     r"\(@\w{1,30}\)\s*(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4})"
@@ -229,7 +231,8 @@ _OFFER_RE = re.compile(
     r"(?:for|für|pour|por)\s+(?:just\s+|only\s+|nur\s+)?(?:[£$€]\s?\d+(?:[.,]\d\d)?|"
     r"\d+(?:[.,]\d\d)?\s?(?:€|euros?|EUR|p)(?!\w))"
     r"|^\W*(?:tickets?|seats?|entry|admission|billets?|entradas?|karten)\s+(?:from|ab|dès|desde|"
-    r"à partir de)\s+(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?))\W*$",
+    r"à partir de)\s+(?:[£$€]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|euros?))"
+    r"(?:\s+(?:at|from|in|online|on)\b[^.!?]{0,50})?\W*$",  # "… at the club shop and online."
     re.I,
 )
 # A page's, newsletter's or podcast's own notices: a metadata line's count or duration field
@@ -297,11 +300,12 @@ _PATTERNS: tuple[tuple[re.Pattern, tuple[str, ...]], ...] = (
 
 def is_furniture(sentence: str) -> bool:
     """True for tweet footers, hover cards, bylines, datelines, captions, author bios, related
-    links and header introductions (the module docstring)."""
+    links and header introductions (the module docstring), and minutes', releases' and
+    reader boxes' furniture (furniture_records)."""
     lowered = sentence.lower()
     return any(
         any(cue in lowered for cue in cues) and pattern.search(sentence)
-        for pattern, cues in _PATTERNS
+        for pattern, cues in _PATTERNS + records.PATTERNS
     )
 
 
