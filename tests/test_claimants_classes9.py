@@ -165,3 +165,24 @@ def test_he_after_a_head_coach_is_the_coach():
     claims = extract_claims(body)
     assert _claim(claims, "lost 4 players").claimant == "Luis Ferreira"
     assert _claim(claims, "bare bones").claimant == "Luis Ferreira"
+
+
+def test_every_paragraph_of_a_quotation_left_open_is_the_speakers_quote():
+    body = (
+        "Commenting on the results, Nadia Brook, Chief Executive Officer, said:\n\n"
+        "“Customers stayed with us through a difficult winter, and orders grew in every region we"
+        " serve.\n\n"
+        "“Our new depot at Carlow has already cut our van mileage by 800,000 miles a year.\n\n"
+        "“We expect the second half to be stronger still.”"
+    )
+    claims = extract_claims(body)
+    mileage = _claim(claims, "800,000 miles")
+    assert (mileage.claimant, mileage.kind) == ("Nadia Brook", "quote")
+
+
+def test_an_italian_share_in_words_is_a_statistic():
+    from factcheck.extraction.scoring import classify_kind
+
+    assert classify_kind(
+        "Un quarto dei treni regionali arriva in ritardo, ammette la società."
+    ) == ("statistic")

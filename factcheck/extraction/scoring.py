@@ -95,7 +95,13 @@ _FOREIGN_FRACTION_RE = re.compile(
     r"\b(?:(?:un|deux|trois)\s+(?:tiers|quarts?)|la\s+moitié|(?:un|una|dos|tres)\s+"
     r"(?:tercios?|cuartos?)|la\s+mitad|(?:ein|zwei|drei)\s+(?:Drittel|Viertel)|die\s+Hälfte|"
     r"(?:la\s+)?(?:mayoría|majorité)\s+de|(?:eine[rn]?|jede[rn]?)\s+von\s+(?:zehn|fünf|vier|drei)"
-    r"|(?:un|una|uno)\s+de\s+cada\s+\w+|(?:un|une)\s+sur\s+\w+)\b"
+    r"|(?:un|una|uno)\s+de\s+cada\s+\w+|(?:un|une)\s+sur\s+\w+"
+    # Italian and Portuguese: "un terzo", "la metà", "um terço", "un altro metro"
+    r"|(?:un|due|tre|quattro)\s+(?:terz[oi]|quart[oi]|quint[oi])|la\s+metà|(?:um|dois|três)\s+"
+    r"(?:terços?|quartos?|quintos?)|a\s+metade|(?:un|uno|una|um|uma)\s+altr[oa]\s+(?:metro|"
+    r"chilometro|mese|anno|giorno)|(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dois|"
+    r"três|quatro|cinco|seis|sete|oito|nove|dez)\s+(?:metri|chilometri|giorni|settimane|mesi|"
+    r"anni|ore|metros|quilômetros|quilómetros|dias|semanas|meses|anos|horas))\b"
     # a duration in words: "dépasse six heures", "tres meses", "zwei Jahre" (no clock time)
     r"|(?<!\bà )(?<!\blas )\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|"
     r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|zwei|drei|vier|fünf|"
@@ -127,6 +133,8 @@ _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
 _QUOTED_SPEECH_RE = re.compile(
     r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"|«[^»]*\s[^»]*»|„[^“”]*\s[^“”]*[“”]"
+    # a paragraph of a quotation running on into the next, opened and never closed
+    r"|^\s*[“«](?:[^”»\s]*\s){3}[^”»]*$"
 )
 # Reported speech: a third party's verb of saying and the clause it reports, outside quotation
 # marks ("She said the quickest gains would come from …", "He told MPs that the scheme had
@@ -144,7 +152,7 @@ _KIND_BLOCKERS = {"question", "hedging"} | NEVER
 # A quotation of four words or more: the sentence is a quote even when it tells of an event.
 _QUOTATION_RE = re.compile(
     r"“(?:[^”]*\s){3}[^”]*”|\"(?:[^\"]*\s){3}[^\"]*\"|«(?:[^»]*\s){3}[^»]*»"
-    r"|„(?:[^“”]*\s){3}[^“”]*[“”]"
+    r"|„(?:[^“”]*\s){3}[^“”]*[“”]|^\s*[“«](?:[^”»\s]*\s){3}[^”»]*$"
 )
 _NO_SCALE = r"(?![\d,.]*\s*(?:%|percent\b|per cent\b|" + lex.SCALE_WORDS + r"))"
 # Numbers a kind never counts as quantities: identifiers ("HB 2150", "Section 230", "FTSE
