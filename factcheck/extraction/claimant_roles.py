@@ -60,8 +60,7 @@ def role_holder(words: list[str], context: str) -> str:
     rostered = _roster_holder(" ".join(words), context)
     if rostered:
         return rostered
-    roles = (words[-1], *ROLE_SYNONYMS.get(words[-1], ()))
-    for role in roles:
+    for role in ROLE_SYNONYMS.get(words[-1], ()):  # the role's own word: claimants' other rules
         found = resolve_person_role([role], context).rstrip(".,")
         if found:
             return found
@@ -71,6 +70,8 @@ def role_holder(words: list[str], context: str) -> str:
 def _roster_holder(role: str, context: str) -> str:
     """The name before "(… `role`)" nearest the end of `context`: an attendance list's
     "Gareth Mayhew (Town Clerk)" for "town clerk" or "clerk", not "(Vice-Chair)" for "chair"."""
+    if re.search(rf"{re.escape(role.split()[-1])}\)", context, re.I) is None:
+        return ""  # no parenthesised role ends so: spare the roster's search
     for match in reversed(list(_ROSTER_RE.finditer(context))):
         held = match.group(2).lower()
         if held != role and not held.endswith(f" {role}") and not role.endswith(f" {held}"):

@@ -382,7 +382,7 @@ def _subject_before(text: str) -> str:
     person_role = _PERSON_ROLE_AT_END_RE.search(tail)
     if person_role is not None:
         return person_role.group()
-    foreign = _FOREIGN_DESCRIPTION_AT_END_RE.search(tail)
+    foreign = _FOREIGN_DESCRIPTION_AT_END_RE.search(tail[-80:])
     if foreign is not None:  # "Nella stessa nota l'ente (precisa)": the body named before
         return foreign.group()
     pronoun = re.search(r"\b(he|she|it|they|il|elle|él|ella|er|sie)$", tail, re.I)

@@ -49,11 +49,17 @@ _FOREIGN_BOX_RE = re.compile(
     r"(?:€|euro|euros)\s+(?:al|por|ao)\s+(?:mese|mês|anno|ano|settimana|semana)\b",
     re.I,
 )
-# Each pattern with the lower-cased strings one of which a sentence must contain.
+_ANY_RE = re.compile(
+    "|".join(
+        f"(?:{pattern.pattern})"
+        for pattern in (_MINUTES_RE, _RELEASE_RE, _CONTACT_LINE_RE, _FOREIGN_BOX_RE)
+    ),
+    re.I,
+)
+# The pattern with the lower-cased strings one of which a sentence must contain.
 PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (_MINUTES_RE, ("public", "apologies", "record", "meeting", "signed")),
-    (_RELEASE_RE, ("download", "webcast", "relations", "press office")),
-    (_CONTACT_LINE_RE, ("tel", "phone", "whatsapp", "text", "call", "ring", "send us")),
-    (_FOREIGN_BOX_RE, ("condivisioni", "commenti", "partilhas", "compartilha", "comentários",
-                       "abbona", "assin")),
+    (_ANY_RE, ("of the public", "apologies", "record", "meeting ", "signed", "download",
+               "webcast", "relations", "press office", "tel ", "tel.", "tel:", "telephone",
+               "phone", "whatsapp", "send us", "text us", "call us", "ring us", "condivisioni",
+               "commenti", "partilhas", "compartilha", "comentários", "abbona", "assin")),
 )  # fmt: skip

@@ -182,13 +182,12 @@ CLAIMANT_VERBS_RE = re.compile(
     r"sagte|sagt|erklärte|betonte|warnte|schätzt|schätzte|"
     # Portuguese
     r"disse|afirmou|explicou|acrescentou|declarou|anunciou|admitiu|alertou|garantiu|sublinhou|"
-    r"revelou|estimou|destacou)\b"
+    r"revelou|estimou|destacou|"
     # Italian: "ha detto", "hanno spiegato", "spiega il professore", "l'ente precisa che"
-    r"|(?<!\w)(?:ha|hanno)\s+(?:detto|dichiarato|spiegato|annunciato|aggiunto|affermato|"
-    r"sottolineato|precisato|raccontato|ammesso|avvertito|confermato|ricordato|riferito|"
-    r"rivelato|stimato|osservato)(?!\w)"
-    r"|(?<!\w)(?:spiega|precisa|ammette|avverte|afferma|sottolinea|dichiara|aggiunge|conferma|"
-    r"ricorda|sostiene|spiegano|precisano|ammettono|avvertono|affermano)(?!\w)"
+    r"ha(?:nno)?\s+(?:detto|dichiarato|spiegato|annunciato|aggiunto|affermato|sottolineato|"
+    r"precisato|raccontato|ammesso|avvertito|confermato|ricordato|riferito|rivelato|stimato|"
+    r"osservato)|spiega|precisa|ammette|avverte|afferma|sottolinea|dichiara|aggiunge|conferma|"
+    r"ricorda|sostiene|spiegano|precisano|ammettono|avvertono|affermano)\b"
     r"|(?<!\w)(?:(?:a|ont)(?:-t-(?:il|elle|ils|elles))?\s+)?(?:déclaré|affirmé|indiqué|"
     r"estimé|précisé|expliqué|annoncé|souligné|assuré|ajouté|averti|reconnu|répondu|rappelé|"
     r"admis|confirmé|insisté|détaillé|regretté|prévenu)(?!\w)"
@@ -197,7 +196,7 @@ CLAIMANT_VERBS_RE = re.compile(
     r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Ll]aut|[Dd]['’]après|"
     r"[Dd]e acuerdo con)\b"
     # "secondo i dati …", "segundo o instituto": not the ordinal ("il secondo tempo")
-    r"|(?<![Ii]l )(?<![Oo] )\b(?:[Ss]econdo|[Ss]egundo)\b(?=\s+(?:[A-Z]|l['’]|il\s|lo\s|la\s|"
+    r"|\b(?:[Ss]econdo|[Ss]egundo)\b(?<![Ii]l secondo)(?<![Oo] segundo)(?=\s+(?:[A-Z]|l['’]|il\s|lo\s|la\s|"
     r"i\s|gli\s|le\s|o\s|a\s|os\s|as\s|un|dati|stime|fontes?|fonti|quanto))"
 )
 # The phrases among CLAIMANT_VERBS_RE whose claimant follows them ("according to X").

@@ -95,19 +95,27 @@ _FOREIGN_FRACTION_RE = re.compile(
     r"\b(?:(?:un|deux|trois)\s+(?:tiers|quarts?)|la\s+moitié|(?:un|una|dos|tres)\s+"
     r"(?:tercios?|cuartos?)|la\s+mitad|(?:ein|zwei|drei)\s+(?:Drittel|Viertel)|die\s+Hälfte|"
     r"(?:la\s+)?(?:mayoría|majorité)\s+de|(?:eine[rn]?|jede[rn]?)\s+von\s+(?:zehn|fünf|vier|drei)"
-    r"|(?:un|una|uno)\s+de\s+cada\s+\w+|(?:un|une)\s+sur\s+\w+"
-    # Italian and Portuguese: "un terzo", "la metà", "um terço", "un altro metro"
-    r"|(?:un|due|tre|quattro)\s+(?:terz[oi]|quart[oi]|quint[oi])|la\s+metà|(?:um|dois|três)\s+"
-    r"(?:terços?|quartos?|quintos?)|a\s+metade|(?:un|uno|una|um|uma)\s+altr[oa]\s+(?:metro|"
-    r"chilometro|mese|anno|giorno)|(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dois|"
-    r"três|quatro|cinco|seis|sete|oito|nove|dez)\s+(?:metri|chilometri|giorni|settimane|mesi|"
-    r"anni|ore|metros|quilômetros|quilómetros|dias|semanas|meses|anos|horas))\b"
+    r"|(?:un|una|uno)\s+de\s+cada\s+\w+|(?:un|une)\s+sur\s+\w+)\b"
     # a duration in words: "dépasse six heures", "tres meses", "zwei Jahre" (no clock time)
     r"|(?<!\bà )(?<!\blas )\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|quinze|vingt|"
     r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|zwei|drei|vier|fünf|"
     r"sechs|sieben|acht|neun|zehn|zwölf|zwanzig)\s+(?:heures|jours|semaines|mois|ans|horas|"
     r"días|semanas|meses|años|Stunden|Tage|Wochen|Monate|Jahre)\b",
     re.I,
+)
+# Italian and Portuguese shares and amounts in words ("un terzo", "la metà", "um terço", "un
+# altro metro", "tre mesi"), searched only in a sentence holding one of _ROMANCE_AMOUNT_WORDS.
+_ROMANCE_FRACTION_RE = re.compile(
+    r"\b(?:(?:un|due|tre|quattro)\s+(?:terz[oi]|quart[oi]|quint[oi])|la\s+metà|(?:um|dois|três)"
+    r"\s+(?:terços?|quartos?|quintos?)|a\s+metade|(?:un|uno|una|um|uma)\s+altr[oa]\s+(?:metro|"
+    r"chilometro|mese|anno|giorno)|(?:due|tre|quattro|cinque|sei|sette|otto|nove|dieci|dois|"
+    r"três|quatro|cinco|seis|sete|oito|nove|dez)\s+(?:metri|chilometri|giorni|settimane|mesi|"
+    r"anni|ore|metros|quilômetros|quilómetros|dias|semanas|meses|anos|horas))\b",
+    re.I,
+)
+_ROMANCE_AMOUNT_WORDS = frozenset(
+    "un uno una um uma due tre quattro cinque sei sette otto nove dieci dois três quatro cinco "
+    "seis sete oito dez metà metade".split()
 )
 _MONTHS_FR_ES_DE = (
     "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
@@ -270,6 +278,8 @@ def _signals(sentence: str) -> frozenset[str]:
         or words & lex.FOREIGN_ATTRIBUTION_WORDS
     )
     quantity = has_quantity(text) or bool(_FOREIGN_FRACTION_RE.search(text))
+    if not quantity and words & _ROMANCE_AMOUNT_WORDS:
+        quantity = bool(_ROMANCE_FRACTION_RE.search(text))
     unquoted = _QUOTED_SPEECH_RE.sub(" ", text)
     found = {
         "figures": bool(_FIGURE_RE.search(undated)),
