@@ -196,8 +196,9 @@ CLAIMANT_VERBS_RE = re.compile(
     r"|\b(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Ll]aut|[Dd]['’]après|"
     r"[Dd]e acuerdo con)\b"
     # "secondo i dati …", "segundo o instituto": not the ordinal ("il secondo tempo")
-    r"|\b(?:[Ss]econdo|[Ss]egundo)\b(?<![Ii]l secondo)(?<![Oo] segundo)(?=\s+(?:[A-Z]|l['’]|il\s|lo\s|la\s|"
-    r"i\s|gli\s|le\s|o\s|a\s|os\s|as\s|un|dati|stime|fontes?|fonti|quanto))"
+    r"|\b(?:[Ss]econdo|[Ss]egundo)\b(?<![Ii]l secondo)(?<![Oo] segundo)"
+    r"(?=\s+(?:[A-Z]|l['’]|il\s|lo\s|la\s|i\s|gli\s|le\s|o\s|a\s|os\s|as\s|un|dati|stime|"
+    r"fontes?|fonti|quanto))"
 )
 # The phrases among CLAIMANT_VERBS_RE whose claimant follows them ("according to X").
 SOURCE_PHRASES: frozenset[str] = frozenset(
