@@ -145,11 +145,17 @@ def kind_then_name(text: str) -> str:
 
 
 def body_noun_at_start(text: str) -> str:
-    """'company on Tuesday' (what "figures published by the" left) → 'the company'."""
-    noun = re.match(r"(?:the\s+)?([a-z]+)\b", text.strip(" ,:"))
-    if noun is None or noun.group(1) not in ORGANISATION_NOUNS | BUSINESS_NOUNS:
-        return ""
-    return f"the {noun.group(1)}"
+    """'company on Tuesday' (what "figures published by the" left) → 'the company';
+    'county council on Monday' → 'the county council' (resolved against the article)."""
+    words = text.strip(" ,:").split()[:4]
+    words = words[1:] if words[:1] == ["the"] else words
+    for index, word in enumerate(words[:3]):
+        word = word.rstrip(".,;:")
+        if not word.isalpha() or not word.islower():
+            return ""
+        if word in ORGANISATION_NOUNS | BUSINESS_NOUNS:
+            return "the " + " ".join([*words[:index], word])
+    return ""
 
 
 def _owner_or_name(found: re.Match[str], text: str) -> str:

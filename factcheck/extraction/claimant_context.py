@@ -31,12 +31,14 @@ from factcheck.extraction.claimant_patterns import (
     NAME_TOKEN,
     drop_evidence_adjectives,
     is_time_word,
+    person_without_affiliation,
     strip_title_words,
     tidy,
     without_possessive,
 )
 from factcheck.extraction.lexicon import (
     CANONICAL_ROLE,
+    ORGANISATION_NOUNS,
     PERSON_ROLES,
     TITLE_WORDS,
 )
@@ -61,9 +63,14 @@ _PERSON_CUE_AFTER_RE = re.compile(
     + "|".join(sorted(PERSON_ROLES))
     + r")\b"  # "Bruno Le Maire, ministre de l'Économie", "Jane Doe, chief economist at"
     r"|^\s*,?\s+(?:said|says|told|added|argued|insisted|warned|claimed|wrote|explained)\b"
+    r"|^\s+(?:estimates|estimated|believes|expects|predicts|thinks)\s+that\b"
+    # "Ann Lee, whose son attends the school, told …": a person's "who"/"whose" clause
+    r"|^\s*,\s*(?:who|whose)\b[^,.;:\n]{1,100},\s*(?:said|says|told|added|argued|warned)\b"
     # "Anna Whitford, prosecuting for the council, told …", "X, speaking on radio, said …"
     r"|^\s*,\s*[a-z]+ing\b[^,.;:\n]{0,80},\s*(?:said|says|told|added|argued|warned)\b"
 )
+# A name inside a ", who/whose/which …" clause is not the clause's subject.
+_INSIDE_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which)\s+[^,.;:\n]*$")
 # Abbreviated titles and the roles they give: "Sen. Maria Lopez" is "the senator".
 _ABBREVIATED_ROLES = {
     "sen": "senator",
@@ -87,6 +94,11 @@ _EVIDENCE_AUTHOR_RE = re.compile(
     rf"|(?:researchers|scientists|a team|academics)\s+(?:at|from)\s+(?:the\s+)?({NAME})"
     rf"|({NAME})['’]s?\s+(?:[a-z][\w-]*\s+){{0,3}}?"
     r"(?:stud(?:y|ies)|report|survey|analysis|research|review|paper|poll)\b"
+    # "a report published by the county council": a body the article named before
+    r"|\b(?:stud(?:y|ies)|report|survey|analysis|review|paper|poll)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:by|from)\s+the\s+(?P<body>(?:[a-z]+\s+){0,2}?(?:"
+    + "|".join(sorted(ORGANISATION_NOUNS))
+    + r"))\b"
 )
 
 
@@ -195,6 +207,12 @@ def evidence_author_before(context: str) -> str:
     League's annual report"), or ""."""
     found = list(_EVIDENCE_AUTHOR_RE.finditer(context[-DESCRIPTION_WINDOW:]))
     for match in reversed(found):
+        if match.group("body"):
+            words = match.group("body").split()
+            resolved = resolve_description(words, context[: match.start()])
+            if resolved:
+                return resolved
+            continue
         author = match.group(1) or match.group(2) or without_possessive(match.group(3))
         name = drop_evidence_adjectives(tidy(strip_acronym(author.rstrip(".,"))))
         if name in DETERMINERS or is_time_word(name):
@@ -255,9 +273,10 @@ def last_person(context: str, pronoun: str = "") -> str:
     for match in reversed(list(NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]
         words = match.group().split()
-        if set(words) & other_sex:
-            continue
-        name = strip_title_words(tidy(match.group()).split())
+        if set(words) & other_sex or _INSIDE_RELATIVE_RE.search(before[-120:]):
+            continue  # "X, whose children attend Hollin Lane, told …": Hollin Lane is no one
+        # "Tom Reed of Harlow Economics estimates that …": the person, not the firm
+        name = strip_title_words(person_without_affiliation(tidy(match.group()).split()))
         if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(before):
             if claimant_type(name) != "organisation":
                 return name

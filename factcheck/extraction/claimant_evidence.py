@@ -50,10 +50,18 @@ EVIDENCE_SUBJECT_RE = re.compile(
 EVIDENCE_VERB_RE = re.compile(rf"\b{EVIDENCE_VERBS}")  # cheap test before the search above
 # "The report found that …", "Its latest survey also shows …": evidence named before, whose
 # author the article gave earlier ("a survey by Northmoor Public Health").
+# "The study, published on Monday in Nature, sampled …": what the research itself did.
+_RESEARCH_VERBS = (
+    r"(?:sampled|surveyed|analysed|analyzed|measured|tracked|followed|examined|tested|"
+    r"monitored|interviewed|compared|studied|modelled|modeled|recorded|counted|reviewed)\b"
+)
 EVIDENCE_OPENING_RE = re.compile(
     r"^\W*(?:The|This|That|Its|Their|These)\s+(?:(?:new|latest|full|same|annual|final)\s+)*"
-    r"(?:study|report|survey|poll|analysis|research|review|paper|findings|figures|data|audit)"
-    rf"\s+(?:also\s+)?{EVIDENCE_VERBS}"
+    r"(?:study|report|survey|poll|analysis|research|review|paper|findings|figures|data|audit|"
+    r"researchers|authors|scientists)"
+    # ", published on Monday in Nature," (not ", released by X,": X is named there)
+    rf"(?:(?!,[^,]*\b(?:by|from)\b){_PARTICIPLE_CLAUSE})?"
+    rf"\s+(?:also\s+)?(?:{EVIDENCE_VERBS}|{_RESEARCH_VERBS})"
 )
 # "A Facebook post by X, who runs …, claims that …": the author of what is quoted.
 POST_AUTHOR_RE = re.compile(

@@ -181,6 +181,11 @@ _PERSON_ROLE_AT_END_RE = re.compile(
 )
 # A quotation introduced by its speaker and a colon, whatever the verb.
 _INTRODUCED_QUOTE_RE = re.compile(r"^\W*([^:“”\"«]{1,100}):\s*[“\"«‘]")
+# "X posted this shortly after the vote:": a post, letter or statement below is X's.
+_INTRODUCER_RE = re.compile(
+    r"^\W*([^:“”\"«]{1,100}?)\s+(?:posted|tweeted|wrote|shared|published|replied|responded|"
+    r"said|added|told\s+\w+)\b[^:“”\"«]{0,80}:$"
+)
 # What follows "According to Nortrail's chief economist, ": the person so described.
 _DESCRIBED_THEN_NAME_RE = re.compile(rf"({NAME}),\s")
 _ARTICLES = frozenset("The A An Le La le la El el".split())
@@ -228,6 +233,15 @@ def _find_claimant(sentence: str, context: str, previous: str) -> str:
     if view and claimant_type(strip_titles(view)) in {"person", "organisation"}:
         return _clean_name(view, context, previous)
     return found
+
+
+def introducer(sentence: str, context: str = "", previous: str = "") -> str:
+    """Who a sentence ending in a colon introduces as the author of what follows ("Mr Rees
+    posted this shortly after the vote:", "The council wrote on its website:"), or ""."""
+    found = _INTRODUCER_RE.match(sentence[:_NP_WINDOW])
+    if found is None:
+        return ""
+    return _clean_name(_subject_before(found.group(1)), context[-CONTEXT_WINDOW:], previous)
 
 
 def _ends_with_role(description: str) -> bool:

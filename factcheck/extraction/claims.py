@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.extraction.claimant_names import canonical_claimants, claimant_type, tweet_author
-from factcheck.extraction.claimants import CONTEXT_WINDOW, find_claimant
+from factcheck.extraction.claimants import CONTEXT_WINDOW, find_claimant, introducer
 from factcheck.extraction.furniture import appendix_start, faq_spans
 from factcheck.extraction.scoring import score_and_kind
 from factcheck.extraction.sentences import Sentence, split_sentences
@@ -70,6 +70,8 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
     boxes = faq_spans(body)
     sentences = split_sentences(body)
     lead_in = ""  # the claimant of a sentence ending in a colon, for the list items after it
+    block = ("", -1)  # that claimant and where the paragraph after its colon ends
+    quoted = -1  # the index of the latest attributed claim holding a quotation
     for index, sentence in enumerate(sentences):
         if sentence.start >= appendix:
             break
@@ -78,8 +80,13 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
         item = _BULLET_RE.match(sentence.text) is not None
         if not item:
             lead_in = _lead_in(sentence, body, previous) if sentence.text.endswith(":") else ""
+            if lead_in and sentence.text.endswith(":"):  # "X posted this:" and a post below
+                block = (lead_in, _next_paragraph_end(body, sentence.end))
+        # “…,” said X. “…”: the quotation's next sentence is X's speech too
+        spoken = quoted == index - 1 and _same_paragraph(body, sentences, index)
+        spoken = spoken and sentence.text.startswith(_OPENING_QUOTES)
         turn = speaker_at(turns, sentence.start) if turns else None
-        spoken = turn is not None and bool(turn.speaker) and not turn.hosting
+        spoken = spoken or (turn is not None and bool(turn.speaker) and not turn.hosting)
         score, kind = score_and_kind(sentence.text, spoken=spoken)
         if score < threshold:
             continue
@@ -100,8 +107,10 @@ def extract_claims(body: str, threshold: float = CHECKWORTHINESS_THRESHOLD) -> l
             if not claimant and index and sentence.text.startswith(_OPENING_QUOTES):
                 claimant = _quoted_before(body, sentences[index - 1], sentence.start, previous)
             claimant = claimant or (lead_in if item else "")
+            claimant = claimant or (block[0] if sentence.start < block[1] else "")
         previous = claimant or previous
         last_end = sentence.end if claimant else last_end
+        quoted = index if claimant and any(q in sentence.text for q in _OPENING_QUOTES) else -1
         claims.append(
             ClaimCandidate(sentence.text, sentence.start, sentence.end, score, claimant, kind)
         )
@@ -125,7 +134,10 @@ def _cited_body(text: str, context: str) -> str:
 def _lead_in(sentence: Sentence, body: str, previous: str) -> str:
     """Who speaks in a sentence introducing a list ("The charity's analysis found that:")."""
     context = body[max(0, sentence.start - CONTEXT_WINDOW) : sentence.start]
-    return find_claimant(sentence.text, context, previous)
+    found = find_claimant(sentence.text, context, previous)
+    return found or (
+        introducer(sentence.text, context, previous) if sentence.text.endswith(":") else ""
+    )
 
 
 def _quoted_before(body: str, prior: Sentence, start: int, previous: str) -> str:
@@ -135,6 +147,19 @@ def _quoted_before(body: str, prior: Sentence, start: int, previous: str) -> str
         return ""
     context = body[max(0, prior.start - CONTEXT_WINDOW) : prior.start]
     return find_claimant(prior.text, context, previous)
+
+
+def _next_paragraph_end(body: str, end: int) -> int:
+    """Where the paragraph after the one holding `end` ends."""
+    start = body.find("\n\n", end)
+    if start < 0:
+        return -1
+    stop = body.find("\n\n", start + 2)
+    return len(body) if stop < 0 else stop
+
+
+def _same_paragraph(body: str, sentences: list[Sentence], index: int) -> bool:
+    return index > 0 and "\n\n" not in body[sentences[index - 1].end : sentences[index].start]
 
 
 def _continues_quotation(text: str, gap: int) -> bool:

@@ -8,7 +8,10 @@ Pure pattern matching over one sentence; furniture.is_furniture reads it.
                     webcast at 9.30am: register here"), an enquiries line of names, roles and
                     phone numbers
     contact lines   an address or call-out line holding a phone number ("… · Tel 01632 960412",
-                    "Send us your pictures on WhatsApp: 07700 900418")
+                    "Send us your pictures on WhatsApp: 07700 900418"), a help box ("Call the
+                    advice line on 0300 555 0100")
+    references      a journal reference ending in its DOI ("Lee A. et al., Marine Biology
+                    (2025), doi:10.1234/mb.2025.01")
     foreign boxes   a byline's share count ("· Condivisioni 842", "· 1.204 partilhas"), a
                     subscription price ("Abbonati: 1 euro al mese per i primi 3 mesi", "Assine
                     por 1,90 € por mês")
@@ -39,7 +42,15 @@ _RELEASE_RE = re.compile(
 _CONTACT_LINE_RE = re.compile(
     rf"(?:^|·\s*)(?:tel|telephone|phone)\.?\s*:?\s*{_PHONE}\s*(?:·|$)"
     rf"|\b(?:whatsapp|text|call|ring|phone)\s+(?:us\s+)?(?:on\s+)?:?\s*{_PHONE}\W*$"
-    rf"|\bsend\s+us\s+your\b[^.!?]{{0,80}}{_PHONE}",
+    rf"|\bsend\s+us\s+your\b[^.!?]{{0,80}}{_PHONE}"
+    # a help box: "Call the council's advice line on 0300 555 0100, or 999 in an emergency"
+    rf"|^\W*(?:call|ring|phone|contact|text)\s+(?:the|our|your)\b[^.!?]{{0,80}}?\bon\s+{_PHONE}",
+    re.I,
+)
+# A journal reference: "Lee A. et al., Marine Biology (2025), doi:10.1234/mb.2025.01".
+_REFERENCE_RE = re.compile(
+    r"\bdoi:?\s*10\.\d{4,9}/\S+\W*$|\bdoi\.org/10\.\d{4,9}/\S+\W*$"
+    r"|^\W*[A-Z][\w'’-]+(?:\s+[A-Z]\.){1,3},?\s+et\s+al\.?,\s+[^.]{1,120}\(\d{4}\)",
     re.I,
 )
 _FOREIGN_BOX_RE = re.compile(
@@ -52,7 +63,7 @@ _FOREIGN_BOX_RE = re.compile(
 _ANY_RE = re.compile(
     "|".join(
         f"(?:{pattern.pattern})"
-        for pattern in (_MINUTES_RE, _RELEASE_RE, _CONTACT_LINE_RE, _FOREIGN_BOX_RE)
+        for pattern in (_MINUTES_RE, _RELEASE_RE, _CONTACT_LINE_RE, _FOREIGN_BOX_RE, _REFERENCE_RE)
     ),
     re.I,
 )
@@ -61,5 +72,6 @@ PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (_ANY_RE, ("of the public", "apologies", "record", "meeting ", "signed", "download",
                "webcast", "relations", "press office", "tel ", "tel.", "tel:", "telephone",
                "phone", "whatsapp", "send us", "text us", "call us", "ring us", "condivisioni",
-               "commenti", "partilhas", "compartilha", "comentários", "abbona", "assin")),
+               "commenti", "partilhas", "compartilha", "comentários", "abbona", "assin", "call ",
+               "ring ", "contact ", "text ", "doi")),
 )  # fmt: skip

@@ -85,8 +85,17 @@ _FRACTION_RE = re.compile(
     # a rate in words: "four passengers per trip", "two visits a week"
     rf"|\b(?:{_SMALL_NUMBER}|twelve|fifteen|twenty|thirty|forty|fifty)\s+[a-z]+\s+(?:per|a|each)\s+"
     r"(?:trip|journey|day|week|month|year|hour|visit|person|head|household|patient|pupil)\b"
-    r"|\b(?:twice|three times|four times|five times|ten times)\s+(?:as|the|more|higher|bigger|"
-    r"larger|faster)\b",
+    r"|\b(?:twice|(?:three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+times)\s+"
+    r"(?:as|the|more|higher|bigger|larger|faster|those|that|what)\b"
+    # a count after a quantifier, whatever is counted: "a further six possible victims",
+    # "at least six support staff jobs"
+    r"|\b(?:a further|another|an additional|an extra|at least|up to|more than|fewer than|"
+    r"as many as)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|hundreds|thousands|dozens)(?:\s+[a-z-]+){0,2}\s+[a-z]+s\b"
+    # a run of periods: "for six consecutive months", "a third straight year"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|"
+    r"fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:consecutive|straight|successive|running)\s+"
+    r"(?:days?|weeks?|months?|quarters?|years?|seasons?|terms?)\b",
     re.I,
 )
 # Shares in French, Spanish and German ("un tiers", "la mitad", "ein Drittel"): quantities the
@@ -135,6 +144,14 @@ _SCHEDULED_RE = re.compile(
     rf"\b[^.;]{{0,80}}?\ba partir del?\s+(?:\d{{1,2}}\s+de\s+)?(?:{_MONTHS_FR_ES_DE})"
     rf"|\bab\s+(?:dem\s+)?(?:\d{{1,2}}\.\s+)?(?:{_MONTHS_FR_ES_DE}|{lex.MONTHS})\b[^.;]{{0,60}}?"
     r"\b(?:geschlossen|geöffnet|gilt|gelten|startet|beginnt)"
+)
+# A happening set for a date: "would face a proceeds of crime hearing in March", "the cabinet
+# will make a final decision on 12 February": an *event*, even when reported.
+_DATED_HAPPENING_RE = re.compile(
+    r"\b(?:will|would|is to|are to|is due to|are due to|shall)\s+(?:[a-z]+\s+){1,5}?"
+    r"(?:hearing|decision|vote|ballot|debate|trial|inquest|meeting|ruling|verdict|sentencing|"
+    r"election|referendum|review|appeal|inquiry)\b[^.;]{0,40}?"
+    rf"\b(?:in|on|by)\s+(?:\d{{1,2}}\s+)?(?:{lex.MONTHS})"
 )
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
@@ -298,7 +315,7 @@ def _signals(sentence: str) -> frozenset[str]:
         "quantity": quantity,
         "statistic": _states_quantity(unquoted, quantity if unquoted == text else None),
         "event": bool(words & lex.EVENT_WORDS or pairs & lex.EVENT_PAIRS),
-        "scheduled": bool(_SCHEDULED_RE.search(text)),
+        "scheduled": bool(_SCHEDULED_RE.search(text) or _DATED_HAPPENING_RE.search(text)),
         "quotation": bool(_QUOTATION_RE.search(text)),
         "attributed_quotation": attributed and bool(_QUOTATION_RE.search(text)),
         "reported_speech": bool(_REPORTED_SPEECH_RE.search(unquoted)),
