@@ -69,6 +69,12 @@ _PERSON_CUE_AFTER_RE = re.compile(
     # "Anna Whitford, prosecuting for the council, told …", "X, speaking on radio, said …"
     r"|^\s*,\s*[a-z]+ing\b[^,.;:\n]{0,80},\s*(?:said|says|told|added|argued|warned)\b"
 )
+# An age in parentheses after a name: "Fatima el Amrani (19) uit Eeskerveen" is a person.
+_AGE_AFTER_RE = re.compile(r"^\s*\(\d{1,3}\)")
+_PARTICLE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’-]+\s+(?:el|al|van|de|der|den|von|da|di|du|ter|ten|bin|ibn)"
+    r"(?:\s+(?:der|den|de))?\s+)$"
+)
 # A name inside a ", who/whose/which …" clause is not the clause's subject.
 _INSIDE_RELATIVE_RE = re.compile(r",\s+(?:who|whose|which)\s+[^,.;:\n]*$")
 # Abbreviated titles and the roles they give: "Sen. Maria Lopez" is "the senator".
@@ -273,13 +279,17 @@ def last_person(context: str, pronoun: str = "") -> str:
     for match in reversed(list(NAME_RE.finditer(window))):
         before, after = window[: match.start()], window[match.end() :]
         words = match.group().split()
-        if set(words) & other_sex or _INSIDE_RELATIVE_RE.search(before[-120:]):
+        tail = before[-120:]
+        if set(words) & other_sex or (", wh" in tail and _INSIDE_RELATIVE_RE.search(tail)):
             continue  # "X, whose children attend Hollin Lane, told …": Hollin Lane is no one
         # "Tom Reed of Harlow Economics estimates that …": the person, not the firm
         name = strip_title_words(person_without_affiliation(tidy(match.group()).split()))
-        if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(before):
+        if any(word in TITLE_WORDS for word in words) or _PERSON_CUE_BEFORE_RE.search(tail):
             if claimant_type(name) != "organisation":
                 return name
+        elif _AGE_AFTER_RE.match(after) and claimant_type(name) != "organisation":
+            particle = _PARTICLE_BEFORE_RE.search(before)  # "Fatima el Amrani (19)"
+            return particle.group(1) + name if particle is not None else name
         elif _PERSON_CUE_AFTER_RE.match(after) and claimant_type(name) == "person":
             return name  # dates, places and bodies precede these too: only a personal name
         elif " " not in name and _PERSON_CUE_AFTER_RE.match(after):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from factcheck.extraction import languages
 from factcheck.extraction.claimant_after import (
     ADJECTIVES,
     BUSINESS_NOUNS,
@@ -68,6 +69,15 @@ from factcheck.extraction.claimant_foreign import (
     view_holder,
     without_role,
 )
+from factcheck.extraction.claimant_languages import (
+    BODY_NOUNS,
+    body_at_end,
+    body_at_start,
+    is_prefixed_surname,
+    pronoun_after,
+    without_article,
+)
+from factcheck.extraction.claimant_languages import evidence_author as cited_evidence
 from factcheck.extraction.claimant_names import (
     claimant_type,
     is_title,
@@ -117,7 +127,7 @@ _TRAILING_FILLER_RE = re.compile(
     r"(?:\s+(?:has|have|had|also|too|again|reportedly|publicly|previously|recently|later|then|"
     r"already|has also|had also|once|earlier|separately|on \w+day))+$"
 )
-_INVERTED_RE = re.compile(r"(?:^|[,“”\"’«»])\s*$")  # "…, said X": the speaker follows the verb
+_INVERTED_RE = re.compile(r"(?:^|[,“”\"’«»–—])\s*$")  # "…, said X": the speaker follows the verb
 _CLAUSE_PRONOUN_RE = re.compile(r"\b(?:which|that|who|what|as|where)\s+(he|she|they|it)$", re.I)
 # "Imogen Dale, prosecuting, told …", "Jan Novak, speaking on BBC Radio 4, said …".
 _PARTICIPLE_APPOSITIVE_RE = re.compile(r"(?<=[\w.)]),\s+[a-z]+ing\b[^,;:]{0,80},\s*$")
@@ -202,6 +212,10 @@ _REPORTS_EVIDENCE_RE = re.compile(
     r"\s*(?:that\s+)?(?:(?:an?|the|its|their|new|latest|recent|separate)\s+)*$"
 )
 # A party and state or constituency after a name: "Sen. Dan Okafor (R-Ohio)", "(Lab)".
+_PRONOUNS_AT_END = frozenset(
+    {"he", "she", "it", "they", "il", "elle", "él", "ella", "er", "sie"}
+    | languages.words("pronouns")
+)
 _PARTY_RE = re.compile(r"\s*\((?:[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?|[A-Z][a-z]{1,8}\.?)\)$")
 
 
@@ -276,7 +290,7 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             break
         local = _with(context, text[: verb.start()])
         if verb.group().lower() in SOURCE_PHRASES:
-            after = masked[verb.end() :]
+            after = without_article(masked[verb.end() :])  # "volgens het Planbureau X"
             author = evidence_author(after)
             found = kind_then_name(author) or name_at_start(author)
             if author != after.strip(" ,:"):  # "according to a poll by Opinium for The Observer"
@@ -296,6 +310,8 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
         inverted = _INVERTED_RE.search(head) is not None and not told
         if inverted and not _APPOSITIVE_RE.search(head[-_NP_WINDOW:].rstrip()):
             after = name_after_verb(masked[verb.end() :])  # "…, a indiqué Bercy."
+            after = after or pronoun_after(masked[verb.end() :])  # "…’, zegt hij."
+            after = after or body_at_start(masked[verb.end() :])  # "…, uppger bolaget."
             if after:
                 return _clean_name(after, local, previous)
         before = _subject_before(head)
@@ -305,6 +321,9 @@ def _attributed_speaker(text: str, context: str, previous: str) -> str:
             return _clean_name(name_after_verb(masked[verb.end() :]), local, previous)
     if evidence is not None:
         return _clean_name(evidence_subject(evidence), context, previous)
+    cited = cited_evidence(masked)  # "Uit onderzoek van het Planbureau X blijkt dat"
+    if cited:
+        return _clean_name(cited, context, previous)
     finder = _BODY_FOUND_RE.match(masked)
     if finder is not None:  # "The National Audit Office found the scheme cost …"
         body = tidy(finder.group(1))
@@ -399,15 +418,23 @@ def _subject_before(text: str) -> str:
     foreign = _FOREIGN_DESCRIPTION_AT_END_RE.search(tail[-80:])
     if foreign is not None:  # "Nella stessa nota l'ente (precisa)": the body named before
         return foreign.group()
-    pronoun = re.search(r"\b(he|she|it|they|il|elle|él|ella|er|sie)$", tail, re.I)
-    return pronoun.group(1) if pronoun is not None else ""
+    body = body_at_end(tail)  # "Het bedrijf (zegt)", "Bolaget (uppger)"
+    if body:
+        return body
+    last = tail[-12:].split()[-1:]  # "he", "she", "hij", "hon": a pronoun ending the words
+    return last[0] if last and last[0].lower() in _PRONOUNS_AT_END else ""
 
 
 def _clean_name(phrase: str, context: str, previous: str) -> str:
-    phrase = tidy(strip_acronym(phrase.strip(" ,.;:")))
+    phrase = tidy(strip_acronym(without_article(phrase.strip(" ,.;:"))))
     lowered = phrase.lower()
     if lowered in PERSON_PRONOUNS:
         return last_person(context, lowered)
+    if lowered in BODY_NOUNS:  # "het bedrijf", "bolaget": the body named before
+        return unnamed_body(lowered, context, previous) or previous
+    if is_prefixed_surname(phrase):  # "aldus Van Dijken" → "Marloes van Dijken"
+        full = full_name_before(phrase.split()[-1], context)
+        return full if full.lower().endswith(lowered) else phrase
     if lowered in GROUP_PRONOUNS:
         return previous
     if not phrase or (lowered in PRONOUNS and not phrase.isupper()):

@@ -2,6 +2,8 @@
 
 import re
 
+from factcheck.extraction import languages
+
 # Past and present forms only: plural nouns such as "reports" or "claims" would fire on
 # ordinary statements ("insurance claims rose").
 ATTRIBUTION_VERBS: tuple[str, ...] = (
@@ -28,7 +30,7 @@ FOREIGN_ATTRIBUTION_WORDS: frozenset[str] = frozenset(
     segundo disse afirmou explicou acrescentou declarou anunciou admitiu alertou garantiu
     sublinhou afirma explica admite alerta
     """.split()
-)
+) | {word for word in languages.words("verbs") | languages.words("sources") if " " not in word}
 ATTRIBUTION_RE = re.compile(
     r"\b(?:" + "|".join(ATTRIBUTION_VERBS) + r")\b|\b(?:[Aa]ccording to|[Aa]s per)\b"
 )
@@ -69,7 +71,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Executive Officer Administrator Headteacher Headmaster Headmistress Principal CFO COO CTO
     Manager Coach Mme Mlle Madame Monsieur Sr. Sra. Srta. Señor Señora Don Doña Herr Frau
     """.split()
-)
+) | languages.words("titles")
 # Letters after a name ("Jane Smith MP", "Sir Keir Starmer KC"): stripped like titles.
 POST_NOMINALS: frozenset[str] = frozenset(
     "MP MPs MSP MS AM MLA MEP TD QC KC OBE MBE CBE PhD Jr. Sr.".split()
@@ -199,6 +201,11 @@ CLAIMANT_VERBS_RE = re.compile(
     r"|\b(?:[Ss]econdo|[Ss]egundo)\b(?<![Ii]l secondo)(?<![Oo] segundo)"
     r"(?=\s+(?:[A-Z]|l['’]|il\s|lo\s|la\s|i\s|gli\s|le\s|o\s|a\s|os\s|as\s|un|dati|stime|"
     r"fontes?|fonti|quanto))"
+    # Dutch, Swedish, Danish, Norwegian and Polish (languages.py)
+    rf"|(?<![\w-])(?:{languages.pattern('verbs')}|{languages.pattern('sources')})(?![\w-])"
+    # "”, sa hon", "Hon sa att": a verb that is an ordinary word elsewhere (French "sa")
+    rf"|(?<=,\s)(?:{languages.pattern('closing')})(?=\s+(?:[A-ZÅÄÖÆØ]|han\b|hon\b|hun\b))"
+    rf"|(?<!\w)(?:{languages.pattern('closing')})(?=\s+att?\b)"
 )
 # The phrases among CLAIMANT_VERBS_RE whose claimant follows them ("according to X").
 SOURCE_PHRASES: frozenset[str] = frozenset(
@@ -206,7 +213,7 @@ SOURCE_PHRASES: frozenset[str] = frozenset(
         "according to", "as per", "según", "selon", "laut", "d'après", "d’après",
         "de acuerdo con", "secondo", "segundo",
     }
-)  # fmt: skip
+) | languages.words("sources")  # fmt: skip
 LEADING_CLAIMANT_RE = re.compile(
     r"^\W*(?:[Aa]ccording to|[Aa]s per|[Ss]egún|[Ss]elon|[Dd]['’]après|[Dd]e acuerdo con|"
     r"[Ss]econdo|[Ss]egundo)\s+"
@@ -288,8 +295,8 @@ PERSON_ROLES: frozenset[str] = frozenset(
     prefeito prefeita diretor diretora porta-voz presidenta professor professora
     clerk coach manager
     """.split()
-)
+) | languages.words("roles")
 PERSON_PRONOUNS: frozenset[str] = frozenset(
     {"he", "she", "him", "her", "il", "elle", "lui", "él", "ella", "er", "sie"}
-)
+) | languages.words("pronouns")
 GROUP_PRONOUNS: frozenset[str] = frozenset({"it", "they"})

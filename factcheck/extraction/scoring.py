@@ -86,17 +86,25 @@ _FRACTION_RE = re.compile(
     rf"|\b(?:{_SMALL_NUMBER}|twelve|fifteen|twenty|thirty|forty|fifty)\s+[a-z]+\s+(?:per|a|each)\s+"
     r"(?:trip|journey|day|week|month|year|hour|visit|person|head|household|patient|pupil)\b"
     r"|\b(?:twice|(?:three|four|five|six|seven|eight|nine|ten|twenty|a hundred)\s+times)\s+"
-    r"(?:as|the|more|higher|bigger|larger|faster|those|that|what)\b"
-    # a count after a quantifier, whatever is counted: "a further six possible victims",
-    # "at least six support staff jobs"
-    r"|\b(?:a further|another|an additional|an extra|at least|up to|more than|fewer than|"
+    r"(?:as|the|more|higher|bigger|larger|faster|those|that|what)\b",
+    re.I,
+)
+# Counts in words that _FRACTION_RE's noun lists miss, searched only in a sentence holding one
+# of _COUNT_CUES: a count after a quantifier, whatever is counted ("a further six possible
+# victims", "at least six support staff jobs"), and a run of periods ("for six consecutive
+# months", "a third straight year").
+_COUNT_RE = re.compile(
+    r"\b(?:a further|another|an additional|an extra|at least|up to|more than|fewer than|"
     r"as many as)\s+(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|thirty|forty|fifty|hundreds|thousands|dozens)(?:\s+[a-z-]+){0,2}\s+[a-z]+s\b"
-    # a run of periods: "for six consecutive months", "a third straight year"
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|second|third|fourth|"
     r"fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:consecutive|straight|successive|running)\s+"
     r"(?:days?|weeks?|months?|quarters?|years?|seasons?|terms?)\b",
     re.I,
+)
+_COUNT_CUES = frozenset(
+    "further another additional extra least up more fewer many consecutive straight "
+    "successive running".split()
 )
 # Shares in French, Spanish and German ("un tiers", "la mitad", "ein Drittel"): quantities the
 # English model has no word for, so they count as one (+ "quantity") as well as a statistic.
@@ -156,8 +164,10 @@ _DATED_HAPPENING_RE = re.compile(
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _TOKEN_RE = re.compile(r"[\w'’]+")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][\w'’.-]*")
+# ‘…’ quotations (Dutch, British): the closing ’ is no apostrophe ("don’t") when no letter follows.
+_SINGLE_QUOTED = r"‘(?:[^‘’]|’(?=\w))*\s(?:[^‘’]|’(?=\w))*’(?!\w)"
 _QUOTED_SPEECH_RE = re.compile(
-    r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"|«[^»]*\s[^»]*»|„[^“”]*\s[^“”]*[“”]"
+    r"“[^”]*\s[^”]*”|\"[^\"]*\s[^\"]*\"|«[^»]*\s[^»]*»|„[^“”]*\s[^“”]*[“”]|" + _SINGLE_QUOTED + r""
     # a paragraph of a quotation running on into the next, opened and never closed
     r"|^\s*[“«](?:[^”»\s]*\s){3}[^”»]*$"
 )
@@ -178,6 +188,10 @@ _KIND_BLOCKERS = {"question", "hedging"} | NEVER
 _QUOTATION_RE = re.compile(
     r"“(?:[^”]*\s){3}[^”]*”|\"(?:[^\"]*\s){3}[^\"]*\"|«(?:[^»]*\s){3}[^»]*»"
     r"|„(?:[^“”]*\s){3}[^“”]*[“”]|^\s*[“«](?:[^”»\s]*\s){3}[^”»]*$"
+    r"|‘(?:(?:[^‘’]|’(?=\w))*\s){3}(?:[^‘’]|’(?=\w))*’(?!\w)"
+    # the last sentence of a quotation opened in the sentence before, then its attribution:
+    # "Nobody told us,” she said.", "Voor hen is de bus geen luxe’, zegt hij."
+    r"|^[^“‘«„\"]{12,}?[”’»\"]\s*,\s+(?:[\w'’-]+\s+){0,3}[\w'’-]+\s*[.!]?$"
 )
 _NO_SCALE = r"(?![\d,.]*\s*(?:%|percent\b|per cent\b|" + lex.SCALE_WORDS + r"))"
 # Numbers a kind never counts as quantities: identifiers ("HB 2150", "Section 230", "FTSE
@@ -331,7 +345,10 @@ def _states_quantity(text: str, known: bool | None) -> bool:
     if known is not False:
         cleared = _IDENTIFIER_NUMBER_RE.sub(" ", text)
         known = has_quantity(cleared) if cleared != text or known is None else known
-    return known or bool(_FRACTION_RE.search(text))
+    if known or _FRACTION_RE.search(text):
+        return True
+    lowered = text.lower()
+    return any(cue in lowered for cue in _COUNT_CUES) and bool(_COUNT_RE.search(text))
 
 
 def _calls_to_action(lowered: list[str], words: set[str], pairs: set[str]) -> bool:
