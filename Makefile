@@ -73,7 +73,7 @@ bench-match: $(STAMP)
 eval: $(STAMP)
 	$(PY) eval/checkworthiness.py --readme
 	$(PY) eval/extraction.py --readme
-	for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10; do $(PY) eval/extraction.py --$$set --readme; done
+	for set in heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11; do $(PY) eval/extraction.py --$$set --readme; done
 	$(PY) eval/numbers.py
 	$(PY) eval/numbers_cv.py
 	$(PY) eval/matching.py
