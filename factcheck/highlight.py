@@ -1,6 +1,7 @@
 """Marking words inside untrusted text for the review page: every character is escaped first.
 
-Pure functions over strings; the only HTML they emit is ``<mark>`` around escaped text.
+Pure functions over strings; the only HTML they emit is ``<mark>`` (and ``<mark class="figure">``
+for a figure the number check compared) around escaped text.
 """
 
 import re
@@ -33,15 +34,45 @@ def term_spans(text: str, terms: Iterable[str]) -> list[Span]:
     return [match.span() for match in pattern.finditer(text)]
 
 
-def mark(text: str, spans: Iterable[Span]) -> SafeString:
-    """``text`` escaped, with each span wrapped in ``<mark>``. Overlapping spans are merged."""
+def mark(text: str, spans: Iterable[Span], *, figures: Iterable[Span] = ()) -> SafeString:
+    """``text`` escaped, with each span wrapped in ``<mark>`` and each figure span in
+    ``<mark class="figure">``. Overlapping spans of one kind are merged; a figure wins over the
+    part of a span it overlaps."""
+    length = len(text)
+    figure_spans = _merged(figures, length)
+    tagged = [(s, e, "<mark>") for s, e in _outside(_merged(spans, length), figure_spans)]
+    tagged += [(s, e, '<mark class="figure">') for s, e in figure_spans]
     out, cursor = [], 0
-    for start, end in _merged(spans, len(text)):
+    for start, end, tag in sorted(tagged):
         out.append(escape(text[cursor:start]))
-        out.append(f"<mark>{escape(text[start:end])}</mark>")
+        out.append(f"{tag}{escape(text[start:end])}</mark>")
         cursor = end
     out.append(escape(text[cursor:]))
     return mark_safe("".join(out))  # noqa: S308 - every piece of text above is escaped
+
+
+def figure_spans(text: str, found: str, at: object = None) -> list[Span]:
+    """Where a compared figure ``found`` is in ``text``: at ``at`` (start, end) when that is where
+    it is, else every whole occurrence of it (passages stored before its place was kept)."""
+    if isinstance(at, list | tuple) and len(at) == 2 and all(isinstance(i, int) for i in at):
+        start, end = at
+        if 0 <= start < end <= len(text) and text[start:end] == found:
+            return [(start, end)]
+    return term_spans(text, [found])
+
+
+def _outside(spans: list[Span], holes: list[Span]) -> list[Span]:
+    """The parts of sorted, disjoint ``spans`` that no sorted, disjoint ``hole`` covers."""
+    out = []
+    for start, end in spans:
+        for hole_start, hole_end in holes:
+            if hole_start < end and start < hole_end:
+                if start < hole_start:
+                    out.append((start, hole_start))
+                start = max(start, hole_end)
+        if start < end:
+            out.append((start, end))
+    return out
 
 
 def _merged(spans: Iterable[Span], length: int) -> list[Span]:

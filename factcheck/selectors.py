@@ -155,14 +155,54 @@ def editors() -> QuerySet:
     )
 
 
-def _marked_passages(evidence: Evidence, claim_text: str, top: int = 3) -> list:
+@dataclass(frozen=True)
+class ComparedFigures:
+    """One pair the number check compared: the claim's figure, the passage's, and the grade."""
+
+    claimed: str
+    found: str
+    result: str  # agrees | close | conflicts
+    label: str  # the grade as the page words it
+    found_span: object = None  # where ``found`` is in the passage, as stored (older rows: none)
+
+
+@dataclass(frozen=True)
+class MarkedPassage:
+    text: str  # escaped, with the matched terms and the compared figures marked
+    compared: list[ComparedFigures]
+
+
+def _marked_passages(evidence: Evidence, claim_text: str, top: int = 3) -> list[MarkedPassage]:
     passages = [p for p in (evidence.passages or []) if isinstance(p, dict) and p.get("text")]
     marked = []
     for passage in passages[:top]:
         text = str(passage["text"])
         terms = passage.get("matched_terms") or _content_words(claim_text)
-        marked.append(highlight.mark(text, highlight.term_spans(text, map(str, terms))))
+        compared = _compared(passage)
+        figures = [s for c in compared for s in highlight.figure_spans(text, c.found, c.found_span)]
+        spans = highlight.term_spans(text, map(str, terms))
+        marked.append(MarkedPassage(highlight.mark(text, spans, figures=figures), compared))
     return marked
+
+
+def _compared(passage: dict) -> list[ComparedFigures]:
+    """The figures the number check compared in this passage; passages ranked before the pairs
+    were kept have none, and a malformed pair is left out."""
+    pairs = passage.get("pairs")
+    out = []
+    for pair in pairs if isinstance(pairs, list) else []:
+        if not isinstance(pair, dict) or pair.get("result") not in _GRADES:
+            continue
+        claimed, found = str(pair.get("claimed") or ""), str(pair.get("found") or "")
+        if claimed and found:
+            grade = Evidence.NumberCheck(pair["result"])
+            out.append(
+                ComparedFigures(claimed, found, grade.value, grade.label, pair.get("found_span"))
+            )
+    return out
+
+
+_GRADES = ("agrees", "close", "conflicts")  # a tuple: a stored result may be unhashable JSON
 
 
 def _content_words(text: str) -> list[str]:

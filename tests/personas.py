@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, User
 
 from factcheck import review
 from factcheck.models import Article, Claim, Evidence, Source, Verdict
+from factcheck.sources import pipeline, ranking
 
 PASSWORD = "correct-horse-battery-staple"
 _serial = itertools.count(1)
@@ -102,6 +103,13 @@ def make_source(**fields: object) -> Source:
         "text": "In 2020, 40% of schools were closed for at least a month.",
     }
     return Source.objects.create(**{**defaults, **fields})
+
+
+def ranked_passages(claim_text: str, source_text: str) -> list[dict]:
+    """The passages as the pipeline ranks and stores them, with the figures it compared."""
+    bands = pipeline.number_bands()
+    ranked = ranking.rank_passages(claim_text, source_text, top_k=3, tolerance=bands)
+    return [pipeline.passage_json(claim_text, passage) for passage in ranked]
 
 
 def make_evidence(claim: Claim, **fields: object) -> Evidence:

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from factcheck import review
 from factcheck.models import Article, Claim, Evidence, Source, Verdict
-from tests.personas import make_article, make_claim, make_evidence
+from tests.personas import make_article, make_claim, make_evidence, ranked_passages
 
 pytestmark = pytest.mark.usefixtures("plain_static")
 
@@ -76,6 +76,70 @@ def test_the_evidence_shows_source_checks_and_marked_passages(client, editor, se
     assert 'number-close">Close' in body
     assert "Stance (suggestion)" in body
     assert ">Cite</button>" in body
+
+
+def test_the_evidence_shows_which_figures_the_number_check_compared(client, editor, seeded_claim):
+    source_text = (
+        "UNHCR counted 90,000 people who have fled Idlib since December.\n"
+        "It said 90,000 more could follow."
+    )
+    passages = ranked_passages(seeded_claim.text, source_text)
+    make_evidence(seeded_claim, passages=passages, number_check=Evidence.NumberCheck.CONFLICTS)
+    client.force_login(editor)
+    body = client.get(page(seeded_claim)).content.decode()
+    assert (
+        "Compared: “more than 900,000” (claim) with “90,000” (passage) — "
+        '<span class="number number-conflicts">Conflicts</span>'
+    ) in body
+    # Only the figure the check compared is marked as such; the same words elsewhere are terms.
+    assert 'counted <mark class="figure">90,000</mark> <mark>people</mark>' in body
+    assert "said <mark>90,000</mark> more" in body
+
+
+def test_a_compared_figure_inside_hostile_text_is_marked_and_escaped(client, editor, claim):
+    text = f"{HOSTILE} 45% <img src=x onerror=alert(1)> of schools closed."
+    found = text.index("45%")
+    passage = {
+        "text": text,
+        "matched_terms": [HOSTILE],
+        "pairs": [
+            {"claimed": "40%", "found": "45%", "found_span": [found, found + 3],
+             "result": "close"},
+            {"claimed": HOSTILE, "found": "<b>9</b>", "result": "agrees"},
+        ],
+    }  # fmt: skip
+    make_evidence(claim, passages=[passage], number_check=Evidence.NumberCheck.CLOSE)
+    client.force_login(editor)
+    body = client.get(page(claim)).content.decode()
+    assert '&lt;/script&gt;</mark> <mark class="figure">45%</mark> &lt;img src=x' in body
+    assert "Compared: “40%” (claim) with “45%” (passage)" in body
+    assert "Compared: “&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;” (claim)" in body
+    assert "<script>alert" not in body
+    assert "<img src=x" not in body
+    assert "<b>9</b>" not in body
+
+
+def test_older_evidence_is_shown_with_what_it_stored(client, editor, claim):
+    without_pairs = {"text": "In 2020, 40% of pupils stayed home.", "matched_terms": ["pupils"]}
+    without_span = {
+        "text": "Some 45% of schools closed; 45% reopened.",
+        "matched_terms": ["schools"],
+        "pairs": [{"claimed": "40%", "found": "45%", "result": "close"}],
+    }
+    nothing_paired = {
+        "text": "Pupils stayed home for 3 weeks.",
+        "matched_terms": ["home"],
+        "pairs": [],
+    }
+    make_evidence(claim, passages=[without_pairs, without_span, nothing_paired])
+    client.force_login(editor)
+    body = client.get(page(claim)).content.decode()
+    assert "In 2020, 40% of <mark>pupils</mark> stayed home." in body
+    assert body.count("Compared:") == 1
+    # Stored before the figure's place was kept: every occurrence of its text is marked.
+    assert 'Some <mark class="figure">45%</mark> of' in body
+    assert 'closed; <mark class="figure">45%</mark> reopened' in body
+    assert "Pupils stayed <mark>home</mark> for 3 weeks." in body
 
 
 @pytest.mark.parametrize(

@@ -44,3 +44,37 @@ def test_it_cuts_a_huge_paragraph_around_the_claim():
     text, span = highlight.paragraph_around(body, start, start + 10, limit=200)
     assert len(text) <= 200
     assert text[span[0] : span[1]] == "The claim."
+
+
+def test_a_compared_figure_is_marked_apart_and_wins_over_the_terms_it_overlaps():
+    text = "Some 90,000 people fled; 90,000 more may follow."
+    marked = highlight.mark(
+        text, highlight.term_spans(text, ["Some 90,000 people", "fled"]), figures=[(5, 11)]
+    )
+    assert marked == (
+        '<mark>Some </mark><mark class="figure">90,000</mark><mark> people</mark> '
+        "<mark>fled</mark>; 90,000 more may follow."
+    )
+
+
+@pytest.mark.parametrize(
+    "hostile", ["<script>alert(1)</script>", "\u202e<b>rtl</b>\u200b", "🙂 <img src=x onerror=1>"]
+)
+def test_a_figure_inside_hostile_text_is_escaped(hostile):
+    text = f"{hostile}45%{hostile}"
+    start = len(hostile)
+    marked = highlight.mark(text, [(0, len(text))], figures=[(start, start + 3)])
+    for raw in ("<script>", "<img", "<b>"):
+        assert raw not in marked
+    assert '<mark class="figure">45%</mark>' in marked
+
+
+def test_a_figure_is_found_where_it_was_stored_else_wherever_its_text_is():
+    text = "45% closed; 45% reopened."
+    assert highlight.figure_spans(text, "45%", [12, 15]) == [(12, 15)]
+    everywhere = [(0, 3), (12, 15)]
+    assert highlight.figure_spans(text, "45%", None) == everywhere
+    assert highlight.figure_spans(text, "45%", [0, 9]) == everywhere  # not the figure's place
+    assert highlight.figure_spans(text, "45%", [20, 99]) == everywhere
+    assert highlight.figure_spans(text, "45%", "0,3") == everywhere
+    assert highlight.figure_spans(text, "60%", None) == []

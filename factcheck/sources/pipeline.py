@@ -471,7 +471,8 @@ def number_bands() -> numbers.Bands:
 
 
 def passage_json(claim_text: str, passage: ranking.RankedPassage) -> dict:
-    """A ranked passage as stored in Evidence.passages, with the number pairs compared."""
+    """A ranked passage as stored in Evidence.passages, with the number pairs compared
+    (``found_span``: where the passage's figure is in ``text``, for the claim page to mark)."""
     check = numbers.check_numbers(claim_text, passage.text, number_bands())
     return {
         "text": passage.text,
@@ -481,7 +482,12 @@ def passage_json(claim_text: str, passage: ranking.RankedPassage) -> dict:
         "number_check": passage.number_check,
         "matched_terms": list(passage.matched_terms),
         "pairs": [
-            {"claimed": claimed.text, "found": found.text, "result": result}
+            {
+                "claimed": claimed.text,
+                "found": found.text,
+                "found_span": list(found.span),
+                "result": result,
+            }
             for claimed, found, result in check.pairs
         ],
     }
