@@ -301,12 +301,20 @@ SOURCE = Output(
     ),
 )
 
+PASSAGES_HELP = (
+    "The source's best passages for the claim, best first: each `text`, `start`, `end`, `score`, "
+    "`matched_terms`, its `number_check` and `pairs`, the figures the number check compared "
+    "(`claimed`, the claim's figure; `found`, the passage's; `found_span`, [start, end] of `found` "
+    "in `text`; `result`: agrees, close or conflicts). Evidence ranked before a key was kept "
+    "lacks it."
+)
+
 CITED_SOURCE = Output(
     Evidence,
     (
         Field("id"),
         Field("source", nested=SOURCE),
-        Field("passages"),
+        Field("passages", help_text=PASSAGES_HELP),
         Field("suggested_stance", write=str),
         Field("number_check", write=str),
     ),

@@ -11,7 +11,7 @@ from factcheck.api.filters import claim_search
 from factcheck.api.pagination import SortingPaginator, _sorted_not_walked
 from factcheck.models import Claim, Evidence, Verdict
 from tests.api_fixtures import cache_queries, error_fields
-from tests.personas import make_article, make_claim, make_evidence
+from tests.personas import make_article, make_claim, make_evidence, ranked_passages
 
 pytestmark = pytest.mark.django_db
 LIST_QUERIES = 3  # exactly: count, rows, tags; plus cache_queries()
@@ -146,6 +146,22 @@ def test_the_detail_has_evidence_and_verdict_versions(api, editor, draft, eviden
     assert [item["id"] for item in body["evidence"]] == [evidence.pk]
     assert body["evidence"][0]["source"]["url"] == evidence.source.url
     assert [(v["id"], v["status"]) for v in body["verdicts"]] == [(draft.pk, "draft")]
+
+
+def test_the_detail_shows_which_figures_the_number_check_compared(api, editor):
+    claim = make_claim(make_article(body="The UN says more than 900,000 people have fled."))
+    source_text = "UNHCR counted 90,000 people who have fled Idlib."
+    make_evidence(claim, passages=ranked_passages(claim.text, source_text))
+    body = api(editor).get(f"/api/v1/claims/{claim.pk}/").json()
+    pairs = body["evidence"][0]["passages"][0]["pairs"]
+    assert pairs == [
+        {"claimed": "more than 900,000", "found": "90,000", "found_span": [14, 20],
+         "result": "conflicts"}
+    ]  # fmt: skip
+    schema = api(editor).get("/api/schema/", HTTP_ACCEPT="application/json").json()
+    for output in ("Evidence", "CitedSource"):  # the claim's evidence, a verdict's citations
+        passages = schema["components"]["schemas"][output]["properties"]["passages"]
+        assert "`found_span`" in passages["description"]
 
 
 # --- Actions -----------------------------------------------------------------------------------

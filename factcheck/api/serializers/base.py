@@ -69,7 +69,10 @@ class OutputSerializer(serializers.ModelSerializer):
             cls.__doc__ = ""
         # DRF's metaclass collected the declared fields from the class body; the table's join them.
         cls._declared_fields = {**_declared(cls.output), **cls._declared_fields}
-        cls.Meta = type("Meta", (), {"model": cls.output.model, "fields": cls.output.names})
+        # A model key's schema is the model field's; the table's help_text describes it.
+        described = {f.name: {"help_text": f.help_text} for f in cls.output.fields if f.help_text}
+        meta = {"model": cls.output.model, "fields": cls.output.names, "extra_kwargs": described}
+        cls.Meta = type("Meta", (), meta)
         OutputSerializer._by_output.setdefault(id(cls.output), cls)
 
     def to_representation(self, row: dict | models.Model) -> dict:

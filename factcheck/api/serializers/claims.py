@@ -23,6 +23,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
             "id", "source", "provider", "snippet", "passages", "score", "suggested_stance",
             "number_check", "external_rating", "external_publisher", "cited", "created_at",
         )  # fmt: skip
+        extra_kwargs = {"passages": {"help_text": outputs.PASSAGES_HELP}}  # noqa: RUF012
 
 
 class VerdictVersionSerializer(OutputSerializer):
