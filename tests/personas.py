@@ -109,7 +109,7 @@ def ranked_passages(claim_text: str, source_text: str) -> list[dict]:
     """The passages as the pipeline ranks and stores them, with the figures it compared."""
     bands = pipeline.number_bands()
     ranked = ranking.rank_passages(claim_text, source_text, top_k=3, tolerance=bands)
-    return [pipeline.passage_json(claim_text, passage) for passage in ranked]
+    return [pipeline.passage_json(passage) for passage in ranked]
 
 
 def make_evidence(claim: Claim, **fields: object) -> Evidence:

@@ -452,7 +452,7 @@ def _rank(evidence: Evidence, text: str, digest: str) -> Evidence:
     """Set the evidence's ranked fields (not saved)."""
     ranked = ranking.rank_passages(evidence.claim.text, text, top_k=3, tolerance=number_bands())
     checks = [p.number_check for p in ranked if p.number_check != "none"]
-    evidence.passages = [passage_json(evidence.claim.text, p) for p in ranked]
+    evidence.passages = [passage_json(p) for p in ranked]
     evidence.score = round(ranked[0].score, 4) if ranked else 0.0
     evidence.suggested_stance = ranking.suggest_stance(ranked)
     evidence.number_check = checks[0] if checks else Evidence.NumberCheck.NONE
@@ -470,10 +470,9 @@ def number_bands() -> numbers.Bands:
     )
 
 
-def passage_json(claim_text: str, passage: ranking.RankedPassage) -> dict:
-    """A ranked passage as stored in Evidence.passages, with the number pairs compared
+def passage_json(passage: ranking.RankedPassage) -> dict:
+    """A ranked passage as stored in Evidence.passages, with the number pairs its ranking compared
     (``found_span``: where the passage's figure is in ``text``, for the claim page to mark)."""
-    check = numbers.check_numbers(claim_text, passage.text, number_bands())
     return {
         "text": passage.text,
         "start": passage.start,
@@ -488,6 +487,6 @@ def passage_json(claim_text: str, passage: ranking.RankedPassage) -> dict:
                 "found_span": list(found.span),
                 "result": result,
             }
-            for claimed, found, result in check.pairs
+            for claimed, found, result in passage.number_pairs
         ],
     }

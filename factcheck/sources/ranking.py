@@ -83,6 +83,7 @@ class RankedPassage:
     number_check: str
     matched_terms: tuple[str, ...]
     negated: bool = False  # negates the claim's predicate near a matched word (claim does not)
+    number_pairs: tuple = ()  # the number check's (claimed, found, result) pairs
 
 
 def split_passages(text: str, *, target_chars: int = 600) -> list[Passage]:
@@ -324,6 +325,7 @@ def _ranked(
         number_check=checked.result,
         matched_terms=_matched_terms(passage.text, set(claim.query), checked),
         negated=_negates(passage.text, claim.predicates) != claim.negated,
+        number_pairs=checked.pairs,
     )
 
 
